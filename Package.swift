@@ -1,0 +1,25 @@
+// swift-tools-version: 6.0
+// Harmoni: compare and harmonise the fees, coverage rates and subsidies of
+// Asker, Røyken and Hurum (nye Asker, 2020). Foundation only, plus GNU readline.
+import PackageDescription
+
+let package = Package(
+    name: "Harmoni",
+    products: [
+        .library(name: "Harmoni", targets: ["Harmoni"]),
+        .executable(name: "harmoni", targets: ["harmoni"]),
+    ],
+    targets: [
+        // Exact money, rates, identifiers, provenance and the typed model. Depends on nothing.
+        .target(name: "HarmoniModel"),
+        // Source files, lexer, parser, diagnostics, formatter. Turns text into syntax trees.
+        .target(name: "HarmoniLanguage", dependencies: ["HarmoniModel"]),
+        // Loading and validating datasets, the CLI commands' logic. Re-exports the parts below.
+        .target(name: "Harmoni", dependencies: ["HarmoniModel", "HarmoniLanguage"]),
+        // GNU readline (GPL-3.0-or-later), used only by the executable's line reader.
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        .executableTarget(name: "harmoni", dependencies: ["Harmoni", "CReadline"]),
+        .testTarget(name: "HarmoniTests", dependencies: ["Harmoni"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

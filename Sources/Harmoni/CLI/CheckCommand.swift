@@ -1,0 +1,45 @@
+/// `harmoni check [PATH…]`: parse and validate datasets (default: the shipped ones); exit 1 on any error.
+enum CheckCommand {
+    static func run(_ arguments: [String], _ options: GlobalOptions) -> CLIResult {
+        if arguments.contains("--help") { return CLIResult(stdout: HelpText.check(options.language)) }
+        if let flag = arguments.first(where: { $0.hasPrefix("-") }) {
+            return CLI.usageError("ukjent valg «\(flag)» for check", "unknown option «\(flag)» for check", options.language)
+        }
+        guard let paths = arguments.isEmpty ? CLI.datasetPaths(options) : arguments else {
+            return CLI.usageError(
+                "fant ikke datasettene; oppgi --dataset MAPPE eller sett HARMONI_DATASETS",
+                "could not find the datasets; give --dataset FOLDER or set HARMONI_DATASETS", options.language)
+        }
+        let loaded = DatasetLoader.load(paths: paths)
+        let renderer = DiagnosticRenderer(language: options.language, colours: options.colours)
+        var result = CLIResult()
+        result.stderr = renderer.render(loaded.diagnostics, files: loaded.files)
+        let errors = loaded.diagnostics.filter { $0.severity == .error }.count
+        let d = loaded.dataset
+        if errors > 0 {
+            result.stderr += options.language == .nb
+                ? "\(errors) feil i \(loaded.files.count) filer\n" : "\(errors) error(s) in \(loaded.files.count) files\n"
+            result.status = 1
+            return result
+        }
+        let estimated = (d.fees.map(\.provenance) + d.rules.map(\.provenance)).filter { $0.status == .estimated }.count
+        let counts = [
+            (d.fees.count, "gebyrer", "fees"), (d.rules.count, "regler", "rules"),
+            (d.parameters.count, "parametre", "parameters"), (d.volumes.count, "volumer", "volumes"),
+            (d.coverages.count, "dekningsgrader", "coverage rates"), (d.budgets.count, "budsjettall", "budget figures"),
+            (d.subsidies.count, "tilskudd", "subsidies"), (d.households.count, "husholdninger", "households"),
+            (d.sources.count, "kilder", "sources"),
+        ]
+        let list = counts.map { "\($0.0) \(options.language == .nb ? $0.1 : $0.2)" }.joined(separator: ", ")
+        if options.language == .nb {
+            result.stdout = "OK: \(loaded.files.count) filer, \(list).\n"
+                + "\(estimated) av \(d.fees.count + d.rules.count) gebyrer og regler er anslag (≈); mangler: "
+                + d.missing.map { "\($0.service) i \($0.municipality)" }.joined(separator: ", ") + ".\n"
+        } else {
+            result.stdout = "OK: \(loaded.files.count) files, \(list).\n"
+                + "\(estimated) of \(d.fees.count + d.rules.count) fees and rules are estimates (≈); missing: "
+                + d.missing.map { "\($0.service) in \($0.municipality)" }.joined(separator: ", ") + ".\n"
+        }
+        return result
+    }
+}

@@ -1,0 +1,63 @@
+/// The help texts, each with examples, in Norwegian and English.
+enum HelpText {
+    static func main(_ language: DisplayLanguage) -> String {
+        switch language {
+        case .nb:
+            return """
+                harmoni – sammenlign og harmoniser gebyrer, dekningsgrader og tilskudd i Asker, Røyken og Hurum
+
+                Bruk:
+                  harmoni check [STI…]          valider datasett (standard: de medfølgende)
+                  harmoni fmt [--check] FIL…    skriv filer i kanonisk form
+                  harmoni --version             vis versjon
+                  harmoni --help                vis denne hjelpen
+
+                Valg:
+                  --dataset STI                 bruk disse datasettene (mappe eller fil; kan gjentas)
+                  --lang nb|en                  språk for meldinger (standard nb; også HARMONI_LANG)
+
+                Eksempler:
+                  harmoni check
+                  harmoni check datasets/hurum.harmoni --lang en
+                  harmoni fmt --check datasets
+
+                Språket er beskrevet i docs/LANGUAGE.md.
+
+                """
+        case .en:
+            return """
+                harmoni – compare and harmonise fees, coverage rates and subsidies of Asker, Røyken and Hurum
+
+                Usage:
+                  harmoni check [PATH…]         validate datasets (default: the shipped ones)
+                  harmoni fmt [--check] FILE…   rewrite files in canonical form
+                  harmoni --version             print the version
+                  harmoni --help                print this help
+
+                Options:
+                  --dataset PATH                use these datasets (folder or file; repeatable)
+                  --lang nb|en                  message language (default nb; also HARMONI_LANG)
+
+                Examples:
+                  harmoni check
+                  harmoni check datasets/hurum.harmoni --lang en
+                  harmoni fmt --check datasets
+
+                The language is described in docs/LANGUAGE.md.
+
+                """
+        }
+    }
+
+    static func check(_ language: DisplayLanguage) -> String {
+        language == .nb
+            ? "harmoni check [STI…]\n\nLeser, tolker og validerer datasettfiler (mapper utvides til *.harmoni).\nAvslutter med status 1 hvis noe er feil. Eksempel: harmoni check datasets\n"
+            : "harmoni check [PATH…]\n\nReads, parses and validates dataset files (folders expand to *.harmoni).\nExits with status 1 on any error. Example: harmoni check datasets\n"
+    }
+
+    static func fmt(_ language: DisplayLanguage) -> String {
+        language == .nb
+            ? "harmoni fmt [--check] [--stdout] FIL…\n\nSkriver filene om til kanonisk form (atomisk). Filer med syntaksfeil røres ikke.\n--check endrer ingenting og gir status 1 hvis en fil ikke er kanonisk.\nEksempel: harmoni fmt scenarios/mitt.harmoni\n"
+            : "harmoni fmt [--check] [--stdout] FILE…\n\nRewrites files in canonical form (atomically). Files with syntax errors are left alone.\n--check changes nothing and exits 1 if a file is not canonical.\nExample: harmoni fmt scenarios/mine.harmoni\n"
+    }
+}

@@ -1,0 +1,215 @@
+import HarmoniLanguage
+import HarmoniModel
+
+/// Pass 2 of ``DatasetLoader``: one builder per value block kind.
+extension DatasetLoader {
+    private static let provenance = BlockReader.provenanceFields
+
+    mutating func buildFee(_ block: Block, _ file: String) {
+        guard idHasParts(block, 3, "«fee kommune.tjeneste.linje»", file) else { return }
+        var reader = BlockReader(
+            block, file: file, fields: ["value", "billed_months", "vat"] + Self.provenance,
+            required: ["value", "vat", "status", "valid"])
+        let parts = block.id.parts
+        let muni = municipality(parts[0], file)
+        let service = self.service(parts[1], file)
+        let money = reader.money("value")
+        let billed = reader.has("billed_months") ? reader.wholeNumber("billed_months", in: 1...12) : nil
+        let vat = reader.symbol("vat", allowed: VATForm.allCases.map(\.rawValue)).flatMap(VATForm.init(rawValue:))
+        let provenance = reader.provenance(sources: sourceIDs)
+        if let provenance, let year = baselineYear, !provenance.validity.touches(year: year) {
+            reader.report(.outsideBaseline(provenance.validity.description, year), reader.range("valid"))
+        }
+        diagnostics += reader.diagnostics
+        guard let muni, let service, let money, let vat, let provenance else { return }
+        if reader.has("billed_months"), billed == nil { return }
+        remember("fee \(block.id.text)", provenance.validity, file, block.id.range)
+        dataset.fees.append(
+            Fee(
+                municipality: muni, key: FeeKey(service, LineID(parts[2].name)), amount: money.0, period: money.1,
+                billedMonths: billed.map(Int.init), vat: vat, provenance: provenance))
+    }
+
+    mutating func buildRule(_ block: Block, _ file: String) {
+        guard idHasParts(block, 4, "«rule kommune.tjeneste.regel.parameter»", file) else { return }
+        var reader = BlockReader(block, file: file, fields: ["value"] + Self.provenance, required: ["value", "status"])
+        let parts = block.id.parts
+        let muni = municipality(parts[0], file)
+        // Rules may name a service or `alle` (principles for every service).
+        let service: ServiceID? = parts[1].name == "alle" ? ServiceID("alle") : self.service(parts[1], file)
+        let value = reader.value("value")
+        let provenance = reader.provenance(sources: sourceIDs)
+        diagnostics += reader.diagnostics
+        guard let muni, let service, let value, let provenance else { return }
+        remember("rule \(block.id.text)", provenance.validity, file, block.id.range)
+        dataset.rules.append(
+            Rule(municipality: muni, service: service, rule: parts[2].name, parameter: parts[3].name, value: value,
+                provenance: provenance))
+    }
+
+    mutating func buildParameter(_ block: Block, _ file: String) {
+        guard idHasParts(block, 3, "«parameter nasjonal.parameter.linje»", file) else { return }
+        var reader = BlockReader(
+            block, file: file, fields: ["value", "kind", "vintage", "use_in_model"] + Self.provenance,
+            required: ["value", "status", "use_in_model"])
+        let parts = block.id.parts
+        let muni = municipality(parts[0], file)
+        let value = reader.value("value")
+        let kind = reader.has("kind") ? reader.text("kind") : ""
+        let vintage = reader.has("vintage") ? reader.text("vintage") : ""
+        let use = reader.flag("use_in_model")
+        let provenance = reader.provenance(sources: sourceIDs)
+        diagnostics += reader.diagnostics
+        guard muni != nil, let value, let kind, let vintage, let use, let provenance else { return }
+        if use { remember("parameter \(block.id.text)", provenance.validity, file, block.id.range) }
+        dataset.parameters.append(
+            Parameter(parameter: parts[1].name, line: parts[2].name, value: value, kind: kind, vintage: vintage,
+                useInModel: use, provenance: provenance))
+    }
+
+    /// The eight disjoint age groups of population.tsv, which sum to the total.
+    static let disjointAgeGroups = [
+        "age_0", "age_1_5", "age_6_9", "age_10_15", "age_16_19", "age_20_66", "age_67_79", "age_80_plus",
+    ]
+    /// Overlapping summary groups also given.
+    static let summaryAgeGroups = [
+        "age_1_2", "age_3_5", "age_6_15", "age_0_19", "age_67_plus", "age_75_plus", "age_90_plus",
+    ]
+
+    mutating func buildPopulation(_ block: Block, _ file: String) {
+        guard idHasParts(block, 1, "«population kommune»", file) else { return }
+        let groups = Self.disjointAgeGroups + Self.summaryAgeGroups
+        var reader = BlockReader(
+            block, file: file, fields: ["date", "total"] + groups + Self.provenance,
+            required: ["date", "total", "status"] + Self.disjointAgeGroups)
+        let muni = municipality(block.id.parts[0], file)
+        let date = reader.date("date")
+        let total = reader.wholeNumber("total", in: 0...100_000_000)
+        var counts: [AgeGroupCount] = []
+        for group in groups where reader.has(group) {
+            if let persons = reader.wholeNumber(group, in: 0...100_000_000) {
+                counts.append(AgeGroupCount(group: group, persons: persons))
+            }
+        }
+        let provenance = reader.provenance(sources: sourceIDs)
+        diagnostics += reader.diagnostics
+        guard let muni, let date, let total, let provenance else { return }
+        let disjoint = counts.filter { Self.disjointAgeGroups.contains($0.group) }
+        if disjoint.count == Self.disjointAgeGroups.count {
+            let sum = disjoint.reduce(0) { $0 + $1.persons }
+            if sum != total {
+                report(
+                    .init(code: "population-sum", nb: "aldersgruppene summerer til \(sum), ikke til total \(total)",
+                        en: "the age groups sum to \(sum), not to the total \(total)"), file, reader.range("total"))
+            }
+        }
+        dataset.populations.append(
+            Population(municipality: muni, date: date, groups: counts, total: total, provenance: provenance))
+    }
+
+    mutating func buildVolume(_ block: Block, _ file: String) {
+        guard idHasParts(block, 3, "«volume kommune.tjeneste.linje»", file) else { return }
+        var reader = BlockReader(block, file: file, fields: ["value"] + Self.provenance, required: ["value", "status"])
+        let parts = block.id.parts
+        let muni = municipality(parts[0], file)
+        let service = self.service(parts[1], file)
+        let quantity = reader.quantity("value")
+        let provenance = reader.provenance(sources: sourceIDs)
+        diagnostics += reader.diagnostics
+        guard let muni, let service, let quantity, let provenance else { return }
+        let counts = provenance.printedUnit ?? quantity.unit?.symbol ?? ""
+        dataset.volumes.append(
+            Volume(municipality: muni, key: FeeKey(service, LineID(parts[2].name)), value: quantity.number,
+                counts: counts, provenance: provenance))
+    }
+
+    mutating func buildCoverage(_ block: Block, _ file: String) {
+        guard idHasParts(block, 3, "«coverage kommune.tjeneste.indikator»", file) else { return }
+        var reader = BlockReader(
+            block, file: file, fields: ["value", "numerator", "denominator"] + Self.provenance,
+            required: ["value", "status"])
+        let parts = block.id.parts
+        let muni = municipality(parts[0], file)
+        let service = self.service(parts[1], file)
+        let value = reader.quantity("value", units: [.percent, nil])
+        let numerator = reader.has("numerator") ? reader.decimal("numerator") : nil
+        let denominator = reader.has("denominator") ? reader.decimal("denominator") : nil
+        let provenance = reader.provenance(sources: sourceIDs)
+        diagnostics += reader.diagnostics
+        guard let muni, let service, let value, let provenance else { return }
+        dataset.coverages.append(
+            Coverage(municipality: muni, service: service, indicator: parts[2].name, value: value,
+                numerator: numerator, denominator: denominator, provenance: provenance))
+    }
+
+    mutating func buildBudget(_ block: Block, _ file: String) {
+        guard idHasParts(block, 3, "«budget kommune.område.linje»", file) else { return }
+        var reader = BlockReader(
+            block, file: file, fields: ["value", "measure"] + Self.provenance, required: ["value", "measure", "status"])
+        let parts = block.id.parts
+        let muni = municipality(parts[0], file)
+        let area = self.area(parts[1], file)
+        let money = reader.money("value")
+        let measure = reader.symbol("measure")
+        let provenance = reader.provenance(sources: sourceIDs)
+        diagnostics += reader.diagnostics
+        guard let muni, let area, let money, let measure, let provenance else { return }
+        dataset.budgets.append(
+            Budget(municipality: muni, area: area, line: parts[2].name, measure: measure, amount: money.0,
+                provenance: provenance))
+    }
+
+    mutating func buildSubsidy(_ block: Block, _ file: String) {
+        guard idHasParts(block, 3, "«subsidy kommune.ordning.linje»", file) else { return }
+        var reader = BlockReader(block, file: file, fields: ["value"] + Self.provenance, required: ["value", "status"])
+        let parts = block.id.parts
+        let muni = municipality(parts[0], file)
+        let value = reader.quantity("value")
+        let provenance = reader.provenance(sources: sourceIDs)
+        diagnostics += reader.diagnostics
+        guard let muni, let value, let provenance else { return }
+        dataset.subsidies.append(
+            Subsidy(municipality: muni, scheme: parts[1].name, line: parts[2].name, value: value, provenance: provenance))
+    }
+
+    mutating func buildMissing(_ block: Block, _ file: String) {
+        guard idHasParts(block, 2, "«missing kommune.tjeneste»", file) else { return }
+        var reader = BlockReader(block, file: file, fields: ["note"], required: ["note"])
+        let muni = municipality(block.id.parts[0], file)
+        let service = self.service(block.id.parts[1], file)
+        let note = reader.text("note")
+        diagnostics += reader.diagnostics
+        guard let muni, let service, let note else { return }
+        dataset.missing.append(MissingValue(municipality: muni, service: service, note: note))
+    }
+
+    mutating func buildHousehold(_ block: Block, _ file: String) {
+        var reader = BlockReader(block, file: file, fields: block.attributes.map(\.name.name), required: ["definition"])
+        var attributes: [HouseholdAttribute] = []
+        for attribute in block.attributes {
+            guard let value = reader.value(attribute.name.name) else { continue }
+            let comments = attribute.trivia.leadingComments.filter { $0 != Trivia.blankLine }
+            let note = comments.isEmpty ? nil : comments.joined(separator: " ")
+            attributes.append(HouseholdAttribute(name: attribute.name.name, value: value, note: note))
+        }
+        diagnostics += reader.diagnostics
+        dataset.households.append(Household(id: HouseholdID(block.id.text), attributes: attributes))
+    }
+
+    /// Records where a dated value was defined, for the overlap check.
+    mutating func remember(_ label: String, _ validity: Validity, _ file: String, _ range: SourceRange) {
+        datedValues.append((label, validity, file, range))
+    }
+
+    /// Two values for the same fee, rule or model parameter must not be valid on the same day.
+    mutating func checkOverlaps() {
+        var seen: [String: [(Validity, String, SourceRange)]] = [:]
+        for (label, validity, file, range) in datedValues {
+            if let clash = seen[label, default: []].first(where: { $0.0.overlaps(validity) }) {
+                let notes = clash.1 == file ? [DiagnosticNote(.previousDefinition, range: clash.2)] : []
+                report(.validityOverlap(label), file, range, notes: notes)
+            }
+            seen[label, default: []].append((validity, file, range))
+        }
+    }
+}

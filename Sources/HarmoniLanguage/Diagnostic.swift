@@ -1,0 +1,92 @@
+/// The language users read messages in: Norwegian bokmål by default, English on request.
+public enum DisplayLanguage: String, Sendable, Hashable, Codable, CaseIterable {
+    case nb
+    case en
+}
+
+/// A message in both languages, with a stable code tests and tools can match on.
+public struct DiagnosticMessage: Sendable, Hashable, Codable {
+    /// A stable machine-readable code: `unexpected-token`, `unknown-field`, …
+    public var code: String
+    /// Norwegian bokmål text.
+    public var nb: String
+    /// English text.
+    public var en: String
+
+    public init(code: String, nb: String, en: String) {
+        self.code = code
+        self.nb = nb
+        self.en = en
+    }
+
+    /// The text in a language.
+    public func text(_ language: DisplayLanguage) -> String { language == .nb ? nb : en }
+}
+
+/// How serious a diagnostic is.
+public enum Severity: String, Sendable, Hashable, Codable {
+    case error
+    case warning
+    case note
+
+    /// The word printed before the message.
+    public func label(_ language: DisplayLanguage) -> String {
+        switch (self, language) {
+        case (.error, .nb): return "feil"
+        case (.error, .en): return "error"
+        case (.warning, .nb): return "advarsel"
+        case (.warning, .en): return "warning"
+        case (.note, .nb): return "merk"
+        case (.note, .en): return "note"
+        }
+    }
+}
+
+/// A problem found in a source file, at a byte range, as a value tests can compare.
+///
+/// A diagnostic knows the file's name but not its text; ``DiagnosticRenderer`` prints it with
+/// the source line and a caret.
+public struct Diagnostic: Error, Sendable, Hashable {
+    public var severity: Severity
+    public var message: DiagnosticMessage
+    /// The name of the file the range is in.
+    public var fileName: String
+    public var range: SourceRange
+    /// Further notes, each with its own range in the same file.
+    public var notes: [DiagnosticNote]
+    /// True when the input simply stopped too early (an open block, string, bracket or a dangling
+    /// operator): the REPL then asks for a continuation line instead of reporting an error.
+    public var isUnexpectedEnd: Bool
+
+    public init(
+        _ severity: Severity = .error, _ message: DiagnosticMessage, file: String, range: SourceRange,
+        notes: [DiagnosticNote] = [], isUnexpectedEnd: Bool = false
+    ) {
+        self.severity = severity
+        self.message = message
+        self.fileName = file
+        self.range = range
+        self.notes = notes
+        self.isUnexpectedEnd = isUnexpectedEnd
+    }
+}
+
+/// A secondary message attached to a diagnostic, e.g. "the block opened here".
+public struct DiagnosticNote: Sendable, Hashable {
+    public var message: DiagnosticMessage
+    public var range: SourceRange
+    public init(_ message: DiagnosticMessage, range: SourceRange) {
+        self.message = message
+        self.range = range
+    }
+}
+
+/// Collects diagnostics in the order they were found.
+public struct DiagnosticBag: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+    public init() {}
+    public mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    public mutating func append(contentsOf more: [Diagnostic]) { diagnostics.append(contentsOf: more) }
+    /// True if any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

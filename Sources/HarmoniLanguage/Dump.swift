@@ -1,0 +1,49 @@
+/// A range-free S-expression of a syntax tree, for tests: two trees that print the same dump are
+/// the same tree apart from where they were read. Comments and blank lines are included.
+extension SourceUnit {
+    /// One line per statement.
+    public func dump() -> String {
+        statements.map { $0.dump() }.joined(separator: "\n") + (trailingComments.isEmpty ? "" : "\n(comments \(trailingComments))")
+    }
+}
+
+extension Statement {
+    /// The statement as an S-expression.
+    public func dump() -> String {
+        let trivia = "\(self.trivia.blankLineBefore ? "blank " : "")\(self.trivia.leadingComments)\(self.trivia.trailingComment ?? "")"
+        switch kind {
+        case .block(let block):
+            let attributes = block.attributes.map { a in
+                "(\(a.name.name) \(a.value.dump()) \(a.trivia.blankLineBefore ? "blank " : "")\(a.trivia.leadingComments)\(a.trivia.trailingComment ?? ""))"
+            }
+            return "(block \(block.kind.name) \(block.id.text) \(attributes.joined(separator: " ")) \(block.closingComments) \(trivia))"
+        case .binding(let name, let value): return "(let \(name.name) \(value.dump()) \(trivia))"
+        case .command(let command):
+            let words = command.words.map { word -> String in
+                switch word {
+                case .expression(let e): return e.dump()
+                case .equals: return "="
+                }
+            }
+            return "(command \(command.keyword.name) \(words.joined(separator: " ")) \(trivia))"
+        }
+    }
+}
+
+extension Expression {
+    /// The expression as an S-expression.
+    public func dump() -> String {
+        switch kind {
+        case .number(let value, let unit, _): return "(num \(value.significand)e-\(value.scale) \(unit?.symbol ?? "-"))"
+        case .string(let text): return "(str \(Formatter.quote(text)))"
+        case .date(let date): return "(date \(date))"
+        case .path(let path): return "(path \(path.text))"
+        case .range(let from, let to): return "(range \(from?.dump() ?? "nil") \(to?.dump() ?? "nil"))"
+        case .unary(let op, let operand): return "(\(op.rawValue) \(operand.dump()))"
+        case .binary(let op, let left, let right): return "(\(op.rawValue) \(left.dump()) \(right.dump()))"
+        case .call(let name, let arguments): return "(call \(name.name) \(arguments.map { $0.dump() }.joined(separator: " ")))"
+        case .list(let items): return "(list \(items.map { $0.dump() }.joined(separator: " ")))"
+        case .parenthesized(let inner): return "(paren \(inner.dump()))"
+        }
+    }
+}

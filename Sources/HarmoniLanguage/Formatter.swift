@@ -1,0 +1,125 @@
+import HarmoniModel
+
+/// Prints a syntax tree in canonical form: the text `harmoni fmt` writes.
+///
+/// Canonical means: two-space indentation, one attribute per line, `name = value`, one blank line
+/// around every block, at most one blank line elsewhere, comments kept where they were, numbers
+/// in Norwegian form (`2 990 kr/mnd`, `3,1 %`) and `\n` line endings. Formatting is idempotent and
+/// `parse(format(x))` equals `parse(x)` apart from ranges.
+public enum Formatter {
+    /// The canonical text of a whole file, ending in one newline (empty for an empty file).
+    public static func format(_ unit: SourceUnit) -> String {
+        var out = ""
+        var previousWasBlock = false
+        for (i, statement) in unit.statements.enumerated() {
+            let isBlock: Bool
+            if case .block = statement.kind { isBlock = true } else { isBlock = false }
+            if i > 0, isBlock || previousWasBlock || statement.trivia.blankLineBefore { out += "\n" }
+            out += comments(statement.trivia.leadingComments, indent: "")
+            out += self.statement(statement)
+            out += trailing(statement.trivia.trailingComment) + "\n"
+            previousWasBlock = isBlock
+        }
+        if !unit.trailingComments.isEmpty {
+            if !unit.statements.isEmpty { out += "\n" }
+            out += comments(trimBlankMarkers(unit.trailingComments), indent: "")
+        }
+        return out
+    }
+
+    /// One statement without its comments or line end.
+    public static func statement(_ statement: Statement) -> String {
+        switch statement.kind {
+        case .block(let block): return self.block(block)
+        case .binding(let name, let value): return "let \(name.name) = \(expression(value))"
+        case .command(let command):
+            return ([command.keyword.name] + command.words.map(word)).joined(separator: " ")
+        }
+    }
+
+    private static func block(_ block: Block) -> String {
+        var out = "\(block.kind.name) \(block.id.text) {\n"
+        for (i, attribute) in block.attributes.enumerated() {
+            if i > 0, attribute.trivia.blankLineBefore { out += "\n" }
+            out += comments(attribute.trivia.leadingComments, indent: "  ")
+            out += "  \(attribute.name.name) = \(expression(attribute.value))"
+            out += trailing(attribute.trivia.trailingComment) + "\n"
+        }
+        out += comments(trimBlankMarkers(block.closingComments), indent: "  ")
+        return out + "}"
+    }
+
+    private static func word(_ word: Word) -> String {
+        switch word {
+        case .expression(let e): return expression(e)
+        case .equals: return "="
+        }
+    }
+
+    private static func comments(_ lines: [String], indent: String) -> String {
+        lines.map { line in
+            if line == Trivia.blankLine { return "\n" }
+            return indent + (line.isEmpty ? "#" : "# " + line) + "\n"
+        }.joined()
+    }
+
+    private static func trimBlankMarkers(_ lines: [String]) -> [String] {
+        var lines = lines
+        while lines.first == Trivia.blankLine { lines.removeFirst() }
+        while lines.last == Trivia.blankLine { lines.removeLast() }
+        return lines
+    }
+
+    private static func trailing(_ comment: String?) -> String {
+        guard let comment else { return "" }
+        return comment.isEmpty ? "  #" : "  # " + comment
+    }
+
+    /// An expression in canonical form.
+    public static func expression(_ e: Expression) -> String {
+        switch e.kind {
+        case .number(let value, let unit, let grouped): return number(value, unit: unit, grouped: grouped)
+        case .string(let text): return quote(text)
+        case .date(let date): return date.description
+        case .path(let path): return path.text
+        case .range(let from, let to):
+            return (from.map(expression) ?? "") + "..." + (to.map(expression) ?? "")
+        case .unary(let op, let operand): return op.rawValue + expression(operand)
+        case .binary(let op, let left, let right): return "\(expression(left)) \(op.rawValue) \(expression(right))"
+        case .call(let name, let arguments): return "\(name.name)(" + arguments.map(expression).joined(separator: ", ") + ")"
+        case .list(let items): return "[" + items.map(expression).joined(separator: ", ") + "]"
+        case .parenthesized(let inner): return "(" + expression(inner) + ")"
+        }
+    }
+
+    /// A number literal: grouped when the whole part has 5 or more digits, or 4 digits with a unit
+    /// or grouping in the source (so years such as `2020` stay as written).
+    public static func number(_ value: DecimalNumber, unit: Unit?, grouped: Bool) -> String {
+        let wholeDigits = String((value.significand.magnitude / pow10(value.scale))).count
+        let group = wholeDigits >= 5 || (wholeDigits == 4 && (unit != nil || grouped))
+        let digits = NorwegianFormat.decimal(value, grouping: group)
+        guard let unit else { return digits }
+        return digits + " " + unit.symbol
+    }
+
+    private static func pow10(_ n: Int) -> UInt64 {
+        var result: UInt64 = 1
+        for _ in 0..<n { result = result &* 10 }
+        return max(result, 1)
+    }
+
+    /// A string literal with `\\`, `\"`, `\n` and `\t` escaped.
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

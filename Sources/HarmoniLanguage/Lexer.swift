@@ -1,0 +1,297 @@
+import HarmoniModel
+
+/// Turns a ``SourceFile`` into tokens. Never fails: unreadable input becomes an `.invalid`
+/// token plus a diagnostic, and lexing goes on.
+///
+/// Numbers follow Norwegian form: thousands grouped by one space (`2 990`, `1 234 567`), a decimal
+/// comma (`1 408,43`), and an optional unit from ``Unit/spellings`` after a space (`2 990 kr/mnd`).
+/// A comma directly followed by a digit after a number is a decimal comma, so arguments and list
+/// items are separated by `, ` (comma and space).
+public struct Lexer {
+    private let file: SourceFile
+    private let bytes: [UInt8]
+    private var position = 0
+    private var tokens: [Token] = []
+    /// Problems found while lexing, in order.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(_ file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+    }
+
+    /// Reads the whole file. The last token is always `.endOfFile`.
+    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file)
+        lexer.run()
+        return (lexer.tokens, lexer.diagnostics)
+    }
+
+    private mutating func run() {
+        while position < bytes.count {
+            let start = position
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                position += 1
+            case UInt8(ascii: "\n"):
+                position += 1
+                add(.newline, start)
+            case UInt8(ascii: "#"):
+                lexComment()
+            case UInt8(ascii: "\""):
+                lexString()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                lexNumberOrDate()
+            case UInt8(ascii: "."):
+                if peek(1) == UInt8(ascii: "."), peek(2) == UInt8(ascii: ".") {
+                    position += 3
+                    add(.ellipsis, start)
+                } else {
+                    position += 1
+                    add(.dot, start)
+                }
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "!"):
+                lexOperator(byte)
+            default:
+                if let simple = TokenKind.single[byte] {
+                    position += 1
+                    add(simple, start)
+                } else if isIdentifierStart(at: position) {
+                    lexIdentifier()
+                } else {
+                    lexInvalid()
+                }
+            }
+        }
+        add(.endOfFile, bytes.count)
+    }
+
+    // MARK: - Pieces
+
+    private mutating func add(_ kind: TokenKind, _ start: Int) {
+        tokens.append(Token(kind, SourceRange(start, position)))
+    }
+
+    private func peek(_ ahead: Int) -> UInt8? {
+        position + ahead < bytes.count ? bytes[position + ahead] : nil
+    }
+
+    private mutating func report(_ message: DiagnosticMessage, _ start: Int, _ end: Int) {
+        diagnostics.append(Diagnostic(.error, message, file: file.name, range: SourceRange(start, end)))
+    }
+
+    private mutating func lexComment() {
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        var text = String(decoding: bytes[(start + 1)..<position], as: UTF8.self)
+        if text.hasSuffix("\r") { text.removeLast() }
+        if text.hasPrefix(" ") { text.removeFirst() }
+        add(.comment(text), start)
+    }
+
+    private mutating func lexString() {
+        let start = position
+        position += 1
+        var value: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                add(.string(String(decoding: value, as: UTF8.self)), start)
+                return
+            }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "\\"), let next = peek(1) {
+                position += 2
+                switch next {
+                case UInt8(ascii: "\""): value.append(next)
+                case UInt8(ascii: "\\"): value.append(next)
+                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                default:
+                    report(.invalidEscape(String(decoding: [next], as: UTF8.self)), position - 2, position)
+                }
+                continue
+            }
+            value.append(byte)
+            position += 1
+        }
+        report(.unterminatedString, start, position)
+        add(.invalid, start)
+    }
+
+    private mutating func lexOperator(_ byte: UInt8) {
+        let start = position
+        let nextIsEquals = peek(1) == UInt8(ascii: "=")
+        position += nextIsEquals ? 2 : 1
+        switch (byte, nextIsEquals) {
+        case (UInt8(ascii: "<"), false): add(.less, start)
+        case (UInt8(ascii: "<"), true): add(.lessEqual, start)
+        case (UInt8(ascii: ">"), false): add(.greater, start)
+        case (UInt8(ascii: ">"), true): add(.greaterEqual, start)
+        case (UInt8(ascii: "="), false): add(.equals, start)
+        case (UInt8(ascii: "="), true): add(.equalEqual, start)
+        case (_, true): add(.notEqual, start)
+        default:
+            report(.unexpectedCharacter("«!»"), start, position)
+            add(.invalid, start)
+        }
+    }
+
+    private mutating func lexInvalid() {
+        let start = position
+        let length = max(1, Lexer.scalarLength(bytes[position]))
+        position = min(bytes.count, position + length)
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        let shown = text.unicodeScalars.first.map { scalar -> String in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return scalar.properties.generalCategory == .control || scalar.value == 0xFFFD ? code : "«\(text)» (\(code))"
+        } ?? "?"
+        report(.unexpectedCharacter(shown), start, position)
+        add(.invalid, start)
+    }
+
+    // MARK: - Identifiers
+
+    private mutating func lexIdentifier() {
+        let start = position
+        while position < bytes.count, isIdentifierContinue(at: position) {
+            position += max(1, Lexer.scalarLength(bytes[position]))
+        }
+        position = min(position, bytes.count)
+        add(.identifier(String(decoding: bytes[start..<position], as: UTF8.self)), start)
+    }
+
+    private func scalar(at offset: Int) -> Unicode.Scalar? {
+        guard offset < bytes.count else { return nil }
+        let lead = bytes[offset]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        let length = Lexer.scalarLength(lead)
+        guard length > 1, offset + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for i in 1..<length {
+            let byte = bytes[offset + i]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return Unicode.Scalar(value)
+    }
+
+    private func isIdentifierStart(at offset: Int) -> Bool {
+        guard let s = scalar(at: offset) else { return false }
+        if s == "_" { return true }
+        if s.isASCII { return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") }
+        return s.properties.isAlphabetic
+    }
+
+    private func isIdentifierContinue(at offset: Int) -> Bool {
+        guard let s = scalar(at: offset) else { return false }
+        if s.isASCII, s >= "0", s <= "9" { return true }
+        return isIdentifierStart(at: offset)
+    }
+
+    /// Bytes in the UTF-8 sequence a lead byte starts (1 for ASCII or a stray continuation byte).
+    static func scalarLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xC0...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF7: return 4
+        default: return 1
+        }
+    }
+
+    // MARK: - Numbers and dates
+
+    private func digitRun(from offset: Int) -> Int {
+        var end = offset
+        while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+        return end - offset
+    }
+
+    private mutating func lexNumberOrDate() {
+        let start = position
+        let firstRun = digitRun(from: position)
+        // A date: 4 digits, '-', 2 digits, '-', 2 digits.
+        if firstRun == 4, peek(4) == UInt8(ascii: "-"), digitRun(from: position + 5) == 2,
+            peek(7) == UInt8(ascii: "-"), digitRun(from: position + 8) == 2, digitRun(from: position + 10) == 0
+        {
+            position += 10
+            let text = String(decoding: bytes[start..<position], as: UTF8.self)
+            if let date = CalendarDate(iso: text) {
+                add(.date(date), start)
+            } else {
+                report(.invalidDate(text), start, position)
+                add(.invalid, start)
+            }
+            return
+        }
+        var digits: [UInt8] = Array(bytes[position..<(position + firstRun)])
+        position += firstRun
+        var grouped = false
+        // Thousands groups: a first group of 1-3 digits, then " ddd" groups.
+        if firstRun <= 3 {
+            while peek(0) == UInt8(ascii: " "), digitRun(from: position + 1) == 3 {
+                digits += bytes[(position + 1)..<(position + 4)]
+                position += 4
+                grouped = true
+            }
+        }
+        var scale = 0
+        if peek(0) == UInt8(ascii: ","), let next = peek(1), next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") {
+            let run = digitRun(from: position + 1)
+            digits += bytes[(position + 1)..<(position + 1 + run)]
+            scale = run
+            position += 1 + run
+        }
+        // A decimal point or a point used as thousands separator is an error: `2.5`, `2.990,5`.
+        if peek(0) == UInt8(ascii: "."), let next = peek(1), next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") {
+            while let b = peek(0),
+                (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: ".") || b == UInt8(ascii: ",")
+            {
+                position += 1
+            }
+            report(.decimalPoint(String(decoding: bytes[start..<position], as: UTF8.self)), start, position)
+            add(.invalid, start)
+            return
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        guard digits.count <= 18, let significand = Int64(String(decoding: digits, as: UTF8.self)) else {
+            report(.numberTooLarge(text), start, position)
+            add(.invalid, start)
+            return
+        }
+        let unit = lexUnit()
+        add(.number(DecimalNumber(significand: significand, scale: scale), unit: unit, grouped: grouped), start)
+    }
+
+    /// Reads a unit after optional spaces, if one of the known spellings follows as a whole word.
+    private mutating func lexUnit() -> Unit? {
+        var offset = position
+        while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") {
+            offset += 1
+        }
+        for (text, unit) in Unit.spellings {
+            let spelling = Array(text.utf8)
+            guard offset + spelling.count <= bytes.count, Array(bytes[offset..<(offset + spelling.count)]) == spelling
+            else { continue }
+            let end = offset + spelling.count
+            if end < bytes.count, isIdentifierContinue(at: end) { continue }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "/") { continue }
+            position = end
+            return unit
+        }
+        return nil
+    }
+}
+
+extension TokenKind {
+    /// Single-byte punctuation.
+    static let single: [UInt8: TokenKind] = [
+        UInt8(ascii: ","): .comma, UInt8(ascii: "+"): .plus, UInt8(ascii: "-"): .minus, UInt8(ascii: "*"): .star,
+        UInt8(ascii: "/"): .slash, UInt8(ascii: "("): .leftParen, UInt8(ascii: ")"): .rightParen,
+        UInt8(ascii: "["): .leftBracket, UInt8(ascii: "]"): .rightBracket, UInt8(ascii: "{"): .leftBrace,
+        UInt8(ascii: "}"): .rightBrace,
+    ]
+}

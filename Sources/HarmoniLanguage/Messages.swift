@@ -1,0 +1,36 @@
+/// Every message the language front end can give, in Norwegian and English, in one place.
+extension DiagnosticMessage {
+    public static func unexpectedCharacter(_ scalar: String) -> Self {
+        .init(code: "unexpected-character", nb: "uventet tegn \(scalar)", en: "unexpected character \(scalar)")
+    }
+    public static let unterminatedString = Self(
+        code: "unterminated-string", nb: "teksten mangler avsluttende «\"» på samme linje",
+        en: "string is missing its closing «\"» on the same line")
+    public static func invalidEscape(_ c: String) -> Self {
+        .init(code: "invalid-escape", nb: "ukjent escape-sekvens «\\\(c)» (bruk \\\" \\\\ \\n \\t)",
+            en: "unknown escape sequence «\\\(c)» (use \\\" \\\\ \\n \\t)")
+    }
+    public static func decimalPoint(_ text: String) -> Self {
+        .init(code: "malformed-number",
+            nb: "feil tallformat «\(text)»: bruk komma som desimaltegn og mellomrom mellom tusener, f.eks. «2 990,50»",
+            en: "malformed number «\(text)»: use a decimal comma and spaces between thousands, e.g. «2 990,50»")
+    }
+    public static func numberTooLarge(_ text: String) -> Self {
+        .init(code: "number-too-large", nb: "tallet «\(text)» er for stort", en: "the number «\(text)» is too large")
+    }
+    public static func invalidDate(_ text: String) -> Self {
+        .init(code: "invalid-date", nb: "ugyldig dato «\(text)» (forventet ÅÅÅÅ-MM-DD)",
+            en: "invalid date «\(text)» (expected YYYY-MM-DD)")
+    }
+    public static func expected(_ what: String, _ whatEn: String, found: String) -> Self {
+        .init(code: "unexpected-token", nb: "forventet \(what), fant \(found)", en: "expected \(whatEn), found \(found)")
+    }
+    public static let unexpectedEnd = Self(
+        code: "unexpected-end", nb: "uventet slutt på teksten", en: "unexpected end of input")
+    public static let unterminatedBlock = Self(
+        code: "unterminated-block", nb: "blokken mangler avsluttende «}»", en: "block is missing its closing «}»")
+    public static let blockOpenedHere = Self(code: "block-opened-here", nb: "blokken starter her", en: "the block starts here")
+    public static let nestingTooDeep = Self(
+        code: "nesting-too-deep", nb: "uttrykket er nøstet for dypt (mer enn 200 nivåer)",
+        en: "expression nested too deeply (more than 200 levels)")
+}

@@ -1,0 +1,295 @@
+/// A municipality of the merger, the new municipality, or the national level.
+public struct Municipality: Sendable, Hashable, Codable {
+    /// `asker`, `royken`, `hurum`, `nye_asker`, `nasjonal`.
+    public var id: MunicipalityID
+    /// Kommunenummer: `0220`, `0627`, `0628`, `3025`; `0000` for national.
+    public var number: String
+    /// Display name: `Asker`, `Røyken`, `Hurum`.
+    public var name: String
+
+    public init(id: MunicipalityID, number: String, name: String) {
+        self.id = id
+        self.number = number
+        self.name = name
+    }
+}
+
+/// A tjenesteområde (service area) of the seed documents, e.g. «Oppvekst, undervisning, kunnskap».
+public struct Area: Sendable, Hashable, Codable {
+    public var id: AreaID
+    public var name: String
+    public init(id: AreaID, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A municipal service with fees: barnehage, SFO, kulturskole, renovasjon, …
+public struct Service: Sendable, Hashable, Codable {
+    public var id: ServiceID
+    /// Display name in Norwegian.
+    public var name: String
+    /// The tjenesteområde the service belongs to.
+    public var area: AreaID
+    /// True when fees may not exceed cost (selvkost): vann, avløp, renovasjon, slam, feiing, byggesak.
+    public var selvkost: Bool
+
+    public init(id: ServiceID, name: String, area: AreaID, selvkost: Bool) {
+        self.id = id
+        self.name = name
+        self.area = area
+        self.selvkost = selvkost
+    }
+}
+
+/// One fee line of one municipality (brukerbetaling or gebyr): an amount per period.
+public struct Fee: Sendable, Hashable, Codable {
+    public var municipality: MunicipalityID
+    /// Service and line: `sfo.plass_5d`.
+    public var key: FeeKey
+    /// The amount as stored (see ``vat``).
+    public var amount: Money
+    /// What the amount is counted per.
+    public var period: PricePeriod
+    /// Months billed per year, for monthly fees (barnehage 11, Asker SFO 10).
+    public var billedMonths: Int?
+    /// Whether ``amount`` includes, excludes or carries no mva.
+    public var vat: VATForm
+    public var provenance: Provenance
+
+    public init(
+        municipality: MunicipalityID, key: FeeKey, amount: Money, period: PricePeriod, billedMonths: Int?,
+        vat: VATForm, provenance: Provenance
+    ) {
+        self.municipality = municipality
+        self.key = key
+        self.amount = amount
+        self.period = period
+        self.billedMonths = billedMonths
+        self.vat = vat
+        self.provenance = provenance
+    }
+}
+
+/// A discount, band, threshold or flag: `asker.sfo.moderasjon.threshold_75pct_G = 2,8 G`.
+public struct Rule: Sendable, Hashable, Codable {
+    public var municipality: MunicipalityID
+    public var service: ServiceID
+    /// The rule: `soskenmoderasjon`, `moderasjon`, `maks_betalte_timer`, …
+    public var rule: String
+    /// The parameter within the rule: `barn_2`, `threshold_75pct_G`, …
+    public var parameter: String
+    public var value: Value
+    public var provenance: Provenance
+
+    public init(
+        municipality: MunicipalityID, service: ServiceID, rule: String, parameter: String, value: Value,
+        provenance: Provenance
+    ) {
+        self.municipality = municipality
+        self.service = service
+        self.rule = rule
+        self.parameter = parameter
+        self.value = value
+        self.provenance = provenance
+    }
+}
+
+/// A national parameter: G, maksimalpris, deflator, mva, a national reference value.
+public struct Parameter: Sendable, Hashable, Codable {
+    /// `grunnbelop`, `kommunal_deflator`, `mva`, `ref_sfo_pris`, …
+    public var parameter: String
+    /// `G`, `arlig_vekst`, …
+    public var line: String
+    public var value: Value
+    /// `outcome`, `forecast`, `reference`, …
+    public var kind: String
+    /// Which publication the figure is from.
+    public var vintage: String
+    /// False for older or later vintages kept for transparency only.
+    public var useInModel: Bool
+    public var provenance: Provenance
+
+    public init(
+        parameter: String, line: String, value: Value, kind: String, vintage: String, useInModel: Bool,
+        provenance: Provenance
+    ) {
+        self.parameter = parameter
+        self.line = line
+        self.value = value
+        self.kind = kind
+        self.vintage = vintage
+        self.useInModel = useInModel
+        self.provenance = provenance
+    }
+}
+
+/// Residents by age group on a date (SSB table 07459).
+public struct Population: Sendable, Hashable, Codable {
+    public var municipality: MunicipalityID
+    /// The count date (1 January).
+    public var date: CalendarDate
+    /// Age group → persons, in the order of the dataset (`age_0`, `age_1_5`, …).
+    public var groups: [AgeGroupCount]
+    /// All residents.
+    public var total: Int64
+    public var provenance: Provenance
+
+    public init(
+        municipality: MunicipalityID, date: CalendarDate, groups: [AgeGroupCount], total: Int64,
+        provenance: Provenance
+    ) {
+        self.municipality = municipality
+        self.date = date
+        self.groups = groups
+        self.total = total
+        self.provenance = provenance
+    }
+
+    /// Persons in a group, by attribute name (`age_1_5`).
+    public func count(_ group: String) -> Int64? { groups.first { $0.group == group }?.persons }
+}
+
+/// Persons in one age group.
+public struct AgeGroupCount: Sendable, Hashable, Codable {
+    public var group: String
+    public var persons: Int64
+    public init(group: String, persons: Int64) {
+        self.group = group
+        self.persons = persons
+    }
+}
+
+/// Users, places, pupils, subscribers or quantities for a fee line or service.
+public struct Volume: Sendable, Hashable, Codable {
+    public var municipality: MunicipalityID
+    public var key: FeeKey
+    /// The count (may have decimals, e.g. an estimated share of a population).
+    public var value: DecimalNumber
+    /// What is counted: `barn`, `elever`, `abonnenter`, `m3/år`, …
+    public var counts: String
+    public var provenance: Provenance
+
+    public init(municipality: MunicipalityID, key: FeeKey, value: DecimalNumber, counts: String, provenance: Provenance) {
+        self.municipality = municipality
+        self.key = key
+        self.value = value
+        self.counts = counts
+        self.provenance = provenance
+    }
+}
+
+/// A dekningsgrad (coverage rate): the share of a population group that receives a service.
+public struct Coverage: Sendable, Hashable, Codable {
+    public var municipality: MunicipalityID
+    public var service: ServiceID
+    /// `andel_barn_i_kommunale_bhg`, …
+    public var indicator: String
+    /// The rate as written (`43,6 %`, or a plain number with the printed unit `per 1000`).
+    public var value: Quantity
+    public var numerator: DecimalNumber?
+    public var denominator: DecimalNumber?
+    public var provenance: Provenance
+
+    public init(
+        municipality: MunicipalityID, service: ServiceID, indicator: String, value: Quantity,
+        numerator: DecimalNumber?, denominator: DecimalNumber?, provenance: Provenance
+    ) {
+        self.municipality = municipality
+        self.service = service
+        self.indicator = indicator
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.provenance = provenance
+    }
+}
+
+/// A budget frame of a tjenesteområde or a part of it, in kroner (datasets write `tkr`).
+public struct Budget: Sendable, Hashable, Codable {
+    public var municipality: MunicipalityID
+    public var area: AreaID
+    /// The budget line: `barnehage`, `grunnskole`, `sum`, …
+    public var line: String
+    /// `netto_driftsramme_plan`, `netto_driftsutgifter`, `brutto_…`: never add brutto to netto.
+    public var measure: String
+    public var amount: Money
+    public var provenance: Provenance
+
+    public init(
+        municipality: MunicipalityID, area: AreaID, line: String, measure: String, amount: Money,
+        provenance: Provenance
+    ) {
+        self.municipality = municipality
+        self.area = area
+        self.line = line
+        self.measure = measure
+        self.amount = amount
+        self.provenance = provenance
+    }
+}
+
+/// A tilskudd (subsidy) rate or amount: driftstilskudd per place, grant totals, shares of a pot.
+public struct Subsidy: Sendable, Hashable, Codable {
+    public var municipality: MunicipalityID
+    /// `driftstilskudd_private_barnehager`, …
+    public var scheme: String
+    /// `ordinaer_0_2`, …
+    public var line: String
+    public var value: Quantity
+    public var provenance: Provenance
+
+    public init(municipality: MunicipalityID, scheme: String, line: String, value: Quantity, provenance: Provenance) {
+        self.municipality = municipality
+        self.scheme = scheme
+        self.line = line
+        self.value = value
+        self.provenance = provenance
+    }
+}
+
+/// A value the public record lacks (e.g. feiing): reported as missing, never as 0.
+public struct MissingValue: Sendable, Hashable, Codable {
+    public var municipality: MunicipalityID
+    public var service: ServiceID
+    public var note: String
+    public init(municipality: MunicipalityID, service: ServiceID, note: String) {
+        self.municipality = municipality
+        self.service = service
+        self.note = note
+    }
+}
+
+/// A typehusholdning: a typical household whose annual cost shows what a harmonisation means.
+public struct Household: Sendable, Hashable, Codable {
+    public var id: HouseholdID
+    /// The attributes in dataset order (`household_income`, `child_1_barnehage`, …).
+    public var attributes: [HouseholdAttribute]
+
+    public init(id: HouseholdID, attributes: [HouseholdAttribute]) {
+        self.id = id
+        self.attributes = attributes
+    }
+
+    /// An attribute's value by name.
+    public func value(_ name: String) -> Value? { attributes.first { $0.name == name }?.value }
+
+    /// The one-sentence definition, if given.
+    public var definition: String? {
+        if case .text(let text) = value("definition") { return text }
+        return nil
+    }
+}
+
+/// One member, usage or income of a typical household.
+public struct HouseholdAttribute: Sendable, Hashable, Codable {
+    public var name: String
+    public var value: Value
+    /// The comment above it in the dataset (the source row's note).
+    public var note: String?
+    public init(name: String, value: Value, note: String? = nil) {
+        self.name = name
+        self.value = value
+        self.note = note
+    }
+}
