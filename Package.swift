@@ -14,8 +14,21 @@ let package = Package(
         .target(name: "HarmoniModel"),
         // Source files, lexer, parser, diagnostics, formatter. Turns text into syntax trees.
         .target(name: "HarmoniLanguage", dependencies: ["HarmoniModel"]),
-        // Loading and validating datasets, the CLI commands' logic. Re-exports the parts below.
-        .target(name: "Harmoni", dependencies: ["HarmoniModel", "HarmoniLanguage"]),
+        // Result tables (what every comparison and budget becomes) and their terminal rendering.
+        .target(name: "HarmoniReport", dependencies: ["HarmoniModel"]),
+        // The diff engine: normalised comparisons, structural findings, typical households, change sets.
+        .target(name: "HarmoniCompare", dependencies: ["HarmoniModel", "HarmoniReport"]),
+        // The budget-impact simulator: decisions, phasing, ledger, goal-seek, skyggebudsjett.
+        .target(name: "HarmoniSimulate", dependencies: ["HarmoniModel", "HarmoniCompare", "HarmoniReport"]),
+        // Exporters: CSV for Excel, Markdown, JSON, HTML with inline SVG. Pure functions of tables.
+        .target(name: "HarmoniExport", dependencies: ["HarmoniModel", "HarmoniReport"]),
+        // Loading datasets, the interpreter and REPL session, the CLI commands' logic.
+        // Re-exports the parts above.
+        .target(
+            name: "Harmoni",
+            dependencies: [
+                "HarmoniModel", "HarmoniLanguage", "HarmoniReport", "HarmoniCompare", "HarmoniSimulate", "HarmoniExport",
+            ]),
         // GNU readline (GPL-3.0-or-later), used only by the executable's line reader.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(name: "harmoni", dependencies: ["Harmoni", "CReadline"]),

@@ -66,6 +66,8 @@ public enum CLI {
         case "--version", "-V": return CLIResult(stdout: "harmoni \(version)\n")
         case "check": return CheckCommand.run(commandArguments, options)
         case "fmt": return FormatCommand.run(commandArguments, options)
+        case "run": return RunCommand.run(commandArguments, options, inline: false)
+        case "-e": return RunCommand.run(commandArguments, options, inline: true)
         default:
             return usageError(
                 "ukjent kommando «\(command)»; se «harmoni --help»", "unknown command «\(command)»; see «harmoni --help»",

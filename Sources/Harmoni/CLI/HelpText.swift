@@ -9,6 +9,8 @@ enum HelpText {
                 Bruk:
                   harmoni check [STI…]          valider datasett (standard: de medfølgende)
                   harmoni fmt [--check] FIL…    skriv filer i kanonisk form
+                  harmoni run FIL…              kjør scenariofiler
+                  harmoni -e 'SETNINGER'        kjør setninger fra kommandolinjen
                   harmoni --version             vis versjon
                   harmoni --help                vis denne hjelpen
 
@@ -31,6 +33,8 @@ enum HelpText {
                 Usage:
                   harmoni check [PATH…]         validate datasets (default: the shipped ones)
                   harmoni fmt [--check] FILE…   rewrite files in canonical form
+                  harmoni run FILE…             run scenario files
+                  harmoni -e 'STATEMENTS'       run statements given on the command line
                   harmoni --version             print the version
                   harmoni --help                print this help
 
@@ -47,6 +51,12 @@ enum HelpText {
 
                 """
         }
+    }
+
+    static func run(_ language: DisplayLanguage) -> String {
+        language == .nb
+            ? "harmoni run [--force] [--allow-write MAPPE] FIL…\nharmoni -e 'SETNINGER'\n\nKjører scenariofiler (eller setninger) på datasettene og skriver resultatene.\nStatus 1 ved feil. Eksempel: harmoni -e 'print asker.sfo.plass_5d * 10'\n"
+            : "harmoni run [--force] [--allow-write FOLDER] FILE…\nharmoni -e 'STATEMENTS'\n\nRuns scenario files (or statements) on the datasets and prints the results.\nExit status 1 on errors. Example: harmoni -e 'print asker.sfo.plass_5d * 10'\n"
     }
 
     static func check(_ language: DisplayLanguage) -> String {

@@ -1,0 +1,119 @@
+/// The arithmetic of the language, on exact values.
+enum Arithmetic {
+    static func apply(
+        _ op: BinaryOperator, _ a: RuntimeValue, _ b: RuntimeValue, _ context: StatementContext, _ range: SourceRange
+    ) throws(Diagnostic) -> RuntimeValue {
+        func fail() -> Diagnostic {
+            context.error(
+                "kan ikke bruke «\(op.rawValue)» på \(a.kindName) og \(b.kindName)",
+                "cannot apply «\(op.rawValue)» to \(a) and \(b)", range, code: "type")
+        }
+        func samePeriod(_ p: PricePeriod?, _ q: PricePeriod?) -> PricePeriod?? {
+            if p == q { return .some(p) }
+            if p == nil { return .some(q) }
+            if q == nil { return .some(p) }
+            return .none
+        }
+        switch (op, a, b) {
+        case (.add, .money(let x, let p), .money(let y, let q)), (.subtract, .money(let x, let p), .money(let y, let q)):
+            guard let period = samePeriod(p, q) else { throw fail() }
+            let (value, overflow) = op == .add ? x.ore.addingReportingOverflow(y.ore) : x.ore.subtractingReportingOverflow(y.ore)
+            if overflow { throw overflowError(context, range) }
+            return .money(Money(ore: value), period: period)
+        case (.multiply, .money(let m, let p), .rate(let r)), (.multiply, .rate(let r), .money(let m, let p)):
+            guard let value = m.multiplied(by: r, rounding: .ore) else { throw overflowError(context, range) }
+            return .money(value, period: p)
+        case (.multiply, .money(let m, let p), .number(let n)), (.multiply, .number(let n), .money(let m, let p)):
+            guard let ratio = n.asRatio, let value = m.multiplied(by: ratio, rounding: .ore) else {
+                throw overflowError(context, range)
+            }
+            return .money(value, period: p)
+        case (.divide, .money(let m, let p), .number(let n)):
+            guard let ratio = n.asRatio, ratio.ppm != 0 else { throw divisionByZero(context, range) }
+            guard let value = m.multiplied(byFraction: Rate.ppmPerUnit, over: ratio.ppm, rounding: .ore) else {
+                throw overflowError(context, range)
+            }
+            return .money(value, period: p)
+        case (.divide, .money(let x, _), .money(let y, _)):
+            guard y.ore != 0 else { throw divisionByZero(context, range) }
+            let ppm = Money(ore: x.ore).multiplied(byFraction: Rate.ppmPerUnit, over: y.ore, rounding: .ore)
+            return .rate(Rate(ppm: ppm?.ore ?? 0))
+        case (.add, .rate(let x), .rate(let y)): return .rate(x + y)
+        case (.subtract, .rate(let x), .rate(let y)): return .rate(x - y)
+        case (_, .number(let x), .number(let y)):
+            return try numbers(op, x, y, context, range)
+        case (.less, _, _), (.lessEqual, _, _), (.greater, _, _), (.greaterEqual, _, _), (.equal, _, _), (.notEqual, _, _):
+            guard let order = compare(a, b) else { throw fail() }
+            switch op {
+            case .less: return .bool(order < 0)
+            case .lessEqual: return .bool(order <= 0)
+            case .greater: return .bool(order > 0)
+            case .greaterEqual: return .bool(order >= 0)
+            case .equal: return .bool(order == 0)
+            default: return .bool(order != 0)
+            }
+        default: throw fail()
+        }
+    }
+
+    /// -1, 0, 1 for comparable values of the same kind.
+    static func compare(_ a: RuntimeValue, _ b: RuntimeValue) -> Int? {
+        switch (a, b) {
+        case (.money(let x, _), .money(let y, _)): return x < y ? -1 : x == y ? 0 : 1
+        case (.rate(let x), .rate(let y)), (.gMultiple(let x), .gMultiple(let y)): return x < y ? -1 : x == y ? 0 : 1
+        case (.number(let x), .number(let y)): return x < y ? -1 : x == y ? 0 : 1
+        default: return nil
+        }
+    }
+
+    private static func numbers(
+        _ op: BinaryOperator, _ x: DecimalNumber, _ y: DecimalNumber, _ context: StatementContext, _ range: SourceRange
+    ) throws(Diagnostic) -> RuntimeValue {
+        // Numbers are computed at six decimals, exactly for + - *, rounded half-up for /.
+        guard let a = x.scaled(to: 6), let b = y.scaled(to: 6) else { throw overflowError(context, range) }
+        let scale = Int128(Rate.ppmPerUnit)
+        let result: Int128
+        switch op {
+        case .add: result = Int128(a) + Int128(b)
+        case .subtract: result = Int128(a) - Int128(b)
+        case .multiply: result = RoundingRuleBridge.divide(Int128(a) * Int128(b), by: scale)
+        case .divide:
+            guard b != 0 else { throw divisionByZero(context, range) }
+            let numerator = Int128(a) * scale
+            result = RoundingRuleBridge.divide(numerator.magnitude == numerator ? numerator : numerator, by: Int128(b))
+        default:
+            let order = a < b ? -1 : a == b ? 0 : 1
+            switch op {
+            case .less: return .bool(order < 0)
+            case .lessEqual: return .bool(order <= 0)
+            case .greater: return .bool(order > 0)
+            case .greaterEqual: return .bool(order >= 0)
+            case .equal: return .bool(order == 0)
+            default: return .bool(order != 0)
+            }
+        }
+        guard let value = Int64(exactly: result) else { throw overflowError(context, range) }
+        return .number(DecimalNumber(significand: value, scale: 6).normalized)
+    }
+
+    static func overflowError(_ context: StatementContext, _ range: SourceRange) -> Diagnostic {
+        context.error("tallet blir for stort", "the number becomes too large", range, code: "overflow")
+    }
+
+    static func divisionByZero(_ context: StatementContext, _ range: SourceRange) -> Diagnostic {
+        context.error("deling på null", "division by zero", range, code: "division-by-zero")
+    }
+}
+
+/// Half-up integer division with any signs (the model's rounding helper is for positive divisors).
+enum RoundingRuleBridge {
+    static func divide(_ numerator: Int128, by denominator: Int128) -> Int128 {
+        let negative = (numerator < 0) != (denominator < 0)
+        let n = numerator.magnitude
+        let d = denominator.magnitude
+        var q = n / d
+        if (n % d) * 2 >= d { q += 1 }
+        let value = Int128(q)
+        return negative ? -value : value
+    }
+}

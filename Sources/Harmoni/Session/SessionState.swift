@@ -1,0 +1,69 @@
+import HarmoniSimulate
+
+/// Everything a session knows: the dataset, `let` bindings, the scenario's decisions, options.
+///
+/// Statements change it through ``StatementSpec/action``; the REPL keeps one for its lifetime,
+/// `harmoni run` one per run.
+public struct SessionState: Sendable {
+    /// The loaded dataset.
+    public var dataset: Dataset
+    /// The dataset paths it was loaded from (named in saved scenarios).
+    public var datasetPaths: [String]
+    /// `let` bindings, in the order they were made.
+    public var bindings: [(name: String, value: RuntimeValue)] = []
+    /// The scenario's decisions and settings, in the order they were made.
+    public var scenario = ScenarioState()
+    /// Message and table language.
+    public var language: DisplayLanguage = .nb
+
+    public init(dataset: Dataset, datasetPaths: [String]) {
+        self.dataset = dataset
+        self.datasetPaths = datasetPaths
+    }
+
+    /// The value bound to a name, if any (the latest binding wins).
+    public func binding(_ name: String) -> RuntimeValue? { bindings.last { $0.name == name }?.value }
+
+    /// The baseline year of the dataset (2019): the year fee references read from.
+    public var baselineYear: Int { 2019 }
+}
+
+/// What a statement produced, in order.
+public enum Output: Sendable {
+    /// A table to show (or export).
+    case table(Table)
+    /// A line of text to show.
+    case text(String)
+    /// A warning or note (errors stop a statement and are thrown instead).
+    case diagnostic(Diagnostic)
+}
+
+/// What a statement may know about where it runs.
+public struct StatementContext: Sendable {
+    /// The file (or REPL line) the statement is in.
+    public var file: SourceFile
+    /// The language of messages.
+    public var language: DisplayLanguage
+    /// The folder relative paths in the statement are resolved against.
+    public var workingDirectory: String
+    /// Folders `export` and `save` may write below, besides the working directory.
+    public var allowedWriteFolders: [String] = []
+    /// True when `--force` was given: existing files may be replaced.
+    public var force = false
+
+    public init(file: SourceFile, language: DisplayLanguage, workingDirectory: String) {
+        self.file = file
+        self.language = language
+        self.workingDirectory = workingDirectory
+    }
+
+    /// An error at a range of this statement's file.
+    public func error(_ message: DiagnosticMessage, _ range: SourceRange) -> Diagnostic {
+        Diagnostic(.error, message, file: file.name, range: range)
+    }
+
+    /// An error with a one-off message.
+    public func error(_ nb: String, _ en: String, _ range: SourceRange, code: String = "statement") -> Diagnostic {
+        Diagnostic(.error, DiagnosticMessage(code: code, nb: nb, en: en), file: file.name, range: range)
+    }
+}

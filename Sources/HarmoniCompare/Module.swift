@@ -1,0 +1,2 @@
+/// The HarmoniCompare module; see the package overview in README.md.
+public enum HarmoniCompareModule {}
