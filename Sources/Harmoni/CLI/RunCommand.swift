@@ -61,7 +61,7 @@ enum RunCommand {
         for file in files {
             let run = session.run(file)
             result.stdout += OutputRenderer.render(run.outputs, language: options.language, renderer: renderer, file: file)
-            result.stderr += run.diagnostics.map { renderer.render($0, in: file) }.joined()
+            result.stderr += renderer.render(run.diagnostics, files: run.files)
             if run.hasErrors { result.status = 1 }
         }
         return result

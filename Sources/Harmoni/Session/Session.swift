@@ -34,6 +34,8 @@ public final class Session {
         public var outputs: [Output] = []
         /// Syntax and statement errors, in order.
         public var diagnostics: [Diagnostic] = []
+        /// Every file the diagnostics may point into (the text run and any included files).
+        public var files: [String: SourceFile] = [:]
         /// True if any statement failed or the text did not parse.
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -45,6 +47,7 @@ public final class Session {
         let (unit, diagnostics) = Parser.parse(file)
         if diagnostics.contains(where: { $0.severity == .error }) {
             result.diagnostics = diagnostics
+            result.files = [file.name: file]
             return result
         }
         let context = makeContext(file)
@@ -55,6 +58,7 @@ public final class Session {
                 result.diagnostics.append(error)
             }
         }
+        result.files = state.sourceFiles.merging([file.name: file]) { _, new in new }
         return result
     }
 
@@ -68,6 +72,16 @@ public final class Session {
 
     /// Runs one statement.
     public func execute(_ statement: Statement, _ context: StatementContext) throws(Diagnostic) -> [Output] {
+        try Interpreter.execute(statement, &state, context)
+    }
+}
+
+/// Runs statements against a state: the dispatch shared by ``Session`` and `include`.
+public enum Interpreter {
+    /// Runs one statement, changing `state`.
+    public static func execute(_ statement: Statement, _ state: inout SessionState, _ context: StatementContext)
+        throws(Diagnostic) -> [Output]
+    {
         switch statement.kind {
         case .block(let block):
             throw context.error(

@@ -15,6 +15,8 @@ public struct SessionState: Sendable {
     public var scenario = ScenarioState()
     /// Message and table language.
     public var language: DisplayLanguage = .nb
+    /// Files read by `include`, by the name diagnostics use, so errors in them can be shown.
+    public var sourceFiles: [String: SourceFile] = [:]
 
     public init(dataset: Dataset, datasetPaths: [String]) {
         self.dataset = dataset
@@ -50,6 +52,8 @@ public struct StatementContext: Sendable {
     public var allowedWriteFolders: [String] = []
     /// True when `--force` was given: existing files may be replaced.
     public var force = false
+    /// The files being included, outermost first (for cycle detection).
+    public var includeStack: [String] = []
 
     public init(file: SourceFile, language: DisplayLanguage, workingDirectory: String) {
         self.file = file

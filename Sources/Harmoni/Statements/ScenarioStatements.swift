@@ -1,4 +1,104 @@
-/// The scenario statements (filled in by the scenario work; see docs/LANGUAGE.md).
+import Foundation
+
+/// Statements about the scenario as a whole: `scenario`, `use dataset`, `include`.
 enum ScenarioStatements {
-    static var all: [StatementSpec] { [] }
+    static var all: [StatementSpec] { [scenario, useDataset, include] }
+
+    /// The deepest include nesting accepted (a cycle is caught before this).
+    static let maximumIncludeDepth = 32
+
+    static let scenario = StatementSpec(
+        words: ["scenario"], usage: "scenario \"<navn>\"",
+        summary: ("Gir scenariet et navn (vises i ledeteksten og i lagrede filer).", "Names the scenario (shown in the prompt and saved files)."),
+        example: "scenario \"HP 2020, rådmannens forslag\"",
+        action: { command, state, context throws(Diagnostic) in
+            var words = WordReader(command, context)
+            let name = try words.string()
+            try words.expectEnd()
+            state.scenario.name = name.text
+            return []
+        })
+
+    static let useDataset = StatementSpec(
+        words: ["use"], usage: "use dataset \"<mappe eller fil>\"",
+        summary: ("Bytter til et annet datasett (mappe med .harmoni-filer).", "Switches to another dataset (a folder of .harmoni files)."),
+        example: "use dataset \"datasets\"",
+        action: { command, state, context throws(Diagnostic) in
+            var words = WordReader(command, context)
+            try words.expectKeyword("dataset", "datasett")
+            let path = try words.string()
+            try words.expectEnd()
+            let resolved = resolve(path.text, context)
+            let loaded = DatasetLoader.load(paths: [resolved])
+            if loaded.files.isEmpty || loaded.hasErrors {
+                let count = loaded.diagnostics.filter { $0.severity == .error }.count
+                throw context.error(
+                    "datasettet «\(path.text)» kan ikke brukes (\(count) feil; kjør «harmoni check \(path.text)»)",
+                    "the dataset «\(path.text)» cannot be used (\(count) errors; run «harmoni check \(path.text)»)", path.range,
+                    code: "dataset-errors")
+            }
+            state.dataset = loaded.dataset
+            state.datasetPaths = [path.text]
+            return []
+        })
+
+    static let include = StatementSpec(
+        words: ["include"], usage: "include \"<fil>\"",
+        summary: ("Kjører en annen scenariofil her (stier er relative til denne filen).", "Runs another scenario file here (paths are relative to this file)."),
+        example: "include \"scenarios/laveste-nivaa.harmoni\"",
+        action: { command, state, context throws(Diagnostic) in
+            var words = WordReader(command, context)
+            let path = try words.string()
+            try words.expectEnd()
+            let resolved = URL(fileURLWithPath: resolve(path.text, context)).standardizedFileURL.path
+            if context.includeStack.contains(resolved) || context.includeStack.count >= maximumIncludeDepth {
+                throw context.error(
+                    "«\(path.text)» inkluderer seg selv (syklus: \((context.includeStack + [resolved]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")))",
+                    "«\(path.text)» includes itself (cycle: \((context.includeStack + [resolved]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")))",
+                    path.range, code: "include-cycle")
+            }
+            let file: SourceFile
+            switch FileAccess.readSource(resolved) {
+            case .success(let read): file = SourceFile(name: displayName(resolved, context), text: read.text)
+            case .failure(let diagnostic):
+                throw context.error(diagnostic.message.nb, diagnostic.message.en, path.range, code: diagnostic.message.code)
+            }
+            state.sourceFiles[file.name] = file
+            let (unit, diagnostics) = Parser.parse(file)
+            if let first = diagnostics.first(where: { $0.severity == .error }) {
+                throw first
+            }
+            var inner = context
+            inner.file = file
+            inner.includeStack.append(resolved)
+            if context.includeStack.isEmpty, context.file.name.hasPrefix("<") == false {
+                inner.includeStack.insert(URL(fileURLWithPath: resolve(context.file.name, context)).standardizedFileURL.path, at: 0)
+            }
+            var outputs: [Output] = []
+            for statement in unit.statements {
+                outputs += try Interpreter.execute(statement, &state, inner)
+            }
+            return outputs
+        })
+
+    /// A path as diagnostics show it: relative to the working directory when inside it.
+    static func displayName(_ path: String, _ context: StatementContext) -> String {
+        let base = URL(fileURLWithPath: context.workingDirectory).standardizedFileURL.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// A path relative to the folder of the file the statement is in (or the working directory
+    /// for the REPL and `-e`); absolute paths stay.
+    static func resolve(_ path: String, _ context: StatementContext) -> String {
+        if path.hasPrefix("/") { return path }
+        let name = context.file.name
+        let base: String
+        if name.hasPrefix("<") {
+            base = context.workingDirectory
+        } else {
+            let folder = (name as NSString).deletingLastPathComponent
+            base = folder.hasPrefix("/") ? folder : (context.workingDirectory as NSString).appendingPathComponent(folder)
+        }
+        return (base as NSString).appendingPathComponent(path)
+    }
 }
