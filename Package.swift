@@ -32,6 +32,10 @@ let package = Package(
         // GNU readline (GPL-3.0-or-later), used only by the executable's line reader.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(name: "harmoni", dependencies: ["Harmoni", "CReadline"]),
+        // Benchmarks: `swift run -c release harmoni-bench` prints timings and peak memory.
+        .executableTarget(name: "harmoni-bench", dependencies: ["Harmoni"]),
+        // The floor for process-start timings: a bare Foundation "hello".
+        .executableTarget(name: "harmoni-hello"),
         .testTarget(name: "HarmoniTests", dependencies: ["Harmoni"]),
     ],
     swiftLanguageModes: [.v6]
