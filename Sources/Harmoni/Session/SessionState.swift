@@ -15,6 +15,8 @@ public struct SessionState: Sendable {
     public var scenario = ScenarioState()
     /// Message and table language.
     public var language: DisplayLanguage = .nb
+    /// `baseline` corrections made in this session, as canonical statements (saved with the scenario).
+    public var baselineCorrections: [String] = []
     /// Files read by `include`, by the name diagnostics use, so errors in them can be shown.
     public var sourceFiles: [String: SourceFile] = [:]
 

@@ -3,7 +3,7 @@ public enum StatementRegistry {
     /// All statements: each group lives in its own file.
     public static var all: [StatementSpec] {
         CoreStatements.all + CompareStatements.all + SimulateStatements.all + ScenarioStatements.all
-            + ExportStatements.all
+            + ExportStatements.all + BaselineStatements.all
     }
 
     /// Norwegian spellings of first words.
