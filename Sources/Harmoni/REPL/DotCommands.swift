@@ -101,7 +101,8 @@ extension ReplLoop {
         }
         let force = words.contains("--force")
         let arguments = words.filter { $0 != "--force" }
-        guard arguments.count <= 1, !force || ["save", "output"].contains(command.name) else {
+        let maximum = command.usage == "." + command.name ? 0 : 1
+        guard arguments.count <= maximum, !force || ["save", "output"].contains(command.name) else {
             fail(text("bruk: \(command.usage)", "usage: \(command.usage)"))
             return
         }
@@ -137,10 +138,11 @@ extension ReplLoop {
 
     private func setOutput(_ argument: String?, force: Bool) {
         guard let argument, argument != "stdout", argument != "-" else {
-            if let file = outputFile { output.write(text("Utdata skrevet til «\(file.path)»; nå til skjermen.\n", "Output written to «\(file.path)»; now to the screen.\n")) }
+            if outputFile != nil { output.write(text("Resultater går nå til skjermen.\n", "Results now go to the screen.\n")) }
             outputFile = nil
             return
         }
+        guard !argument.isEmpty else { return fail(text("bruk: .output [--force] [FIL|stdout]", "usage: .output [--force] [FILE|stdout]")) }
         let path = resolve(argument)
         if !force, FileManager.default.fileExists(atPath: path),
             !confirm(text("«\(argument)» finnes fra før. Erstatte den?", "«\(argument)» already exists. Replace it?"))

@@ -41,6 +41,8 @@ public final class ReplLoop {
     var quitRequested = false
     /// Completion words from the dataset and registry; binding names are refreshed per prompt.
     var completion: CompletionContext
+    /// The dataset paths ``completion`` was built for (a `use dataset` statement may change them).
+    var completionDatasetPaths: [String]
 
     /// A loop over `session`. Nothing is read until ``run()``.
     public init(session: Session, reader: LineReader, output: ReplOutput, interactive: Bool, colours: Bool = false) {
@@ -50,6 +52,7 @@ public final class ReplLoop {
         self.interactive = interactive
         self.colours = colours
         self.completion = CompletionContext(dataset: session.state.dataset, workingDirectory: session.workingDirectory)
+        self.completionDatasetPaths = session.state.datasetPaths
     }
 
     var language: DisplayLanguage { session.state.language }
@@ -78,8 +81,7 @@ public final class ReplLoop {
             for entry in history?.load() ?? [] { reader.addHistory(entry) }
         }
         while !quitRequested {
-            completion.bindings = session.state.bindings.map(\.name)
-            reader.completionContext = completion
+            reader.completionContext = currentCompletionContext()
             switch reader.readLine(prompt: pending.isEmpty ? prompt : continuationPrompt) {
             case .line(let line): handle(line)
             case .interrupted: pending = []
@@ -89,6 +91,17 @@ public final class ReplLoop {
             }
         }
         return !interactive && hadErrors ? 1 : 0
+    }
+
+    /// The completion words for the next prompt: rebuilt if the dataset changed, with the
+    /// current `let` names.
+    func currentCompletionContext() -> CompletionContext {
+        if session.state.datasetPaths != completionDatasetPaths {
+            completion = CompletionContext(dataset: session.state.dataset, workingDirectory: session.workingDirectory)
+            completionDatasetPaths = session.state.datasetPaths
+        }
+        completion.bindings = session.state.bindings.map(\.name)
+        return completion
     }
 
     /// Handles one line: a session command, `help`, `quit`, or (part of) a statement.
