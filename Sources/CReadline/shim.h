@@ -56,6 +56,11 @@ static inline void harmoni_install_interrupt_handling(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     sigaction(SIGINT, &action, NULL);
+    /* A parent may have left SIGINT blocked; Ctrl-C must still reach the handler. */
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
     rl_catch_signals = 0;
     rl_getc_function = harmoni_getc;
 }
