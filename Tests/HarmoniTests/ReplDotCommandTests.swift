@@ -244,3 +244,24 @@ struct ReplOutputCommandTests {
         #expect(DotCommand.words(".output \"\"") == [".output", ""])
     }
 }
+
+@Suite("REPL writes from piped input")
+struct ReplWriteSafetyTests {
+    @Test("From piped input .save and .output write only below the working directory; a terminal may write anywhere")
+    func pipedWritesStayInside() {
+        let outside = ReplFixtures.temporaryFolder()
+        let folder = ReplFixtures.temporaryFolder()
+        let (piped, _, output) = ReplFixtures.loop(
+            lines: [".save \"\(outside)/a.harmoni\"", ".output ../\((outside as NSString).lastPathComponent)/b.txt", ".save sub.harmoni"],
+            folder: folder)
+        _ = piped.run()
+        #expect(output.err.contains("ligger utenfor arbeidsmappen"))
+        #expect(!FileManager.default.fileExists(atPath: outside + "/a.harmoni"))
+        #expect(!FileManager.default.fileExists(atPath: outside + "/b.txt"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/sub.harmoni"))
+
+        let (terminal, _, _) = ReplFixtures.loop(lines: [".save \"\(outside)/c.harmoni\""], interactive: true, folder: folder)
+        _ = terminal.run()
+        #expect(FileManager.default.fileExists(atPath: outside + "/c.harmoni"))
+    }
+}

@@ -144,6 +144,7 @@ extension ReplLoop {
         }
         guard !argument.isEmpty else { return fail(text("bruk: .output [--force] [FIL|stdout]", "usage: .output [--force] [FILE|stdout]")) }
         let path = resolve(argument)
+        guard mayWrite(path, shown: argument) else { return }
         if !force, FileManager.default.fileExists(atPath: path),
             !confirm(text("«\(argument)» finnes fra før. Erstatte den?", "«\(argument)» already exists. Replace it?"))
         {

@@ -23,6 +23,28 @@ extension ReplLoop {
         return (session.workingDirectory as NSString).appendingPathComponent(path)
     }
 
+    /// True if the REPL may write `path`: anywhere when a person types at a terminal; from piped
+    /// input (a file someone may have sent) only below the working directory or a folder allowed
+    /// with `--allow-write`, as for `harmoni run`. Reports the refusal.
+    func mayWrite(_ path: String, shown: String) -> Bool {
+        if interactive { return true }
+        func canonical(_ path: String) -> String {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
+        }
+        let target = canonical(path)
+        let folders = [session.workingDirectory] + session.allowedWriteFolders.map(resolve)
+        for folder in folders {
+            let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+            if target.hasPrefix(root.hasSuffix("/") ? root : root + "/") { return true }
+        }
+        fail(
+            text(
+                "«\(shown)» ligger utenfor arbeidsmappen; fra standard inn skrives bare filer under arbeidsmappen",
+                "«\(shown)» is outside the working directory; from standard input only files below it are written"))
+        return false
+    }
+
     /// The scenario's name taken from a file name: `scenarier/sfo-lavest.harmoni` → `sfo-lavest`.
     static func scenarioName(_ path: String) -> String {
         ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -60,6 +82,7 @@ extension ReplLoop {
             return false
         }
         let resolved = resolve(target)
+        guard mayWrite(resolved, shown: target) else { return false }
         var overwrite = force
         if !force, FileManager.default.fileExists(atPath: resolved) {
             overwrite = confirm(text("«\(target)» finnes fra før. Erstatte den?", "«\(target)» already exists. Replace it?"))
