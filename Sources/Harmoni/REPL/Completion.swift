@@ -8,6 +8,7 @@ public struct CompletionCandidate: Sendable, Hashable {
     /// name, `.` after a service under a municipality, or nothing after a folder.
     public var suffix: String
 
+    /// A candidate; by default a space follows it when it is the only match.
     public init(_ text: String, suffix: String = " ") {
         self.text = text
         self.suffix = suffix

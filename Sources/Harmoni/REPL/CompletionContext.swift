@@ -33,6 +33,7 @@ public struct CompletionContext: Sendable, Equatable {
     /// The folder relative file names are completed in.
     public var workingDirectory: String = "."
 
+    /// An empty context: nothing completes.
     public init() {}
 
     /// The words for a session: statements from ``StatementRegistry/all``, ids from the dataset.

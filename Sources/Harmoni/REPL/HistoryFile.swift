@@ -12,6 +12,7 @@ public struct HistoryFile: Sendable, Equatable {
     /// The most entries kept.
     public var limit: Int
 
+    /// The history at `path`, keeping at most `limit` entries.
     public init(path: String, limit: Int = 1000) {
         self.path = path
         self.limit = limit

@@ -27,6 +27,7 @@ public protocol LineReader: AnyObject {
 /// is a pipe or a file, so that `harmoni < scenario.harmoni` and `echo 'print 1' | harmoni` work.
 public final class PlainLineReader: LineReader {
     private let next: () -> String?
+    /// Ignored: there is no completion without a terminal.
     public var completionContext: CompletionContext?
 
     /// Reads with `next` (by default standard input, a line at a time, line break removed).
@@ -34,10 +35,12 @@ public final class PlainLineReader: LineReader {
         self.next = next
     }
 
+    /// The next line (the prompt is not shown), or end of input.
     public func readLine(prompt: String) -> LineReadResult {
         next().map { .line($0) } ?? .endOfInput
     }
 
+    /// Ignored: piped input has no history.
     public func addHistory(_ entry: String) {}
 }
 
@@ -51,7 +54,10 @@ public protocol ReplOutput: AnyObject {
 
 /// Writes to the process's standard output and standard error, unbuffered.
 public final class StandardStreamsOutput: ReplOutput {
+    /// Writes to this process's standard streams.
     public init() {}
+    /// Writes to standard output.
     public func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    /// Writes to standard error.
     public func writeError(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }

@@ -19,6 +19,7 @@ public struct TableRenderer: Sendable {
     /// Renders a table in a mode and language; the text ends in a newline.
     public var render: @Sendable (Table, OutputMode, DisplayLanguage) -> String
 
+    /// A renderer for the modes it supports.
     public init(
         supportedModes: Set<OutputMode>, render: @escaping @Sendable (Table, OutputMode, DisplayLanguage) -> String
     ) {
