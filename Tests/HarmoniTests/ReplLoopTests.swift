@@ -178,3 +178,17 @@ struct ReplHelpTests {
         #expect(output.out.hasSuffix("1\n"))
     }
 }
+
+@Suite("REPL diagnostics in other files")
+struct ReplForeignDiagnosticTests {
+    @Test("A diagnostic about another file is shown without a caret in the REPL entry")
+    func noCaretInWrongText() {
+        let (loop, _, _) = ReplFixtures.loop()
+        let entry = SourceFile(name: "<repl>", text: "include \"inner.harmoni\"")
+        let inner = Diagnostic(.warning, DiagnosticMessage(code: "t", nb: "merk dette", en: "note this"), file: "inner.harmoni", range: SourceRange(14, 20))
+        let (_, messages) = loop.render([.diagnostic(inner)], file: entry)
+        #expect(messages == "inner.harmoni: advarsel: merk dette\n")
+        let own = Diagnostic(.warning, DiagnosticMessage(code: "t", nb: "merk dette", en: "note this"), file: "<repl>", range: SourceRange(0, 7))
+        #expect(loop.render([.diagnostic(own)], file: entry).messages.contains("  1 | include \"inner.harmoni\"\n    | ^~~~~~~\n"))
+    }
+}

@@ -147,7 +147,7 @@ public final class ReplLoop {
         let (unit, diagnostics) = Parser.parse(file)
         let renderer = DiagnosticRenderer(language: language, colours: colours)
         if diagnostics.contains(where: { $0.severity == .error }) {
-            output.writeError(diagnostics.map { renderer.render($0, in: file) }.joined())
+            output.writeError(diagnostics.map { renderer.render($0, in: source(of: $0, file)) }.joined())
             hadErrors = true
             return
         }
@@ -156,7 +156,7 @@ public final class ReplLoop {
             do throws(Diagnostic) {
                 show(try session.execute(statement, context), file: file)
             } catch {
-                output.writeError(renderer.render(error, in: file))
+                output.writeError(renderer.render(error, in: source(of: error, file)))
                 hadErrors = true
             }
         }
@@ -183,10 +183,17 @@ public final class ReplLoop {
             case .table(let table):
                 if !results.isEmpty, effective == .table { results += "\n" }
                 results += tableRenderer.render(table, effective, language)
-            case .diagnostic(let diagnostic): messages += renderer.render(diagnostic, in: file)
+            case .diagnostic(let diagnostic): messages += renderer.render(diagnostic, in: file.flatMap { source(of: diagnostic, $0) })
             }
         }
         return (results, messages)
+    }
+
+    /// The text a diagnostic points into: the entry, or nothing (no caret rather than a caret in
+    /// the wrong text) when it is in another file, e.g. one a statement included.
+    /// LEAD: after the merge, look such files up in the session's `state.sourceFiles`.
+    func source(of diagnostic: Diagnostic, _ entry: SourceFile) -> SourceFile? {
+        diagnostic.fileName == entry.name ? entry : nil
     }
 
     /// Writes results to the `.output` file if one is set, else to standard output.
