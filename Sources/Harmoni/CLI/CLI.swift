@@ -22,15 +22,36 @@ public struct GlobalOptions: Sendable {
     public init() {}
 }
 
-/// The `harmoni` command line: `check`, `fmt`, `--help`, `--version`. The executable is a thin
+/// What a command line asks for (see ``CLI/invocation(_:environment:isTerminal:)``).
+public enum CLIInvocation: Sendable {
+    /// No command: open the REPL with these options.
+    case repl(GlobalOptions)
+    /// A command, `--help` or `--version`: run it with ``CLI/run(_:environment:isTerminal:)``.
+    case command
+    /// The global options are wrong: print this and exit with its status.
+    case failed(CLIResult)
+}
+
+/// The `harmoni` command line: the REPL, `check`, `fmt`, `run`, `-e`, `--help`, `--version`. The executable is a thin
 /// shell around ``run(_:environment:isTerminal:)``, so every behaviour is testable in-process.
 public enum CLI {
     /// The version printed by `--version`.
     public static let version = "0.1.0"
 
-    /// Runs a command line (without the program name).
-    public static func run(_ arguments: [String], environment: [String: String] = [:], isTerminal: Bool = false)
-        -> CLIResult
+    /// What a command line asks for: the REPL when nothing but global options is given, so the
+    /// executable can open it with a line reader of its choosing; otherwise ``run(_:environment:isTerminal:)``.
+    public static func invocation(_ arguments: [String], environment: [String: String] = [:], isTerminal: Bool = false)
+        -> CLIInvocation
+    {
+        switch parseGlobalOptions(arguments, environment: environment, isTerminal: isTerminal) {
+        case .failure(let usage): return .failed(usage.result)
+        case .success(let parsed): return parsed.rest.isEmpty ? .repl(parsed.options) : .command
+        }
+    }
+
+    /// Reads `--lang` and `--dataset` (anywhere on the line) and the environment; the rest is the command.
+    static func parseGlobalOptions(_ arguments: [String], environment: [String: String], isTerminal: Bool)
+        -> Result<(options: GlobalOptions, rest: [String]), UsageError>
     {
         var options = GlobalOptions()
         options.colours = isTerminal && environment["NO_COLOR"] == nil
@@ -41,13 +62,13 @@ public enum CLI {
             switch argument {
             case "--lang":
                 guard index + 1 < arguments.count, let language = DisplayLanguage(rawValue: arguments[index + 1]) else {
-                    return usageError("--lang tar «nb» eller «en»", "--lang takes «nb» or «en»", options.language)
+                    return .failure(UsageError(usageError("--lang tar «nb» eller «en»", "--lang takes «nb» or «en»", options.language)))
                 }
                 options.language = language
                 index += 2
             case "--dataset":
                 guard index + 1 < arguments.count else {
-                    return usageError("--dataset trenger en sti", "--dataset needs a path", options.language)
+                    return .failure(UsageError(usageError("--dataset trenger en sti", "--dataset needs a path", options.language)))
                 }
                 options.datasetPaths.append(arguments[index + 1])
                 index += 2
@@ -58,6 +79,25 @@ public enum CLI {
         }
         if let lang = environment["HARMONI_LANG"], let language = DisplayLanguage(rawValue: lang), !arguments.contains("--lang") {
             options.language = language
+        }
+        return .success((options, rest))
+    }
+
+    /// A usage error as an `Error`, for ``parseGlobalOptions(_:environment:isTerminal:)``.
+    struct UsageError: Error {
+        var result: CLIResult
+        init(_ result: CLIResult) { self.result = result }
+    }
+
+    /// Runs a command line (without the program name).
+    public static func run(_ arguments: [String], environment: [String: String] = [:], isTerminal: Bool = false)
+        -> CLIResult
+    {
+        let options: GlobalOptions
+        let rest: [String]
+        switch parseGlobalOptions(arguments, environment: environment, isTerminal: isTerminal) {
+        case .failure(let usage): return usage.result
+        case .success(let parsed): (options, rest) = parsed
         }
         guard let command = rest.first else { return CLIResult(stdout: HelpText.main(options.language)) }
         let commandArguments = Array(rest.dropFirst())

@@ -7,6 +7,7 @@ enum HelpText {
                 harmoni – sammenlign og harmoniser gebyrer, dekningsgrader og tilskudd i Asker, Røyken og Hurum
 
                 Bruk:
+                  harmoni                       åpne REPL-en (leser setninger fra standard inn uten terminal)
                   harmoni check [STI…]          valider datasett (standard: de medfølgende)
                   harmoni fmt [--check] FIL…    skriv filer i kanonisk form
                   harmoni run FIL…              kjør scenariofiler
@@ -23,7 +24,7 @@ enum HelpText {
                   harmoni check datasets/hurum.harmoni --lang en
                   harmoni fmt --check datasets
 
-                Språket er beskrevet i docs/LANGUAGE.md.
+                Språket er beskrevet i docs/LANGUAGE.md, REPL-en i docs/REPL.md.
 
                 """
         case .en:
@@ -31,6 +32,7 @@ enum HelpText {
                 harmoni – compare and harmonise fees, coverage rates and subsidies of Asker, Røyken and Hurum
 
                 Usage:
+                  harmoni                       open the REPL (reads statements from standard input without a terminal)
                   harmoni check [PATH…]         validate datasets (default: the shipped ones)
                   harmoni fmt [--check] FILE…   rewrite files in canonical form
                   harmoni run FILE…             run scenario files
@@ -47,7 +49,7 @@ enum HelpText {
                   harmoni check datasets/hurum.harmoni --lang en
                   harmoni fmt --check datasets
 
-                The language is described in docs/LANGUAGE.md.
+                The language is described in docs/LANGUAGE.md, the REPL in docs/REPL.md.
 
                 """
         }
