@@ -189,11 +189,10 @@ public final class ReplLoop {
         return (results, messages)
     }
 
-    /// The text a diagnostic points into: the entry, or nothing (no caret rather than a caret in
-    /// the wrong text) when it is in another file, e.g. one a statement included.
-    /// LEAD: after the merge, look such files up in the session's `state.sourceFiles`.
+    /// The text a diagnostic points into: the entry, a file a statement included (kept in the
+    /// session's `state.sourceFiles`), or nothing (no caret rather than a caret in the wrong text).
     func source(of diagnostic: Diagnostic, _ entry: SourceFile) -> SourceFile? {
-        diagnostic.fileName == entry.name ? entry : nil
+        diagnostic.fileName == entry.name ? entry : session.state.sourceFiles[diagnostic.fileName]
     }
 
     /// Writes results to the `.output` file if one is set, else to standard output.
