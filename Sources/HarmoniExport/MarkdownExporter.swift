@@ -14,9 +14,10 @@ public enum MarkdownExporter {
 
     /// Turns text into Markdown that shows exactly that text (the only escaping function of this
     /// format): line breaks (LF, CR, CRLF) become `<br>`; `\ ` * _ [ ] < > | ~ &` get a backslash,
-    /// so no text can end a table cell, start a link or emphasis, or open an HTML tag; a leading
-    /// `# - + =` gets a backslash so no text can start a heading or a list.
-    public static func escape(_ text: String) -> String {
+    /// so no text can end a table cell, start a link or emphasis, or open an HTML tag. Text that
+    /// starts a line (`atLineStart`: notes, list items) also gets a backslash before a leading
+    /// `# - + =`, so it cannot start a heading or a list; inside a table cell `-1 520 kr` stays as is.
+    public static func escape(_ text: String, atLineStart: Bool = false) -> String {
         var out = ""
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
@@ -28,7 +29,7 @@ public enum MarkdownExporter {
                 out += "\\"
                 out.unicodeScalars.append(scalar)
             case "#", "-", "+", "=":
-                if out.isEmpty { out += "\\" }
+                if atLineStart && out.isEmpty { out += "\\" }
                 out.unicodeScalars.append(scalar)
             default: out.unicodeScalars.append(scalar)
             }
@@ -55,11 +56,11 @@ public enum MarkdownExporter {
         for (i, note) in table.footnotes.enumerated() { out += "- \(TextTable.superscript(i + 1)) \(escape(note))\n" }
         if !table.notes.isEmpty {
             if !table.footnotes.isEmpty { out += "\n" }
-            out += table.notes.map(escape).joined(separator: "<br>\n") + "\n"
+            out += table.notes.map { escape($0, atLineStart: true) }.joined(separator: "<br>\n") + "\n"
         }
         if !table.sources.isEmpty {
             out += "\n" + (language == .nb ? "Kilder:" : "Sources:") + "\n\n"
-            for source in table.sources { out += "- " + escape(source.citation) + "\n" }
+            for source in table.sources { out += "- " + escape(source.citation, atLineStart: true) + "\n" }
         }
         return out
     }
