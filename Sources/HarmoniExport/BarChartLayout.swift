@@ -61,8 +61,10 @@ public struct BarChartLayout: Sendable, Hashable {
 
     /// Fixed dimensions (pixels).
     public static let chartWidth = 760
-    static let labelWidth = 210
-    static let valueSpace = 120
+    /// Width of the category label column.
+    public static let labelWidth = 210
+    /// Room right of the plot for value labels.
+    public static let valueSpace = 120
     static let barHeight = 14
     static let barGap = 2
     static let groupGap = 10
