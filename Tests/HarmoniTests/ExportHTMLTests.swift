@@ -20,6 +20,23 @@ struct ExportHTMLTests {
         Golden.assertMatches(HTMLReport.render(ExportFixtures.report), named: "export/report.html")
     }
 
+    /// The hostile report: also rendered in a real browser by Tests/browser/check-html.sh.
+    static var hostileReport: Report {
+        let table = ExportFixtures.hostile
+        return Report(
+            title: "<script>alert('report')</script>", summary: ["</p><script>alert('summary')</script>"],
+            sections: [
+                ReportSection(
+                    title: "\"><img src=x onerror=alert('section')>", tables: [table],
+                    charts: BarChart.suggested(for: table).map { [$0] } ?? [])
+            ])
+    }
+
+    @Test("Golden: the hostile report, escaped throughout")
+    func hostileGolden() {
+        Golden.assertMatches(HTMLReport.render(Self.hostileReport), named: "export/hostile.html")
+    }
+
     @Test("The report is self-contained: no scripts, no external resources, a policy that forbids both")
     func selfContained() {
         let html = HTMLReport.render(ExportFixtures.report)
@@ -48,8 +65,8 @@ struct ExportHTMLTests {
 
     @Test("Hostile names, notes and sources create no element, attribute or link of their own")
     func hostile() throws {
-        let report = Report(title: "<script>alert('report')</script>", tables: [ExportFixtures.hostile], summary: ["</p><script>x</script>"])
-        let html = HTMLReport.render(report)
+        let html = HTMLReport.render(Self.hostileReport)
+        #expect(html.contains("<svg"), "the hostile names are charted too")
         let tags = TagScanner.tags(in: html)
         let allowed: Set<String> = [
             "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "nav", "ol", "ul", "li",

@@ -10,7 +10,10 @@
 # Reports checked:
 #   1. the golden report of the tests (Tests/HarmoniTests/__Snapshots__/export/report.html):
 #      synthetic tables with an estimate, a missing value, two charts and three sources;
-#   2. a live report: `harmoni -e 'export report to "report.html"'` on the shipped datasets
+#   2. the hostile report of the tests (…/__Snapshots__/export/hostile.html): `<script>`,
+#      `onerror=`, `javascript:` addresses, quotes and newlines in every name, note and source;
+#      any of them that became markup would run or load and show in the console;
+#   3. a live report: `harmoni -e 'export report to "report.html"'` on the shipped datasets
 #      (it holds the tables of every show statement that exists in this build).
 #
 # Usage: bash Tests/browser/check-html.sh [--self-test]
@@ -85,6 +88,7 @@ check_page() { # name file
 }
 
 check_page golden-report "$root/Tests/HarmoniTests/__Snapshots__/export/report.html"
+check_page hostile-report "$root/Tests/HarmoniTests/__Snapshots__/export/hostile.html"
 
 echo "building harmoni…"
 swift build --product harmoni >/dev/null
