@@ -30,14 +30,16 @@ public enum FileAccess {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if manager.fileExists(atPath: path) {
-                _ = try manager.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try manager.moveItem(at: temporary, to: url)
-            }
         } catch {
             try? manager.removeItem(at: temporary)
             throw .failed(path, "\(error.localizedDescription)")
+        }
+        // POSIX rename replaces an existing file atomically. (FileManager.replaceItemAt on Linux
+        // removes the original first and then fails, losing the file it was asked to replace.)
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? manager.removeItem(at: temporary)
+            throw .failed(path, reason)
         }
     }
 
