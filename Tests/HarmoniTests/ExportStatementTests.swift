@@ -63,8 +63,9 @@ struct ExportStatementTests {
         return path
     }
 
+    /// The file's text, byte-order mark kept (`String(data:encoding:)` would drop it).
     static func read(_ path: String) -> String? {
-        (try? Data(contentsOf: URL(fileURLWithPath: path))).flatMap { String(data: $0, encoding: .utf8) }
+        (try? Data(contentsOf: URL(fileURLWithPath: path))).map { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test("export diff sfo to a .csv file writes the show statement's tables as CSV")
