@@ -11,9 +11,13 @@ import HarmoniReport
 public struct BarChartLayout: Sendable, Hashable {
     /// A bar: a rectangle in the colour of its series.
     public struct Bar: Sendable, Hashable {
+        /// Left edge (pixels from the chart's left).
         public var x: Int
+        /// Top edge (pixels from the chart's top).
         public var y: Int
+        /// Width in pixels; at least 1 for a value other than zero.
         public var width: Int
+        /// Height in pixels.
         public var height: Int
         /// Index into the chart's series (and the palette).
         public var series: Int
@@ -23,40 +27,56 @@ public struct BarChartLayout: Sendable, Hashable {
 
     /// A piece of text placed in the chart.
     public struct Label: Sendable, Hashable {
+        /// Which end of the text is at `x`.
         public enum Anchor: String, Sendable, Hashable {
             case start
             case end
         }
+        /// What the text is (also its CSS class).
         public enum Role: String, Sendable, Hashable {
             case category
             case value
             case legend
         }
+        /// Where the anchored end of the text is.
         public var x: Int
         /// The text baseline.
         public var y: Int
+        /// The text, escaped when rendered.
         public var text: String
+        /// Which end of the text is at `x`.
         public var anchor: Anchor
+        /// Category label, bar value or legend entry.
         public var role: Role
     }
 
     /// A legend swatch: a small square in a series' colour.
     public struct Swatch: Sendable, Hashable {
+        /// Left edge.
         public var x: Int
+        /// Top edge.
         public var y: Int
+        /// Index into the chart's series (and the palette).
         public var series: Int
     }
 
+    /// The chart's width in pixels (``chartWidth``).
     public var width: Int
+    /// The chart's height in pixels: grows with the number of categories and series.
     public var height: Int
     /// The chart's title (SVG `<title>`, read by screen readers).
     public var title: String
     /// The x of the zero line, and its vertical extent.
     public var zeroX: Int
+    /// Top of the zero line.
     public var plotTop: Int
+    /// Bottom of the zero line.
     public var plotBottom: Int
+    /// The bars, category by category, series by series.
     public var bars: [Bar]
+    /// Legend entries, category labels and value labels.
     public var labels: [Label]
+    /// The legend's colour squares.
     public var swatches: [Swatch]
 
     /// Fixed dimensions (pixels).

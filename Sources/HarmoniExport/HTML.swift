@@ -17,7 +17,9 @@ public indirect enum HTMLNode: Sendable {
 
 /// An attribute: a name from this code and a value that is escaped when rendered.
 public struct HTMLAttribute: Sendable {
+    /// The attribute's name (a constant of this code).
     public var name: StaticString
+    /// The value, escaped when rendered.
     public var value: String
     public init(_ name: StaticString, _ value: String) {
         self.name = name
