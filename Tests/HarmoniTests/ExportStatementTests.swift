@@ -150,6 +150,20 @@ struct ExportStatementTests {
         #expect(Self.read(dir + "/alt.csv")?.contains("Skyggebudsjett 2020–2023: Oppvekst (1 000 kr)\n") == true)
     }
 
+    @Test("export report falls back to other names and to no arguments")
+    func reportFallbacks() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let specs = [
+            Self.fake("households") { words in words.isEmpty ? [ExportFixtures.household] : nil },
+            Self.fake("skyggebudsjett") { words in words.isEmpty ? [ExportFixtures.budget] : nil },
+        ]
+        _ = try Self.export("export report to \"r.html\"", in: dir, specs: specs).get()
+        let html = try #require(Self.read(dir + "/r.html"))
+        #expect(html.contains("<h2>Typiske husholdninger</h2>"))
+        #expect(html.contains("<h2>Skyggebudsjett</h2>"))
+    }
+
     @Test("The registered statement runs in a session and writes below its working directory")
     func registered() throws {
         let dir = try Self.folder()

@@ -1,45 +1,46 @@
 /// Builds the report `export report` writes, from whichever `show` statements exist at run time.
 ///
-/// Sections, in order: the comparison of each tjenesteområde (`show diff <area>`, with a bar
-/// chart of the fee levels per municipality), the typical households (`show household <id>`), the
-/// impact by area and year (`show impact by area`, with a chart), and the skyggebudsjett
-/// (`show budget`). A show statement that does not exist, or fails for an argument, is left out.
+/// Sections, in order: the comparison of each tjenesteområde (`show diff <area>`, each with a bar
+/// chart of the fee levels per municipality), the typical households (`show household <id>` for
+/// each household of the dataset, in one section), the impact by area and year (`show impact by
+/// area`, with a chart), and the skyggebudsjett (`show budget`). A show statement that does not
+/// exist, or fails for every argument tried, is left out.
 struct ReportBuilder {
     /// The specs to look in (the registry's, or test doubles).
     var specs: [StatementSpec]
     var context: StatementContext
 
-    /// A show statement to try: its argument texts, tried in order until one succeeds.
-    private struct Attempt {
-        var word: String
-        var alternatives: [String]
-        /// Title of the section that collects the tables; `nil`: one section per table.
+    /// One part of the report and how to get its tables.
+    private struct Part {
+        /// Names of the show statement, the first that exists is used (`budget`, `skyggebudsjett`).
+        var words: [String]
+        /// One entry per item (area, household): argument texts tried in order until one succeeds.
+        var items: [[String]]
+        /// Arguments tried when no item gave a table (e.g. `show household` for all households).
+        var fallback: [String] = []
+        /// The title of the one section holding every table; `nil`: a section per table.
         var sectionTitle: (nb: String, en: String)? = nil
+        /// True if each table gets a bar chart (when one fits).
+        var charted = false
     }
 
     /// The report; warnings from the show statements are appended to `outputs`.
     func build(_ state: inout SessionState, outputs: inout [Output]) -> Report {
         let language: DisplayLanguageTag = state.language == .nb ? .nb : .en
         var sections: [ReportSection] = []
-        var groupedTitle: String?
-        for attempt in attempts(state) {
-            let tables = run(attempt, &state, outputs: &outputs)
+        for part in parts(state) {
+            guard let word = part.words.first(where: { word in specs.contains { $0.words == ["show", word] } }) else { continue }
+            var tables: [Table] = []
+            for alternatives in part.items { tables += run(word, alternatives, &state, outputs: &outputs) }
+            if tables.isEmpty && !part.fallback.isEmpty { tables = run(word, part.fallback, &state, outputs: &outputs) }
             guard !tables.isEmpty else { continue }
-            if let title = attempt.sectionTitle.map({ language == .nb ? $0.nb : $0.en }) {
-                // Attempts with the same section title (the households) share one section.
-                if groupedTitle == title, let last = sections.indices.last {
-                    sections[last].tables += tables
-                } else {
-                    sections.append(ReportSection(title: title, tables: tables))
-                }
-                groupedTitle = title
-            } else {
-                groupedTitle = nil
-                for table in tables {
-                    let charted = attempt.word == "diff" || attempt.word == "impact" || ReportSection.chartedKinds.contains(table.kind)
-                    let chart = charted ? BarChart.suggested(for: table, language: language) : nil
-                    sections.append(ReportSection(title: table.title, tables: [table], charts: chart.map { [$0] } ?? []))
-                }
+            if let title = part.sectionTitle {
+                sections.append(ReportSection(title: language == .nb ? title.nb : title.en, tables: tables))
+                continue
+            }
+            for table in tables {
+                let chart = part.charted ? BarChart.suggested(for: table, language: language) : nil
+                sections.append(ReportSection(title: table.title, tables: [table], charts: chart.map { [$0] } ?? []))
             }
         }
         let name = state.scenario.name
@@ -52,26 +53,24 @@ struct ReportBuilder {
             language: language)
     }
 
-    /// The show statements to try, in report order.
-    private func attempts(_ state: SessionState) -> [Attempt] {
-        var list: [Attempt] = []
-        for area in state.dataset.areas { list.append(Attempt(word: "diff", alternatives: [area.id.rawValue])) }
-        if state.dataset.areas.isEmpty { list.append(Attempt(word: "diff", alternatives: [""])) }
-        for household in state.dataset.households {
-            let id = household.id.rawValue
-            list.append(
-                Attempt(word: "household", alternatives: [id, "\"\(id)\""], sectionTitle: ("Typiske husholdninger", "Typical households")))
-        }
-        list.append(Attempt(word: "impact", alternatives: ["by area", ""]))
-        list.append(Attempt(word: "budget", alternatives: [""], sectionTitle: ("Skyggebudsjett", "Shadow budget")))
-        return list
+    /// The parts of the report, in order.
+    private func parts(_ state: SessionState) -> [Part] {
+        [
+            Part(words: ["diff"], items: state.dataset.areas.map { [$0.id.rawValue] }, fallback: [""], charted: true),
+            Part(
+                words: ["household", "households", "husholdning"],
+                items: state.dataset.households.map { [$0.id.rawValue, "\"\($0.id.rawValue)\""] }, fallback: [""],
+                sectionTitle: ("Typiske husholdninger", "Typical households")),
+            Part(words: ["impact"], items: [["by area", ""]], charted: true),
+            Part(words: ["budget", "skyggebudsjett"], items: [[""]], sectionTitle: ("Skyggebudsjett", "Shadow budget")),
+        ]
     }
 
-    /// Runs the first alternative of `attempt` that succeeds; its tables, or none.
-    private func run(_ attempt: Attempt, _ state: inout SessionState, outputs: inout [Output]) -> [Table] {
-        guard let spec = specs.first(where: { $0.words == ["show", attempt.word] }) else { return [] }
-        for alternative in attempt.alternatives {
-            let file = SourceFile(name: "<export report>", text: "show \(attempt.word) \(alternative)\n")
+    /// Runs `show <word> <alternative>` for the first alternative that succeeds with tables.
+    private func run(_ word: String, _ alternatives: [String], _ state: inout SessionState, outputs: inout [Output]) -> [Table] {
+        guard let spec = specs.first(where: { $0.words == ["show", word] }) else { return [] }
+        for alternative in alternatives {
+            let file = SourceFile(name: "<export report>", text: "show \(word) \(alternative)\n")
             let (unit, diagnostics) = Parser.parse(file)
             guard !diagnostics.contains(where: { $0.severity == .error }), let statement = unit.statements.first,
                 case .command(let command) = statement.kind
@@ -94,7 +93,7 @@ struct ReportBuilder {
         let nb = language == .nb
         let scenario = state.scenario
         var lines: [String] = []
-        if let name = scenario.name { lines.append((nb ? "Scenario: " : "Scenario: ") + name) }
+        if let name = scenario.name { lines.append("Scenario: " + name) }
         lines.append((nb ? "Periode: " : "Period: ") + "\(scenario.period.lowerBound)–\(scenario.period.upperBound).")
         if !scenario.deflatorOverrides.isEmpty {
             let text = scenario.deflatorOverrides.map { "\($0.year): \(NorwegianFormat.percent($0.rate))" }.joined(separator: ", ")
