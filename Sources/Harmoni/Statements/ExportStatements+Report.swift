@@ -80,7 +80,10 @@ struct ReportBuilder {
             do throws(Diagnostic) {
                 let shown = try spec.action(command, &state, local)
                 let tables = shown.compactMap { if case .table(let t) = $0 { t } else { nil } }
-                if !tables.isEmpty { return tables }
+                if !tables.isEmpty {
+                    outputs += shown.filter { if case .diagnostic = $0 { true } else { false } }
+                    return tables
+                }
             } catch {
                 continue
             }
