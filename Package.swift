@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(name: "harmoni-bench", dependencies: ["Harmoni"]),
         // The floor for process-start timings: a bare Foundation "hello".
         .executableTarget(name: "harmoni-hello"),
-        .testTarget(name: "HarmoniTests", dependencies: ["Harmoni"]),
+        .testTarget(name: "HarmoniTests", dependencies: ["Harmoni"], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,11 +2,17 @@ import Foundation
 
 /// `harmoni run FILE…` and `harmoni -e 'statements'`: run statements on the datasets and print
 /// their output. Exit status 1 with every diagnostic on any error.
+///
+/// `--format csv|md|json|html|table` writes every table the run produced in that format, to
+/// `--output FILE` (atomically; an existing file only with `--force`) or to standard output. The
+/// format defaults to the output file's extension, else `table` (the terminal rendering).
 enum RunCommand {
     static func run(_ arguments: [String], _ options: GlobalOptions, inline: Bool) -> CLIResult {
         let nb = options.language == .nb
-        if arguments.contains("--help") { return CLIResult(stdout: HelpText.run(options.language)) }
+        if arguments.contains("--help") { return CLIResult(stdout: HelpText.run(options.language) + help(options.language)) }
         var force = false
+        var formatName: String?
+        var outputPath: String?
         var allowed: [String] = []
         var inputs: [String] = []
         var index = 0
@@ -19,6 +25,13 @@ enum RunCommand {
                 }
                 allowed.append(arguments[index + 1])
                 index += 1
+            case "--format", "--output", "-o":
+                guard index + 1 < arguments.count else {
+                    return CLI.usageError(
+                        "\(arguments[index]) trenger en verdi", "\(arguments[index]) needs a value", options.language)
+                }
+                if arguments[index] == "--format" { formatName = arguments[index + 1] } else { outputPath = arguments[index + 1] }
+                index += 1
             case let flag where flag.hasPrefix("--"):
                 return CLI.usageError("ukjent valg «\(flag)»", "unknown option «\(flag)»", options.language)
             default: inputs.append(arguments[index])
@@ -29,6 +42,11 @@ enum RunCommand {
             return CLI.usageError(
                 inline ? "-e trenger setninger" : "run trenger minst én fil", inline ? "-e needs statements" : "run needs at least one file",
                 options.language)
+        }
+        let format: OutputFormat
+        switch OutputFormat.choose(name: formatName, output: outputPath) {
+        case .success(let chosen): format = chosen
+        case .failure(let message): return CLI.usageError(message.nb, message.en, options.language)
         }
         guard let paths = CLI.datasetPaths(options) else {
             return CLI.usageError("fant ikke datasettene; oppgi --dataset", "could not find the datasets; give --dataset", options.language)
@@ -58,14 +76,116 @@ enum RunCommand {
                 }
             }
         }
+        var outputs: [Output] = []
         for file in files {
             let run = session.run(file)
-            result.stdout += OutputRenderer.render(run.outputs, language: options.language, renderer: renderer, file: file)
+            outputs += run.outputs
+            if case .table = format, outputPath == nil {
+                result.stdout += OutputRenderer.render(run.outputs, language: options.language, renderer: renderer, file: file)
+            } else {
+                // The tables go to the document; text and warnings to the terminal (stderr if stdout holds the document).
+                let rest = run.outputs.filter { if case .table = $0 { false } else { true } }
+                let text = OutputRenderer.render(rest, language: options.language, renderer: renderer, file: file)
+                if outputPath == nil { result.stderr += text } else { result.stdout += text }
+            }
             result.stderr += renderer.render(run.diagnostics, files: run.files)
             if run.hasErrors { result.status = 1 }
         }
+        guard format != .table || outputPath != nil else { return result }
+        let tables = outputs.compactMap { if case .table(let t) = $0 { t } else { nil } }
+        write(tables, format, to: outputPath, force: force, title: session.state.scenario.name ?? "Harmoni", options, &result)
         return result
     }
+
+    /// Renders `tables` in `format` and writes them to `path` (or standard output). Nothing is
+    /// written to a file if the run had errors: a half result would mislead.
+    static func write(
+        _ tables: [Table], _ format: OutputFormat, to path: String?, force: Bool, title: String, _ options: GlobalOptions,
+        _ result: inout CLIResult
+    ) {
+        let nb = options.language == .nb
+        let tag: DisplayLanguageTag = nb ? .nb : .en
+        let document: String
+        switch format {
+        case .table: document = tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n")
+        case .export(let exportFormat): document = Exporter.export(tables, as: exportFormat, title: title, language: tag)
+        }
+        guard let path else {
+            result.stdout += document
+            return
+        }
+        guard result.status == 0 else {
+            result.stderr += nb ? "«\(path)» ble ikke skrevet fordi kjøringen hadde feil\n" : "«\(path)» was not written because the run had errors\n"
+            return
+        }
+        do throws(FileWriteError) {
+            try FileAccess.writeAtomically(document, to: path, overwrite: force)
+            let count = tables.count
+            result.stdout +=
+                nb
+                ? "Skrev \(count) \(count == 1 ? "tabell" : "tabeller") til «\(path)».\n"
+                : "Wrote \(count) \(count == 1 ? "table" : "tables") to «\(path)».\n"
+        } catch {
+            result.stderr += "harmoni: \(error.message(options.language))\n"
+            result.status = 1
+        }
+    }
+
+    /// The options `run` adds to its help text.
+    static func help(_ language: DisplayLanguage) -> String {
+        language == .nb
+            ? """
+
+                Valg:
+                  --format csv|md|json|html|table   skriv alle tabellene i dette formatet (standard: filendelsen til --output, ellers table)
+                  --output FIL                       skriv til FIL (atomisk; en fil som finnes erstattes bare med --force)
+                  --force                            erstatt filer som finnes (også for «export» og «save»)
+                  --allow-write MAPPE                la «export» og «save» skrive under MAPPE i tillegg til arbeidsmappen
+                Eksempel: harmoni run --format csv --output ut/sfo.csv scenarios/sfo.harmoni
+
+                """
+            : """
+
+                Options:
+                  --format csv|md|json|html|table   write every table in this format (default: the --output extension, else table)
+                  --output FILE                      write to FILE (atomically; an existing file is replaced only with --force)
+                  --force                            replace existing files (also for «export» and «save»)
+                  --allow-write FOLDER               let «export» and «save» write below FOLDER besides the working directory
+                Example: harmoni run --format csv --output out/sfo.csv scenarios/sfo.harmoni
+
+                """
+    }
+}
+
+/// What `run` writes: the terminal rendering or an export format.
+enum OutputFormat: Equatable {
+    case table
+    case export(ExportFormat)
+
+    /// The format from `--format`, else from the `--output` extension, else `table`.
+    static func choose(name: String?, output: String?) -> Result<OutputFormat, UsageMessage> {
+        if let name {
+            if name == "table" || name == "tabell" { return .success(.table) }
+            guard let format = ExportFormat(name: name) else {
+                return .failure(
+                    UsageMessage(nb: "--format tar csv, md, json, html eller table", en: "--format takes csv, md, json, html or table"))
+            }
+            return .success(.export(format))
+        }
+        guard let output else { return .success(.table) }
+        if let format = ExportFormat(fileName: output) { return .success(.export(format)) }
+        if output.hasSuffix(".txt") { return .success(.table) }
+        return .failure(
+            UsageMessage(
+                nb: "kan ikke se formatet av «\(output)»; oppgi --format csv|md|json|html|table",
+                en: "cannot tell the format of «\(output)»; give --format csv|md|json|html|table"))
+    }
+}
+
+/// A usage message in both languages.
+struct UsageMessage: Error, Equatable {
+    var nb: String
+    var en: String
 }
 
 /// Turns statement outputs into terminal text.

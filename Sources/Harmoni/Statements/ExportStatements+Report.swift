@@ -1,0 +1,117 @@
+/// Builds the report `export report` writes, from whichever `show` statements exist at run time.
+///
+/// Sections, in order: the comparison of each tjenesteområde (`show diff <area>`, each with a bar
+/// chart of the fee levels per municipality), the typical households (`show household <id>` for
+/// each household of the dataset, in one section), the impact by area and year (`show impact by
+/// area`, with a chart), and the skyggebudsjett (`show budget`). A show statement that does not
+/// exist, or fails for every argument tried, is left out.
+struct ReportBuilder {
+    /// The specs to look in (the registry's, or test doubles).
+    var specs: [StatementSpec]
+    var context: StatementContext
+
+    /// One part of the report and how to get its tables.
+    private struct Part {
+        /// Names of the show statement, the first that exists is used (`budget`, `skyggebudsjett`).
+        var words: [String]
+        /// One entry per item (area, household): argument texts tried in order until one succeeds.
+        var items: [[String]]
+        /// Arguments tried when no item gave a table (e.g. `show household` for all households).
+        var fallback: [String] = []
+        /// The title of the one section holding every table; `nil`: a section per table.
+        var sectionTitle: (nb: String, en: String)? = nil
+        /// True if each table gets a bar chart (when one fits).
+        var charted = false
+    }
+
+    /// The report; warnings from the show statements are appended to `outputs`.
+    func build(_ state: inout SessionState, outputs: inout [Output]) -> Report {
+        let language: DisplayLanguageTag = state.language == .nb ? .nb : .en
+        var sections: [ReportSection] = []
+        for part in parts(state) {
+            guard let word = part.words.first(where: { word in specs.contains { $0.words == ["show", word] } }) else { continue }
+            var tables: [Table] = []
+            for alternatives in part.items { tables += run(word, alternatives, &state, outputs: &outputs) }
+            if tables.isEmpty && !part.fallback.isEmpty { tables = run(word, part.fallback, &state, outputs: &outputs) }
+            guard !tables.isEmpty else { continue }
+            if let title = part.sectionTitle {
+                sections.append(ReportSection(title: language == .nb ? title.nb : title.en, tables: tables))
+                continue
+            }
+            for table in tables {
+                let chart = part.charted ? BarChart.suggested(for: table, language: language) : nil
+                sections.append(ReportSection(title: table.title, tables: [table], charts: chart.map { [$0] } ?? []))
+            }
+        }
+        let name = state.scenario.name
+        let title =
+            language == .nb
+            ? "Harmonisering av gebyrer i nye Asker" + (name.map { ": " + $0 } ?? "")
+            : "Harmonising fees in nye Asker" + (name.map { ": " + $0 } ?? "")
+        return Report(
+            title: title, summary: summary(state, language), provenance: "harmoni \(CLI.version)", sections: sections,
+            language: language)
+    }
+
+    /// The parts of the report, in order.
+    private func parts(_ state: SessionState) -> [Part] {
+        [
+            Part(words: ["diff"], items: state.dataset.areas.map { [$0.id.rawValue] }, fallback: [""], charted: true),
+            Part(
+                words: ["household", "households", "husholdning"],
+                items: state.dataset.households.map { [$0.id.rawValue, "\"\($0.id.rawValue)\""] }, fallback: [""],
+                sectionTitle: ("Typiske husholdninger", "Typical households")),
+            Part(words: ["impact"], items: [["by area", ""]], charted: true),
+            Part(words: ["budget", "skyggebudsjett"], items: [[""]], sectionTitle: ("Skyggebudsjett", "Shadow budget")),
+        ]
+    }
+
+    /// Runs `show <word> <alternative>` for the first alternative that succeeds with tables.
+    private func run(_ word: String, _ alternatives: [String], _ state: inout SessionState, outputs: inout [Output]) -> [Table] {
+        guard let spec = specs.first(where: { $0.words == ["show", word] }) else { return [] }
+        for alternative in alternatives {
+            let file = SourceFile(name: "<export report>", text: "show \(word) \(alternative)\n")
+            let (unit, diagnostics) = Parser.parse(file)
+            guard !diagnostics.contains(where: { $0.severity == .error }), let statement = unit.statements.first,
+                case .command(let command) = statement.kind
+            else { continue }
+            var local = context
+            local.file = file
+            do throws(Diagnostic) {
+                let shown = try spec.action(command, &state, local)
+                let tables = shown.compactMap { if case .table(let t) = $0 { t } else { nil } }
+                if !tables.isEmpty {
+                    outputs += shown.filter { if case .diagnostic = $0 { true } else { false } }
+                    return tables
+                }
+            } catch {
+                continue
+            }
+        }
+        return []
+    }
+
+    /// The scenario summary: its name, period, deflator choices and decisions.
+    private func summary(_ state: SessionState, _ language: DisplayLanguageTag) -> [String] {
+        let nb = language == .nb
+        let scenario = state.scenario
+        var lines: [String] = []
+        if let name = scenario.name { lines.append("Scenario: " + name) }
+        lines.append((nb ? "Periode: " : "Period: ") + "\(scenario.period.lowerBound)–\(scenario.period.upperBound).")
+        if !scenario.deflatorOverrides.isEmpty {
+            let text = scenario.deflatorOverrides.map { "\($0.year): \(NorwegianFormat.percent($0.rate))" }.joined(separator: ", ")
+            lines.append((nb ? "Deflator valgt i scenariet: " : "Deflator chosen in the scenario: ") + text + ".")
+        }
+        if scenario.decisions.isEmpty {
+            lines.append(
+                nb
+                    ? "Scenariet har ingen vedtak: tabellene viser utgangspunktet i de tre kommunene."
+                    : "The scenario has no decisions: the tables show the three municipalities' starting point.")
+        } else {
+            lines.append(
+                (nb ? "Vedtak i scenariet: " : "Decisions in the scenario: ")
+                    + scenario.decisions.map(\.statement).joined(separator: "; ") + ".")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,165 @@
+import HarmoniModel
+import HarmoniReport
+
+/// The geometry of a horizontal grouped bar chart, in whole pixels, computed with integers only
+/// (so the SVG is identical on every machine). ``SVG/render(_:)`` turns it into markup.
+///
+/// Categories run top to bottom with their labels on the left; inside a category, one bar per
+/// series. Bars grow from a zero line to the right (positive) or left (negative); each bar's value
+/// is written just past its end (past the zero line for negative bars). Estimates are drawn pale
+/// with a dashed outline and labelled `≈`; missing values draw no bar and are labelled.
+public struct BarChartLayout: Sendable, Hashable {
+    /// A bar: a rectangle in the colour of its series.
+    public struct Bar: Sendable, Hashable {
+        /// Left edge (pixels from the chart's left).
+        public var x: Int
+        /// Top edge (pixels from the chart's top).
+        public var y: Int
+        /// Width in pixels; at least 1 for a value other than zero.
+        public var width: Int
+        /// Height in pixels.
+        public var height: Int
+        /// Index into the chart's series (and the palette).
+        public var series: Int
+        /// True for an estimated value (drawn pale and dashed).
+        public var estimate: Bool
+    }
+
+    /// A piece of text placed in the chart.
+    public struct Label: Sendable, Hashable {
+        /// Which end of the text is at `x`.
+        public enum Anchor: String, Sendable, Hashable {
+            case start
+            case end
+        }
+        /// What the text is (also its CSS class).
+        public enum Role: String, Sendable, Hashable {
+            case category
+            case value
+            case legend
+        }
+        /// Where the anchored end of the text is.
+        public var x: Int
+        /// The text baseline.
+        public var y: Int
+        /// The text, escaped when rendered.
+        public var text: String
+        /// Which end of the text is at `x`.
+        public var anchor: Anchor
+        /// Category label, bar value or legend entry.
+        public var role: Role
+    }
+
+    /// A legend swatch: a small square in a series' colour.
+    public struct Swatch: Sendable, Hashable {
+        /// Left edge.
+        public var x: Int
+        /// Top edge.
+        public var y: Int
+        /// Index into the chart's series (and the palette).
+        public var series: Int
+    }
+
+    /// The chart's width in pixels (``chartWidth``).
+    public var width: Int
+    /// The chart's height in pixels: grows with the number of categories and series.
+    public var height: Int
+    /// The chart's title (SVG `<title>`, read by screen readers).
+    public var title: String
+    /// The x of the zero line, and its vertical extent.
+    public var zeroX: Int
+    /// Top of the zero line.
+    public var plotTop: Int
+    /// Bottom of the zero line.
+    public var plotBottom: Int
+    /// The bars, category by category, series by series.
+    public var bars: [Bar]
+    /// Legend entries, category labels and value labels.
+    public var labels: [Label]
+    /// The legend's colour squares.
+    public var swatches: [Swatch]
+
+    /// Fixed dimensions (pixels).
+    public static let chartWidth = 760
+    /// Width of the category label column.
+    public static let labelWidth = 210
+    /// Room right of the plot for value labels.
+    public static let valueSpace = 120
+    static let barHeight = 14
+    static let barGap = 2
+    static let groupGap = 10
+    static let legendHeight = 26
+    static let swatchSize = 10
+    static let maximumLabelLength = 32
+
+    /// Lays out `chart`. Values are scaled from the smallest to the largest of zero and the values.
+    public init(_ chart: BarChart, language: DisplayLanguageTag = .nb) {
+        let width = Self.chartWidth
+        let plotLeft = Self.labelWidth + 8
+        let plotRight = width - Self.valueSpace
+        let magnitudes = chart.values.flatMap { $0.compactMap(\.chartMagnitude) }
+        let low = min(0, magnitudes.min() ?? 0)
+        var high = max(0, magnitudes.max() ?? 0)
+        if high == low { high = low + 1 }
+        func x(_ value: Int64) -> Int {
+            let offset = (Int128(value) - Int128(low)) * Int128(plotRight - plotLeft) / (Int128(high) - Int128(low))
+            return plotLeft + Int(offset)
+        }
+        let zeroX = x(0)
+        var bars: [Bar] = []
+        var labels: [Label] = []
+        var swatches: [Swatch] = []
+
+        var legendX = plotLeft
+        for (i, name) in chart.series.enumerated() {
+            swatches.append(Swatch(x: legendX, y: 8, series: i))
+            let text = Self.shortened(name)
+            labels.append(Label(x: legendX + Self.swatchSize + 4, y: 17, text: text, anchor: .start, role: .legend))
+            legendX += Self.swatchSize + 4 + text.count * 7 + 16
+        }
+
+        let seriesCount = max(1, chart.series.count)
+        let groupHeight = seriesCount * (Self.barHeight + Self.barGap) - Self.barGap
+        var y = Self.legendHeight + 6
+        let plotTop = y - 4
+        for (c, category) in chart.categories.enumerated() {
+            labels.append(
+                Label(
+                    x: Self.labelWidth, y: y + groupHeight / 2 + 4, text: Self.shortened(category), anchor: .end, role: .category))
+            let row = c < chart.values.count ? chart.values[c] : []
+            for s in 0..<seriesCount {
+                let barY = y + s * (Self.barHeight + Self.barGap)
+                let cell = s < row.count ? row[s] : .empty
+                let text = TextTable.cellText(cell, language: language)
+                if let value = cell.chartMagnitude {
+                    let end = x(value)
+                    let left = min(zeroX, end)
+                    let barWidth = max(value == 0 ? 0 : 1, abs(end - zeroX))
+                    bars.append(Bar(x: left, y: barY, width: barWidth, height: Self.barHeight, series: s, estimate: cell.isEstimate))
+                    let labelX = value < 0 ? zeroX + 4 : left + barWidth + 4
+                    labels.append(Label(x: labelX, y: barY + Self.barHeight - 3, text: text, anchor: .start, role: .value))
+                } else if !text.isEmpty {
+                    labels.append(Label(x: zeroX + 4, y: barY + Self.barHeight - 3, text: text, anchor: .start, role: .value))
+                }
+            }
+            y += groupHeight + Self.groupGap
+        }
+        let plotBottom = y - Self.groupGap + 4
+        self.width = width
+        self.height = plotBottom + 8
+        self.title = chart.title
+        self.zeroX = zeroX
+        self.plotTop = plotTop
+        self.plotBottom = plotBottom
+        self.bars = bars
+        self.labels = labels
+        self.swatches = swatches
+    }
+
+    /// A label cut to ``maximumLabelLength`` characters, with `…` when cut.
+    static func shortened(_ text: String) -> String {
+        let oneLine = text.replacingScalars { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : nil }
+        guard oneLine.count > maximumLabelLength else { return oneLine }
+        return String(oneLine.prefix(maximumLabelLength - 1)) + "…"
+    }
+}

@@ -1,0 +1,35 @@
+/// A file format tables can be exported to.
+public enum ExportFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Semicolon-separated values for Excel in Norwegian locale (UTF-8 with BOM, decimal comma).
+    case csv
+    /// GitHub-flavoured Markdown tables.
+    case markdown = "md"
+    /// JSON with sorted keys; the schema is in `docs/json-schema.md`.
+    case json
+    /// A self-contained, printable HTML report with inline CSS and SVG charts.
+    case html
+
+    /// The format for a name as users write it: `csv`, `md`/`markdown`, `json`, `html`/`htm`.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "csv": self = .csv
+        case "md", "markdown": self = .markdown
+        case "json": self = .json
+        case "html", "htm": self = .html
+        default: return nil
+        }
+    }
+
+    /// The format a file name's extension implies (`ut/budsjett.csv` → CSV), if any.
+    public init?(fileName: String) {
+        let name = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        self.init(name: String(name[name.index(after: dot)...]))
+    }
+
+    /// The usual file extension, without the dot.
+    public var fileExtension: String { rawValue }
+
+    /// The names accepted by ``init(name:)``, for help texts and error messages.
+    public static let names = ["csv", "md", "json", "html"]
+}

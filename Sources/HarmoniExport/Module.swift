@@ -1,2 +1,0 @@
-/// The HarmoniExport module; see the package overview in README.md.
-public enum HarmoniExportModule {}

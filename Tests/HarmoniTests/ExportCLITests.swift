@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import Harmoni
+
+@Suite("harmoni run --format and --output")
+struct ExportCLITests {
+    @Test(
+        "The format comes from --format, else from the --output extension, else the terminal table",
+        arguments: [
+            ("csv", nil, OutputFormat.export(.csv)), (nil, "ut/x.json", .export(.json)), ("md", "x.csv", .export(.markdown)),
+            (nil, nil, .table), ("table", "x.txt", .table), (nil, "x.htm", .export(.html)),
+        ] as [(String?, String?, OutputFormat)])
+    func choose(format: String?, output: String?, expected: OutputFormat) throws {
+        #expect(try OutputFormat.choose(name: format, output: output).get() == expected)
+    }
+
+    @Test("An unknown format or extension is a usage error")
+    func unknown() {
+        #expect(throws: UsageMessage.self) { try OutputFormat.choose(name: "pdf", output: nil).get() }
+        #expect(throws: UsageMessage.self) { try OutputFormat.choose(name: nil, output: "x.xlsx").get() }
+    }
+
+    @Test("Tables are written to the output file, never over an existing one without --force, never after errors")
+    func write() throws {
+        let dir = try ExportStatementTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/alt.csv"
+        var result = CLIResult()
+        RunCommand.write(ExportFixtures.tables, .export(.csv), to: path, force: false, title: "t", GlobalOptions(), &result)
+        #expect(result.status == 0)
+        #expect(result.stdout == "Skrev 4 tabeller til «\(path)».\n")
+        #expect(ExportStatementTests.read(path) == CSVExporter.export(ExportFixtures.tables))
+        var again = CLIResult()
+        RunCommand.write([ExportFixtures.budget], .export(.csv), to: path, force: false, title: "t", GlobalOptions(), &again)
+        #expect(again.status == 1)
+        #expect(ExportStatementTests.read(path) == CSVExporter.export(ExportFixtures.tables))
+        var forced = CLIResult()
+        RunCommand.write([ExportFixtures.budget], .export(.csv), to: path, force: true, title: "t", GlobalOptions(), &forced)
+        #expect(ExportStatementTests.read(path) == CSVExporter.export([ExportFixtures.budget]))
+        var failed = CLIResult(status: 1)
+        RunCommand.write([ExportFixtures.budget], .export(.json), to: dir + "/feil.json", force: false, title: "t", GlobalOptions(), &failed)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/feil.json"))
+        #expect(failed.stderr.contains("ble ikke skrevet"))
+    }
+
+    @Test("Without --output the document goes to standard output")
+    func stdout() {
+        var result = CLIResult()
+        RunCommand.write([ExportFixtures.diff], .export(.markdown), to: nil, force: false, title: "t", GlobalOptions(), &result)
+        #expect(result.stdout == MarkdownExporter.export([ExportFixtures.diff]))
+    }
+
+    @Test("End to end: export report writes once, refuses to overwrite, and --force replaces")
+    func endToEnd() throws {
+        let dir = try ExportStatementTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let first = try Executable.run(["-e", "export report to \"r.html\""], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(ExportStatementTests.read(dir + "/r.html")?.hasPrefix("<!DOCTYPE html>") == true)
+        let second = try Executable.run(["-e", "export report to \"r.html\""], in: dir)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("finnes fra før"))
+        let forced = try Executable.run(["-e", "export report to \"r.html\"", "--force"], in: dir)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let outside = try Executable.run(["-e", "export report to \"/tmp/harmoni-should-not-exist.html\""], in: dir)
+        #expect(outside.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/harmoni-should-not-exist.html"))
+        let bad = try Executable.run(["-e", "print 1", "--format", "pdf"], in: dir)
+        #expect(bad.status == 2)
+        let json = try Executable.run(["-e", "print 1", "--format", "json"], in: dir)
+        #expect(json.stdout.hasPrefix("{\n  \"format\": \"harmoni-tables\""))
+        #expect(json.stderr == "1\n", "text outputs go to stderr when stdout holds the document")
+    }
+}
