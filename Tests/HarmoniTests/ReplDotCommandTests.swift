@@ -172,14 +172,27 @@ struct ReplScenarioCommandTests {
 struct ReplOutputCommandTests {
     static let table = Table(kind: "test", title: "T", columns: [Column("a", "A")], rows: [[.text("x")]])
 
-    @Test(".mode shows and sets the mode; a mode the exporters do not serve yet says so")
+    @Test(".mode shows and sets the mode; an unknown mode is an error")
     func mode() {
         let (loop, _, output) = ReplFixtures.loop(lines: [".mode", ".mode csv", ".mode", ".mode xml"])
         _ = loop.run()
         #expect(output.out == "Modus: table\nModus: csv\n")
-        #expect(output.err.contains("merk: csv er ikke koblet til eksportene ennå"))
+        #expect(!output.err.contains("ikke koblet"))
         #expect(output.err.contains("ukjent modus «xml»"))
         #expect(loop.mode == .csv)
+    }
+
+    @Test("The standard renderer writes CSV, Markdown and JSON through the exporters")
+    func standardModes() {
+        let (loop, _, _) = ReplFixtures.loop()
+        loop.handle(".mode csv")
+        let csv = loop.render([.table(Self.table)], file: nil).results
+        #expect(csv == "a\nx\n", "CSV headers are the stable column keys")
+        #expect(!csv.hasPrefix("\u{FEFF}"))
+        loop.handle(".mode md")
+        #expect(loop.render([.table(Self.table)], file: nil).results.contains("| A |"))
+        loop.handle(".mode json")
+        #expect(loop.render([.table(Self.table)], file: nil).results.contains("\"title\""))
     }
 
     @Test("Tables go through the table renderer in the current mode")
@@ -195,6 +208,7 @@ struct ReplOutputCommandTests {
     @Test("The text-only renderer shows tables as text in every mode")
     func fallback() {
         let (loop, _, _) = ReplFixtures.loop(lines: [".mode md"])
+        loop.tableRenderer = .textOnly
         _ = loop.run()
         #expect(loop.render([.table(Self.table)], file: nil).results == TextTable.render(Self.table))
     }

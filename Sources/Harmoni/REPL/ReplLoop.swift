@@ -22,7 +22,7 @@ public final class ReplLoop {
     /// The persistent history, if any (only written when interactive).
     public var history: HistoryFile?
     /// How tables are shown in each ``OutputMode``.
-    public var tableRenderer: TableRenderer = .textOnly
+    public var tableRenderer: TableRenderer = .standard
     /// The current output mode (`.mode`).
     public internal(set) var mode: OutputMode = .table
     /// True when `.timer on` was given: each entry's run time is shown after it.

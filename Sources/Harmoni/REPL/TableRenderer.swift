@@ -1,3 +1,4 @@
+import HarmoniExport
 import HarmoniReport
 
 /// How the REPL shows tables: `.mode table|csv|md|json`.
@@ -27,12 +28,23 @@ public struct TableRenderer: Sendable {
         self.render = render
     }
 
-    /// Terminal text only: every mode is rendered as `table`.
-    ///
-    /// LEAD: connect HarmoniExport here (CSV, Markdown, JSON) when it lands — replace this with a
-    /// renderer that switches on the mode and lists all four modes as supported. The REPL warns
-    /// when a mode falls back, so nothing pretends to be CSV that is not.
+    /// Terminal text only: every mode is rendered as `table` (kept for tests of the fallback).
     public static let textOnly = TableRenderer(supportedModes: [.table]) { table, _, language in
         TextTable.render(table, language: language == .nb ? .nb : .en)
+    }
+
+    /// Every mode: terminal text, or the exporters' CSV (without the byte-order mark, which only
+    /// files need), Markdown and JSON.
+    public static let standard = TableRenderer(supportedModes: Set(OutputMode.allCases)) { table, mode, language in
+        let tag: DisplayLanguageTag = language == .nb ? .nb : .en
+        switch mode {
+        case .table: return TextTable.render(table, language: tag)
+        case .csv:
+            var text = CSVExporter.export([table], language: tag)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            return text
+        case .md: return MarkdownExporter.export([table], language: tag)
+        case .json: return JSONExporter.export([table], language: tag)
+        }
     }
 }
