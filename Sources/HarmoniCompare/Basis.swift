@@ -127,12 +127,12 @@ public struct StandardUsage: Sendable, Hashable, Codable {
     /// → 140 l, `variabel_container_1100l` → 1 100 l), else ``binLitres``. Harmoni's choice: the
     /// smallest bin of the line's size range.
     public func binLitres(for line: LineID) -> UsageValue {
-        var sizes: [Int64] = []
-        for part in line.rawValue.split(separator: "_") {
-            let digits = part.hasSuffix("l") ? part.dropLast() : part[...]
-            if !digits.isEmpty, digits.allSatisfy(\.isASCII), let value = Int64(digits) { sizes.append(value) }
-        }
-        guard let smallest = sizes.min() else { return binLitres }
+        guard let smallest = StandardUsage.binSizes(line).min() else { return binLitres }
         return UsageValue(DecimalNumber(smallest))
+    }
+
+    /// The bin sizes in litres a line id names: `variabel_2hjul_140_360l` → [140, 360].
+    static func binSizes(_ line: LineID) -> [Int64] {
+        line.rawValue.split(separator: "_").compactMap { part in Int64(part.hasSuffix("l") ? part.dropLast() : part) }
     }
 }

@@ -57,7 +57,7 @@ extension Comparison {
         switch entry.value {
         case .notOffered: return .text("–")
         case .missing(let note):
-            let label = (dataset.service(row.service)?.name ?? row.service.rawValue) + " (" + dataset.displayName(entry.municipality) + ")"
+            let label = dataset.service(row.service)?.name ?? row.service.rawValue
             return .missing(footnotes: [table.footnote(label + ": " + note)])
         case .value(let amount):
             var marks: [Int] = []
@@ -65,7 +65,7 @@ extension Comparison {
             if basis == .asPublished, let text = priceChangeFootnote(entry.municipality, row, dataset, language) {
                 marks.append(table.footnote(text))
             }
-            return .money(amount.amount, status: amount.status, footnotes: marks)
+            return .money(amount.amount, status: amount.status, footnotes: marks.sorted())
         }
     }
 

@@ -139,8 +139,9 @@ extension Dataset {
         return (sum, used)
     }
 
-    /// A yearly usage: Σ monthly price × usage / 12, rounded half-up to øre, then mva.
-    private func perYearUsage(_ rows: [Fee], year: Int, usage: AppliedUsage) -> NormalisedAmount? {
+    /// A yearly usage: Σ monthly price × usage / 12, rounded half-up to øre, then mva (also used
+    /// for the typical households).
+    func perYearUsage(_ rows: [Fee], year: Int, usage: AppliedUsage) -> NormalisedAmount? {
         let (sum, used) = monthlyPrices(rows, year: year)
         guard let first = used.first, let ppm = usage.value.amount.asRatio,
             let annual = sum.multiplied(byFraction: ppm.ppm, over: 12 * Rate.ppmPerUnit, rounding: .ore)
@@ -149,7 +150,7 @@ extension Dataset {
     }
 
     /// A monthly usage (hours): Σ monthly price × usage, rounded half-up to øre, then mva.
-    private func perMonthUsage(_ rows: [Fee], year: Int, usage: AppliedUsage) -> NormalisedAmount? {
+    func perMonthUsage(_ rows: [Fee], year: Int, usage: AppliedUsage) -> NormalisedAmount? {
         let (sum, used) = monthlyPrices(rows, year: year)
         guard let first = used.first, let annual = Exact.money(sum, times: usage.value.amount) else { return nil }
         return Self.amount(includingVAT(annual, first.vat), .perYear, used, usage: usage)
