@@ -48,19 +48,33 @@ public enum Change<Element: ChangeTracked>: Sendable, Hashable, Codable {
 /// A change to any part of the dataset. One vocabulary of change for the diff engine, the
 /// simulator (a baseline and a scenario's result) and the language.
 public enum DatasetChange: Sendable, Hashable, Codable {
+    /// A municipality added, removed or changed.
     case municipality(Change<Municipality>)
+    /// A tjenesteområde added, removed or changed.
     case area(Change<Area>)
+    /// A service added, removed or changed.
     case service(Change<Service>)
+    /// A source added, removed or changed.
     case source(Change<Source>)
+    /// A fee row added, removed or changed.
     case fee(Change<Fee>)
+    /// A rule row added, removed or changed.
     case rule(Change<Rule>)
+    /// A national parameter added, removed or changed.
     case parameter(Change<Parameter>)
+    /// A population count added, removed or changed.
     case population(Change<Population>)
+    /// A volume added, removed or changed.
     case volume(Change<Volume>)
+    /// A coverage rate (dekningsgrad) added, removed or changed.
     case coverage(Change<Coverage>)
+    /// A budget frame added, removed or changed.
     case budget(Change<Budget>)
+    /// A subsidy rate or amount added, removed or changed.
     case subsidy(Change<Subsidy>)
+    /// A value the record lacks added, removed or changed.
     case missing(Change<MissingValue>)
+    /// A typical household added, removed or changed.
     case household(Change<Household>)
 }
 

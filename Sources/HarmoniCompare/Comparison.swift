@@ -20,16 +20,19 @@ public enum ComparedValue: Sendable, Hashable, Codable {
 public struct ComparisonStatistics: Sendable, Hashable, Codable {
     /// The lowest value and its status.
     public var lowest: Money
+    /// The weakest status among the municipalities at the lowest value.
     public var lowestStatus: Status
     /// Every municipality at the lowest value, in merger order.
     public var lowestIn: [MunicipalityID]
     /// The highest value and its status.
     public var highest: Money
+    /// The weakest status among the municipalities at the highest value.
     public var highestStatus: Status
     /// Every municipality at the highest value, in merger order.
     public var highestIn: [MunicipalityID]
     /// Highest − lowest (exact), with the weaker of the two statuses.
     public var spread: Money
+    /// The weaker of the lowest and highest statuses.
     public var spreadStatus: Status
     /// Spread / lowest, rounded half-up to 0,1 %; `nil` when the lowest is 0 or negative.
     public var spreadRate: Rate?
@@ -44,6 +47,7 @@ public struct ComparisonStatistics: Sendable, Hashable, Codable {
 
 /// One row of a comparison: a fee line (or a service whose fees the record lacks).
 public struct ComparisonRow: Sendable, Hashable, Codable {
+    /// The service of the row.
     public var service: ServiceID
     /// The line; `nil` for a service without lines whose fees are missing (feiing).
     public var line: LineID?
@@ -58,14 +62,19 @@ public struct ComparisonRow: Sendable, Hashable, Codable {
 
 /// A municipality and its value.
 public struct MunicipalityValue: Sendable, Hashable, Codable {
+    /// The municipality.
     public var municipality: MunicipalityID
+    /// Its value, or why there is none.
     public var value: ComparedValue
 }
 
 /// Fee lines side by side in Asker, Røyken and Hurum, normalised to one basis.
 public struct Comparison: Sendable, Hashable, Codable {
+    /// What is compared.
     public var scope: ComparisonScope
+    /// The basis every value is normalised to.
     public var basis: ComparisonBasis
+    /// The year compared (fees valid in it; rules as of 31 December).
     public var year: Int
     /// The usages applied to prices per use.
     public var usage: StandardUsage

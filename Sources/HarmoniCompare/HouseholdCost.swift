@@ -3,7 +3,9 @@ import HarmoniReport
 
 /// A rule applied to a household's line, in words (`søskenmoderasjon 30 % (barn 2)`).
 public struct HouseholdAdjustment: Sendable, Hashable, Codable {
+    /// The text in Norwegian bokmål.
     public var nb: String
+    /// The text in English.
     public var en: String
     /// The text in a language.
     public func text(_ language: DisplayLanguageTag) -> String { language == .nb ? nb : en }
@@ -23,15 +25,19 @@ public enum HouseholdLineState: Sendable, Hashable, Codable {
 public struct HouseholdCostLine: Sendable, Hashable, Codable {
     /// A stable id that lines up the same line across municipalities (`barnehage.child_1_barnehage`).
     public var id: String
+    /// The service the line belongs to.
     public var service: ServiceID
     /// Row labels in Norwegian and English.
     public var labelNB: String
+    /// The English row label.
     public var labelEN: String
+    /// Priced, not offered, or missing from the record.
     public var state: HouseholdLineState
     /// Kroner per year including mva (zero unless ``state`` is ``HouseholdLineState/priced``).
     public var amount: Money
     /// The weakest status of the fee and rule rows used.
     public var status: Status
+    /// True if a row used is flagged `low confidence`.
     public var lowConfidence: Bool
     /// Kinds of estimate among the rows used.
     public var estimateKinds: [String]
@@ -43,8 +49,11 @@ public struct HouseholdCostLine: Sendable, Hashable, Codable {
 
 /// A typical household's annual cost in one municipality under its complete rulebook.
 public struct HouseholdCost: Sendable, Hashable, Codable {
+    /// The household.
     public var household: HouseholdID
+    /// The municipality whose rulebook applies.
     public var municipality: MunicipalityID
+    /// The year priced.
     public var year: Int
     /// Lines in profile order: barnehage, kost, SFO, praktisk bistand, trygghetsalarm, vann, avløp,
     /// renovasjon, feiing.

@@ -53,9 +53,11 @@ public struct ChildPlace: Sendable, Hashable, Codable {
 /// `renovasjon_rfd` (a category line) and `renovasjon_asker` (the litres, `… 140 l …`); `chimneys`.
 /// Attributes that price nothing are listed in ``unpriced``.
 public struct HouseholdProfile: Sendable, Hashable, Codable {
+    /// The household id.
     public var id: HouseholdID
     /// The one-sentence definition.
     public var definition: String
+    /// The household income, if given (income rules apply only with one).
     public var income: HouseholdIncome?
     /// Barnehage places in attribute order.
     public var barnehageChildren: [ChildPlace] = []

@@ -34,6 +34,7 @@ public struct PraktiskBistandRules: Sendable, Hashable, Codable {
 
 /// A cap on paid hours a month for incomes in `fromG ..< toG` (an open top for the last band).
 public struct PaidHourBand: Sendable, Hashable, Codable {
+    /// The lower bound in G (inclusive).
     public var fromG: Rate
     /// `nil` for the top band (`income_over_6G`).
     public var toG: Rate?

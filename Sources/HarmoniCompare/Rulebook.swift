@@ -10,13 +10,19 @@ import HarmoniModel
 /// that changes during the year (maksimalpris, income limit, minimum age for kjernetid) keeps every
 /// row and is read month by month; any other rule is read as valid on 31 December.
 public struct Rulebook: Sendable, Hashable, Codable {
+    /// The municipality whose rulebook this is.
     public var municipality: MunicipalityID
+    /// The year the rules are read for.
     public var year: Int
+    /// Barnehage rules (with the national ones).
     public var barnehage: BarnehageRules
+    /// SFO rules.
     public var sfo: SFORules
+    /// Praktisk bistand rules (with the national cap).
     public var praktiskBistand: PraktiskBistandRules
     /// Trygghetsalarm: free under this multiple of G (Asker 2 G).
     public var trygghetsalarmFreeUnderG: RuleValue<Rate>?
+    /// Kulturskole discounts.
     public var kulturskole: KulturskoleRules
 
     /// Reads the rulebook of `municipality` for `year` from the dataset.
@@ -121,6 +127,8 @@ public struct IncomeBand: Sendable, Hashable, Codable {
 
 /// Kulturskole discounts (not used by the typical households; compared as rules).
 public struct KulturskoleRules: Sendable, Hashable, Codable {
+    /// Discount from the second sibling (25 %).
     public var siblingDiscount: RuleValue<Rate>?
+    /// Discount from the second subject (25 %).
     public var multiSubjectDiscount: RuleValue<Rate>?
 }
