@@ -56,7 +56,8 @@ extension Dataset {
                     ).map { [table.footnote($0)] } ?? []
                     table.rows.append([
                         .text(displayName(municipality)), .text(key.description), .money(fee.amount, status: fee.provenance.status, footnotes: marks),
-                        .text(fee.period == .once ? "kr" : fee.period.unit.symbol), fee.billedMonths.map { .number(DecimalNumber(Int64($0))) } ?? .empty,
+                        .text(fee.period == .once ? "kr" : fee.period.unit.symbol),
+                        fee.billedMonths.map { .number(DecimalNumber(Int64($0))) } ?? .empty,
                         .text(fee.vat.rawValue), .text(fee.provenance.validity.description),
                         .text(StructuralFinding.statusLabel(fee.provenance.status, language)),
                     ])

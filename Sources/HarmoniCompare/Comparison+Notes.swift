@@ -9,14 +9,9 @@ extension Comparison {
         var notes: [String] = []
         switch basis {
         case .perYear, .perMonth:
-            notes.append(
-                nb
-                    ? "Kr per år inkl. mva: månedspris × betalte måneder (prisen som gjelder den 1. i hver betalte måned; ubetalte måneder regnes fra juli), semesterpris × 2, årspris × 1; ekskl. mva × 1,25 på årsbeløpet, avrundet half-up til øre."
-                    : "Kr per year incl. VAT: monthly price × billed months (the price in force on the 1st of each billed month; unbilled months counted from July), semester price × 2, yearly price × 1; excl. VAT × 1.25 on the annual amount, rounded half-up to øre.")
+            notes.append(Notes.perYear.text(language))
             if basis == .perMonth {
-                notes.append(
-                    nb ? "Kr per måned = kr per år / 12 (snitt over året, gratis måneder medregnet), avrundet half-up til øre."
-                        : "Kr per month = kr per year / 12 (average over the year, free months included), rounded half-up to øre.")
+                notes.append(Notes.perMonth.text(language))
             }
         case .asPublished:
             notes.append(
@@ -26,9 +21,7 @@ extension Comparison {
         notes += usageNotes(language)
         let units = Set(rows.flatMap { $0.values.compactMap { $0.value.amount?.unit } })
         if units.contains(.perUse(.day)) || units.contains(.perUse(.dogn)) {
-            notes.append(
-                nb ? "kr/dag og kr/døgn: vist per dag/døgn; ingen typehusholdning bruker linjen, og Harmoni setter ikke et standard antall dager."
-                    : "kr/day and kr/døgn: shown per day; no typical household uses the line, and Harmoni sets no standard number of days.")
+            notes.append(Notes.perDay.text(language))
         }
         if units.contains(.perUse(.once)) {
             notes.append(nb ? "kr (engang): engangsgebyr, vist per sak." : "kr (one-off): a one-off fee, shown per case.")
@@ -40,10 +33,7 @@ extension Comparison {
             notes.append(nb ? "≈: anslag; fotnoten sier hvordan." : "≈: estimate; the footnote says how.")
         }
         if rows.contains(where: { $0.statistics != nil }) {
-            notes.append(
-                nb
-                    ? "Spredning % = (høyest − lavest) / lavest, avrundet half-up til 0,1 %. Vektet snitt = Σ verdi × volum / Σ volum med datasettets volum for linjen, avrundet half-up til øre."
-                    : "Spread % = (highest − lowest) / lowest, rounded half-up to 0.1 %. Weighted mean = Σ value × volume / Σ volume using the dataset's volume of the line, rounded half-up to øre.")
+            notes.append(Notes.statistics.text(language))
         }
         return notes
     }
@@ -79,7 +69,8 @@ extension Comparison {
                         nb ? "Per time: \(amount) timer/mnd × 12 måneder (\(origin)); listepris uten inntektsregler – se «show household»."
                             : "Per hour: \(amount) hours/month × 12 months (\(origin)); list price without income rules – see «show household».")
                 default:
-                    notes.append((nb ? "Per \(applied.period.rawValue): \(amount) per år" : "Per \(applied.period.rawValue): \(amount) a year") + " (\(origin)).")
+                    let per = "Per \(applied.period.rawValue): \(amount)"
+                    notes.append(per + (nb ? " per år" : " a year") + " (\(origin)).")
                 }
             }
         }

@@ -61,7 +61,8 @@ extension HouseholdContext {
             if let maximum = rules.maksimalpris.value(on: day), price > maximum.value {
                 price = maximum.value
                 trace.use(maximum)
-                trace.adjust("maksimalpris \(NorwegianFormat.money(maximum.value)) /mnd", "maximum price \(NorwegianFormat.money(maximum.value)) /month")
+                let shown = NorwegianFormat.money(maximum.value)
+                trace.adjust("maksimalpris \(shown)/mnd", "maximum price \(shown)/month")
             }
             if friplass(rules.friplassUnderG, day, &trace) {
                 price = .zero
@@ -162,7 +163,8 @@ extension HouseholdContext {
                 trace.use(band.reduction)
                 price = price.multiplied(by: Rate.one - band.reduction.value, rounding: .ore) ?? price
                 let g = NorwegianFormat.gMultiple(band.underG.value)
-                trace.adjust("inntektsmoderasjon \(band.reduction.value) (inntekt under \(g))", "income reduction \(band.reduction.value) (income below \(g))")
+                let reduction = band.reduction.value
+                trace.adjust("inntektsmoderasjon \(reduction) (inntekt under \(g))", "income reduction \(reduction) (income below \(g))")
             }
             if rank > 1, let discount = rules.siblingDiscount, discount.value > .zero, price > .zero {
                 trace.use(discount)

@@ -32,7 +32,8 @@ extension HouseholdCost {
         }
         var sum: [Cell] = [.text(nb ? "Sum" : "Total")]
         for cost in costs {
-            let marks = cost.isComplete ? [] : [table.footnote(nb ? "Summen er uten linjer som mangler i datagrunnlaget." : "The total leaves out lines missing from the record.")]
+            let incomplete = nb ? "Summen er uten linjer som mangler i datagrunnlaget." : "The total leaves out lines missing from the record."
+            let marks = cost.isComplete ? [] : [table.footnote(incomplete)]
             sum.append(.money(cost.total, status: cost.status, footnotes: marks))
             for line in cost.lines { for id in line.sources { if let source = dataset.source(id) { table.cite(source) } } }
         }
@@ -69,36 +70,28 @@ extension HouseholdCost {
         let services = Set(costs.flatMap { $0.lines.map(\.service) })
         var notes = [(nb ? "Husholdning: " : "Household: ") + profile.definition + "."]
         if let income = profile.income { notes.append(incomeNote(income, costs.first?.year ?? 0, dataset, language)) }
-        notes.append(
-            nb ? "Hver måned prises med prisen og G som gjelder den 1. i måneden (G endres 1. mai); «under» en inntektsgrense betyr strengt mindre enn (<)."
-                : "Each month is priced with the price and G in force on the 1st of the month (G changes on 1 May); «below» an income limit means strictly less than (<).")
+        notes.append(Notes.months.text(language))
         if services.contains("barnehage") {
-            notes.append(
-                nb ? "Barnehage per plass og måned: maksimalpris → friplass → 6 %-tak (6 % av inntekten / 11, avrundet til øre) → gratis kjernetid (× (41 − 20) / 41; en heltidsplass regnes som 41 timer/uke) → søskenmoderasjon etter inntektsreglene (dyreste plass uten rabatt; rabatt bare mellom barnehagebarn). Kost har ingen søskenmoderasjon og dekkes bare av friplass der regelen sier det."
-                    : "Barnehage per place and month: maximum price → free place → 6 % cap (6 % of income / 11, rounded to øre) → free core time (× (41 − 20) / 41; a full place counts as 41 hours/week) → sibling discount after the income rules (most expensive place without discount; only between barnehage children). Meals carry no sibling discount and are covered only by a free place where the rule says so.")
+            notes.append(Notes.barnehage.text(language))
         }
         if services.contains("sfo") {
-            notes.append(
-                nb ? "SFO: friplass, ellers første inntektsbånd inntekten er under; feriedager uten moderasjon."
-                    : "SFO: free place, else the first income band the income is below; holiday days without reduction.")
+            notes.append(Notes.sfo.text(language))
         }
         if services.contains("praktisk_bistand") {
-            notes.append(
-                nb ? "Praktisk bistand: fritak under kommunens grense i G; ellers betalte timer = min(timer, taket for inntektsbåndet fra ≤ inntekt < til); under 2 G høyst det nasjonale taket."
-                    : "Practical assistance: exempt below the municipality's limit in G; else paid hours = min(hours, the cap of the band from ≤ income < to); below 2 G at most the national cap.")
+            notes.append(Notes.praktiskBistand.text(language))
         }
         if services.contains("vann") || services.contains("renovasjon") {
-            notes.append(
-                nb ? "Vann, avløp og renovasjon inkl. mva: ekskl. mva × 1,25 per linje, avrundet half-up til øre; avløp på samme volum som vann; renovasjon i kategori der kommunen har den, ellers grunnbeløp + liter × pris per liter."
-                    : "Water, wastewater and waste incl. VAT: excl. VAT × 1.25 per line, rounded half-up to øre; wastewater on the water volume; waste by category where the municipality has one, else base fee + litres × price per litre.")
+            notes.append(Notes.dwelling.text(language))
         }
         if !profile.unpriced.isEmpty {
-            notes.append((nb ? "Ikke priset (ingen gebyrlinje bruker dem): " : "Not priced (no fee line uses them): ") + profile.unpriced.joined(separator: ", ") + ".")
+            let lead = nb ? "Ikke priset (ingen gebyrlinje bruker dem): " : "Not priced (no fee line uses them): "
+            notes.append(lead + profile.unpriced.joined(separator: ", ") + ".")
         }
         if costs.contains(where: { $0.lines.contains { $0.state == .notOffered } }) {
             notes.append(nb ? "–: kommunen har ingen slik linje i datasettet." : "–: the municipality has no such line in the dataset.")
         }
-        notes.append(nb ? "≈: anslag; fotnotene sier hvordan og hvilke regler som er brukt." : "≈: estimate; the footnotes say how and which rules applied.")
+        notes.append(
+            nb ? "≈: anslag; fotnotene sier hvordan og hvilke regler som er brukt." : "≈: estimate; the footnotes say how and which rules applied.")
         return notes
     }
 

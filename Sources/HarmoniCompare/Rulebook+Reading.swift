@@ -1,9 +1,9 @@
 import HarmoniModel
 
 /// A value read from one rule row, with the row (its municipality, status, method and source).
-public struct RuleValue<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
+public struct RuleValue<Wrapped: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
     /// The typed value: a rate, a multiple of G, an amount, hours.
-    public var value: Value
+    public var value: Wrapped
     /// The row it was read from: the municipality's own, or `nasjonal`.
     public var rule: Rule
 
@@ -12,12 +12,12 @@ public struct RuleValue<Value: Sendable & Hashable & Codable>: Sendable, Hashabl
 }
 
 /// A rule whose value changes during the year (maksimalpris, income limit, minimum age), in date order.
-public struct DatedRule<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
+public struct DatedRule<Wrapped: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
     /// The rows touching the year, in date order.
-    public var values: [RuleValue<Value>]
+    public var values: [RuleValue<Wrapped>]
 
     /// The value in force on `date`, if any.
-    public func value(on date: CalendarDate) -> RuleValue<Value>? {
+    public func value(on date: CalendarDate) -> RuleValue<Wrapped>? {
         values.first { $0.rule.provenance.validity.contains(date) }
     }
 }

@@ -43,8 +43,8 @@ extension StructuralFinding {
             table.notes.append(nb ? "Ingen strukturelle forskjeller funnet." : "No structural differences found.")
         }
         table.notes.append(
-            nb ? "Regler leses slik de gjelder 31.12.\(year); «ingen regel funnet» betyr at datasettet ikke har regelen, ikke at kommunen bevislig manglet den."
-                : "Rules are read as valid on 31.12.\(year); «no rule found» means the dataset lacks the rule, not that the municipality provably had none.")
+            (nb ? "Regler leses slik de gjelder 31.12.\(year); " : "Rules are read as valid on 31.12.\(year); ")
+                + Notes.rulesAsOfYearEnd.text(language))
         return table
     }
 

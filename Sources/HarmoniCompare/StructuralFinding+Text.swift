@@ -23,7 +23,8 @@ extension StructuralFinding {
             return nb ? "\(name): ulikt antall betalte måneder – \(body)." : "\(name): different numbers of billed months – \(body)."
         case .rule(_, let rule, let kind, let g, _):
             let body = groups(g) { FindingText.parameters($0, rule: rule, language) }
-            return (nb ? "\(name): ulik \(FindingText.label(kind, rule: rule, language))" : "\(name): different \(FindingText.label(kind, rule: rule, language))")
+            let label = FindingText.label(kind, rule: rule, language)
+            return (nb ? "\(name): ulik \(label)" : "\(name): different \(label)")
                 + " – \(body)."
         case .tariffShape(_, let g, _):
             let body = groups(g) { FindingText.shape($0, language) }

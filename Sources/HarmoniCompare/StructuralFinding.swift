@@ -2,14 +2,14 @@ import HarmoniModel
 import HarmoniReport
 
 /// Municipalities that share one value, in merger order of the first of them.
-public struct MunicipalityGroup<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
+public struct MunicipalityGroup<Wrapped: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
     /// The municipalities, in ``Dataset/mergingMunicipalities`` order.
     public var municipalities: [MunicipalityID]
     /// The value they share (`nil`: none of them has one).
-    public var value: Value?
+    public var value: Wrapped?
 
     /// Groups `(municipality, value)` pairs by equal value, keeping the order of first appearance.
-    static func grouping(_ pairs: [(MunicipalityID, Value?)]) -> [MunicipalityGroup] {
+    static func grouping(_ pairs: [(MunicipalityID, Wrapped?)]) -> [MunicipalityGroup] {
         var groups: [MunicipalityGroup] = []
         for (municipality, value) in pairs {
             if let index = groups.firstIndex(where: { $0.value == value }) {

@@ -48,7 +48,10 @@ enum CompareStatements {
             let language = CompareWords.tag(state.language)
             if words.atEnd {
                 var tables: [Output] = []
-                for service in dataset.services where !dataset.lines(of: service.id).isEmpty || dataset.missing.contains(where: { $0.service == service.id }) {
+                let shown = dataset.services.filter { service in
+                    !dataset.lines(of: service.id).isEmpty || dataset.missing.contains { $0.service == service.id }
+                }
+                for service in shown {
                     tables.append(.table(dataset.feesTable(.service(service.id), year: state.baselineYear, language: language)))
                 }
                 return tables
