@@ -1,0 +1,106 @@
+import HarmoniModel
+
+extension Validity {
+    /// `@2019-01-01`, or empty for an open start: the part of a change key that tells rows apart.
+    fileprivate var keySuffix: String { from.map { "@\($0)" } ?? "" }
+}
+
+extension Municipality: ChangeTracked {
+    /// The municipality id.
+    public var changeKey: String { id.rawValue }
+    /// `Asker (0220)`.
+    public var changeSummary: String { "\(name) (\(number))" }
+}
+
+extension Area: ChangeTracked {
+    /// The area id.
+    public var changeKey: String { id.rawValue }
+    /// The area's name.
+    public var changeSummary: String { name }
+}
+
+extension Service: ChangeTracked {
+    /// The service id.
+    public var changeKey: String { id.rawValue }
+    /// The service's name and area.
+    public var changeSummary: String { "\(name) (\(area))" }
+}
+
+extension Source: ChangeTracked {
+    /// The source id.
+    public var changeKey: String { id.rawValue }
+    /// The source's title.
+    public var changeSummary: String { title }
+}
+
+extension Fee: ChangeTracked {
+    /// `asker.sfo.plass_5d@2019-01-01`.
+    public var changeKey: String { "\(municipality).\(key)" + provenance.validity.keySuffix }
+    /// `2 843 kr/mnd (carried_forward)`.
+    public var changeSummary: String {
+        NorwegianFormat.money(amount, unit: period == .once ? "kr" : period.unit.symbol) + " (\(provenance.status.rawValue))"
+    }
+}
+
+extension Rule: ChangeTracked {
+    /// `asker.sfo.moderasjon.threshold_75pct_G@2019-01-01`.
+    public var changeKey: String { "\(municipality).\(service).\(rule).\(parameter)" + provenance.validity.keySuffix }
+    /// `2,8 G (published)`.
+    public var changeSummary: String { "\(value) (\(provenance.status.rawValue))" }
+}
+
+extension Parameter: ChangeTracked {
+    /// `grunnbelop.G@2019-05-01#trygdeoppgjøret 2019`.
+    public var changeKey: String { "\(parameter).\(line)" + provenance.validity.keySuffix + "#\(vintage)" }
+    /// The value.
+    public var changeSummary: String { value.description }
+}
+
+extension Population: ChangeTracked {
+    /// `asker@2019-01-01`.
+    public var changeKey: String { "\(municipality)@\(date)" }
+    /// `61 523 innbyggere`.
+    public var changeSummary: String { NorwegianFormat.decimal(DecimalNumber(total), grouping: true) }
+}
+
+extension Volume: ChangeTracked {
+    /// `asker.sfo.plass_5d@2019-01-01`.
+    public var changeKey: String { "\(municipality).\(key)" + provenance.validity.keySuffix }
+    /// `1 221 elever`.
+    public var changeSummary: String { "\(value) \(counts)" }
+}
+
+extension Coverage: ChangeTracked {
+    /// `asker.barnehage.andel_barn_i_kommunale_bhg@2018-09-16`.
+    public var changeKey: String { "\(municipality).\(service).\(indicator)" + provenance.validity.keySuffix }
+    /// The rate as written.
+    public var changeSummary: String { value.description }
+}
+
+extension Budget: ChangeTracked {
+    /// `asker.oppvekst.barnehage.netto_driftsramme_plan@2019-01-01`.
+    public var changeKey: String { "\(municipality).\(area).\(line).\(measure)" + provenance.validity.keySuffix }
+    /// The amount.
+    public var changeSummary: String { NorwegianFormat.money(amount) }
+}
+
+extension Subsidy: ChangeTracked {
+    /// `royken.driftstilskudd_private_barnehager.ordinaer_0_2@2019-01-01`.
+    public var changeKey: String { "\(municipality).\(scheme).\(line)" + provenance.validity.keySuffix }
+    /// The value as written.
+    public var changeSummary: String { value.description }
+}
+
+extension MissingValue: ChangeTracked {
+    /// `asker.feiing`.
+    public var changeKey: String { "\(municipality).\(service)" }
+    /// The note.
+    public var changeSummary: String { note }
+}
+
+extension Household: ChangeTracked {
+    /// The household id.
+    public var changeKey: String { id.rawValue }
+    /// The definition.
+    public var changeSummary: String { definition ?? id.rawValue }
+}

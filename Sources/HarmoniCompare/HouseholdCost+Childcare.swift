@@ -1,0 +1,192 @@
+import HarmoniModel
+
+/// Barnehage, kost and SFO for a household, month by month.
+///
+/// Barnehage, per billed month and place: the price in force (capped at maksimalpris) → friplass
+/// (free under the municipality's threshold in G) → 6 % income cap (6 % of income / 11, rounded
+/// half-up to øre; income under the national limit) → gratis kjernetid (× (41 − 20) / 41, rounded
+/// half-up to øre; income under the limit and age at least the minimum) → sibling discount (after
+/// the income rules; the most expensive place carries none; rounded half-up to øre). SFO: friplass,
+/// else the first moderation band the income is under; then the SFO sibling discount.
+extension HouseholdContext {
+    func barnehageLines() -> [HouseholdCostLine] {
+        let ranks = self.ranks(profile.barnehageChildren)
+        var lines = profile.barnehageChildren.enumerated().map { index, child in
+            barnehageChild(child, rank: ranks[index], number: number(child, index))
+        }
+        if profile.kostChildren > 0 { lines.append(kost()) }
+        return lines
+    }
+
+    func sfoLines() -> [HouseholdCostLine] {
+        let ranks = self.ranks(profile.sfoChildren)
+        var lines = profile.sfoChildren.enumerated().map { index, child in
+            sfoChild(child, rank: ranks[index], number: number(child, index))
+        }
+        if profile.ferieSFODays > DecimalNumber(0) { lines.append(ferieSFO()) }
+        return lines
+    }
+
+    /// Sibling ranks (1 = no discount): by annual list price, most expensive first, ties in
+    /// attribute order.
+    private func ranks(_ children: [ChildPlace]) -> [Int] {
+        let prices = children.map { child in rows(child.line).reduce(Money.zero) { $0 + $1.amount } }
+        let order = children.indices.sorted { prices[$0] != prices[$1] ? prices[$0] > prices[$1] : $0 < $1 }
+        var ranks = Array(repeating: 1, count: children.count)
+        for (rank, index) in order.enumerated() { ranks[index] = rank + 1 }
+        return ranks
+    }
+
+    /// The child's number from `child_3_sfo`, else its position.
+    private func number(_ child: ChildPlace, _ index: Int) -> String {
+        let parts = child.attribute.split(separator: "_")
+        if parts.count > 1, Int(parts[1]) != nil { return String(parts[1]) }
+        return String(index + 1)
+    }
+
+    private func barnehageChild(_ child: ChildPlace, rank: Int, number: String) -> HouseholdCostLine {
+        let id = "barnehage." + child.attribute
+        let nb = "Barnehage, barn \(number) (\(child.line.line))"
+        let en = "Barnehage, child \(number) (\(child.line.line))"
+        let rows = rows(child.line)
+        guard let first = rows.first else { return absent(id, child.line, nb, en) }
+        let rules = book.barnehage
+        let discount = rank == 1 ? nil : rank == 2 ? rules.siblingDiscountSecond : rules.siblingDiscountThirdAndLater
+        var trace = Trace()
+        var total = Money.zero
+        for day in days(Annualisation.billedCalendarMonths(first.billedMonths ?? 12)) {
+            guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
+            trace.use(fee.provenance)
+            var price = dataset.includingVAT(fee.amount, fee.vat)
+            if let maximum = rules.maksimalpris.value(on: day), price > maximum.value {
+                price = maximum.value
+                trace.use(maximum)
+                let shown = NorwegianFormat.money(maximum.value)
+                trace.adjust("maksimalpris \(shown)/mnd", "maximum price \(shown)/month")
+            }
+            if friplass(rules.friplassUnderG, day, &trace) {
+                price = .zero
+            } else {
+                price = incomeCap(price, day, &trace)
+                price = kjernetid(price, child, day, &trace)
+            }
+            if let discount, discount.value > .zero, price > .zero {
+                trace.use(discount)
+                price = price.multiplied(by: Rate.one - discount.value, rounding: .ore) ?? price
+                trace.adjust("søskenmoderasjon \(discount.value) (barn nr. \(rank))", "sibling discount \(discount.value) (child no. \(rank))")
+            }
+            total += price
+        }
+        return trace.line(id, child.line.service, nb, en, total)
+    }
+
+    /// True (and traced) when a friplass threshold in G applies on `day`.
+    func friplass(_ threshold: RuleValue<Rate>?, _ day: CalendarDate, _ trace: inout Trace) -> Bool {
+        guard let threshold, let income = profile.income, income.isBelow(threshold.value, gOn: day, dataset) else { return false }
+        trace.use(threshold)
+        let g = NorwegianFormat.gMultiple(threshold.value)
+        trace.adjust("friplass: inntekt under \(g)", "free place: income below \(g)")
+        return true
+    }
+
+    /// Redusert foreldrebetaling: at most 6 % of income per place per year, spread over 11 months.
+    private func incomeCap(_ price: Money, _ day: CalendarDate, _ trace: inout Trace) -> Money {
+        let rules = book.barnehage
+        guard let share = rules.incomeCapShare, let limit = rules.incomeLimit.value(on: day), let income = profile.income,
+            income.isBelow(limit.value, on: day, dataset), let kroner = income.kroner(on: day, dataset),
+            let cap = kroner.multiplied(byFraction: share.value.ppm, over: Rate.ppmPerUnit * rules.incomeCapMonths, rounding: .ore),
+            price > cap
+        else { return price }
+        trace.use(share)
+        trace.use(limit)
+        let shown = "\(share.value) × \(NorwegianFormat.money(kroner)) / \(rules.incomeCapMonths) = \(NorwegianFormat.money(cap))"
+        trace.adjust("6 %-tak: \(shown)/mnd", "6 % cap: \(shown)/month")
+        return cap
+    }
+
+    /// Gratis kjernetid: 20 of the full place's 41 hours a week free, for income under the limit.
+    private func kjernetid(_ price: Money, _ child: ChildPlace, _ day: CalendarDate, _ trace: inout Trace) -> Money {
+        let rules = book.barnehage
+        guard let free = rules.kjernetidHoursPerWeek, let limit = rules.incomeLimit.value(on: day), let income = profile.income,
+            income.isBelow(limit.value, on: day, dataset), let freeHours = free.value.scaled(to: 6),
+            let fullHours = rules.fullPlaceHoursPerWeek.scaled(to: 6), fullHours > freeHours
+        else { return price }
+        let minimum = rules.kjernetidMinimumAge.value(on: day)
+        if let minimum, let age = child.age, let years = minimum.value.wholeValue, age < years { return price }
+        trace.use(free)
+        if let minimum { trace.use(minimum) }
+        let paid = DecimalNumber(significand: fullHours - freeHours, scale: 6).normalized
+        trace.adjust(
+            "gratis kjernetid: \(free.value) av \(rules.fullPlaceHoursPerWeek) timer/uke (× \(paid)/\(rules.fullPlaceHoursPerWeek))",
+            "free core time: \(free.value) of \(rules.fullPlaceHoursPerWeek) hours/week (× \(paid)/\(rules.fullPlaceHoursPerWeek))")
+        return price.multiplied(byFraction: fullHours - freeHours, over: fullHours, rounding: .ore) ?? price
+    }
+
+    private func kost() -> HouseholdCostLine {
+        let key = FeeKey("barnehage", "kost")
+        let count = profile.kostChildren
+        let nb = "Kost i barnehage (\(count) barn)"
+        let en = "Barnehage meals (\(count) children)"
+        let rows = rows(key)
+        guard let first = rows.first else { return absent("barnehage.kost", key, nb, en) }
+        var trace = Trace()
+        var total = Money.zero
+        for day in days(Annualisation.billedCalendarMonths(first.billedMonths ?? 12)) {
+            guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
+            trace.use(fee.provenance)
+            if book.barnehage.friplassIncludesKost, friplass(book.barnehage.friplassUnderG, day, &trace) { continue }
+            total += dataset.includingVAT(fee.amount, fee.vat) * count
+        }
+        return trace.line("barnehage.kost", key.service, nb, en, total)
+    }
+
+    private func sfoChild(_ child: ChildPlace, rank: Int, number: String) -> HouseholdCostLine {
+        let id = "sfo." + child.attribute
+        let nb = "SFO, barn \(number) (\(child.line.line))"
+        let en = "SFO, child \(number) (\(child.line.line))"
+        let rows = rows(child.line)
+        guard let first = rows.first else { return absent(id, child.line, nb, en) }
+        let rules = book.sfo
+        let months = first.billedMonths ?? rules.billedMonths.flatMap { $0.value.wholeValue.map(Int.init) } ?? 12
+        var trace = Trace()
+        var total = Money.zero
+        for day in days(Annualisation.billedCalendarMonths(months)) {
+            guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
+            trace.use(fee.provenance)
+            var price = dataset.includingVAT(fee.amount, fee.vat)
+            if friplass(rules.friplassUnderG, day, &trace) {
+                price = .zero
+            } else if let income = profile.income,
+                let band = rules.moderationBands.first(where: { income.isBelow($0.underG.value, gOn: day, dataset) })
+            {
+                trace.use(band.underG)
+                trace.use(band.reduction)
+                price = price.multiplied(by: Rate.one - band.reduction.value, rounding: .ore) ?? price
+                let g = NorwegianFormat.gMultiple(band.underG.value)
+                let reduction = band.reduction.value
+                trace.adjust("inntektsmoderasjon \(reduction) (inntekt under \(g))", "income reduction \(reduction) (income below \(g))")
+            }
+            if rank > 1, let discount = rules.siblingDiscount, discount.value > .zero, price > .zero {
+                trace.use(discount)
+                price = price.multiplied(by: Rate.one - discount.value, rounding: .ore) ?? price
+                trace.adjust("søskenmoderasjon SFO \(discount.value)", "SFO sibling discount \(discount.value)")
+            }
+            total += price
+        }
+        return trace.line(id, child.line.service, nb, en, total)
+    }
+
+    private func ferieSFO() -> HouseholdCostLine {
+        let key = FeeKey("sfo", "ferie_dag")
+        let days = profile.ferieSFODays
+        let nb = "SFO, feriedager (\(days) dager)"
+        let en = "SFO, holiday days (\(days) days)"
+        guard let fee = dataset.fee(municipality, key, on: .endOf(year: year)) ?? rows(key).last else {
+            return absent("sfo.ferie_dag", key, nb, en)
+        }
+        var trace = Trace()
+        trace.use(fee.provenance)
+        let amount = Exact.money(dataset.includingVAT(fee.amount, fee.vat), times: days) ?? .zero
+        return trace.line("sfo.ferie_dag", key.service, nb, en, amount)
+    }
+}

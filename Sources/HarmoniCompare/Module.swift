@@ -1,2 +1,0 @@
-/// The HarmoniCompare module; see the package overview in README.md.
-public enum HarmoniCompareModule {}
