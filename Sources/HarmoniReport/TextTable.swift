@@ -16,7 +16,8 @@ public enum TextTable {
         case .missing: text = language == .nb ? "mangler" : "missing"
         case .empty: text = ""
         }
-        let marks = cell.footnotes.map { superscript($0) }.joined()
+        // Marks are separated by a middle dot so ¹ and ² never read as ¹².
+        let marks = cell.footnotes.map { superscript($0) }.joined(separator: "·")
         return text + marks
     }
 
