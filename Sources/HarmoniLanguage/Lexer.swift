@@ -54,7 +54,10 @@ public struct Lexer {
             case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "!"):
                 lexOperator(byte)
             default:
-                if let simple = TokenKind.single[byte] {
+                let space = noBreakSpaceLength(at: position)
+                if space > 0 {
+                    position += space
+                } else if let simple = TokenKind.single[byte] {
                     position += 1
                     add(simple, start)
                 } else if isIdentifierStart(at: position) {
@@ -102,15 +105,18 @@ public struct Lexer {
                 return
             }
             if byte == UInt8(ascii: "\n") { break }
-            if byte == UInt8(ascii: "\\"), let next = peek(1) {
-                position += 2
+            // A backslash before the line break is not an escape: strings are one line.
+            if byte == UInt8(ascii: "\\"), let next = peek(1), next != UInt8(ascii: "\n") {
+                let escapeStart = position
+                position = min(bytes.count, position + 1 + max(1, Lexer.scalarLength(next)))
                 switch next {
                 case UInt8(ascii: "\""): value.append(next)
                 case UInt8(ascii: "\\"): value.append(next)
                 case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
                 default:
-                    report(.invalidEscape(String(decoding: [next], as: UTF8.self)), position - 2, position)
+                    let shown = String(decoding: bytes[(escapeStart + 1)..<position], as: UTF8.self)
+                    report(.invalidEscape(shown), escapeStart, position)
                 }
                 continue
             }
@@ -147,10 +153,40 @@ public struct Lexer {
         let shown = text.unicodeScalars.first.map { scalar -> String in
             let hex = String(scalar.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            return scalar.properties.generalCategory == .control || scalar.value == 0xFFFD ? code : "«\(text)» (\(code))"
+            return Lexer.isInvisible(scalar) ? code : "«\(text)» (\(code))"
         } ?? "?"
         report(.unexpectedCharacter(shown), start, position)
         add(.invalid, start)
+    }
+
+    /// Characters shown by code point only: controls, format characters (e.g. the byte-order
+    /// mark U+FEFF), separators other than the plain space, and the replacement character.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned,
+            .surrogate:
+            return true
+        default: return scalar.value == 0xFFFD
+        }
+    }
+
+    /// The length of a no-break space (U+00A0) or narrow no-break space (U+202F) at `offset`, else 0.
+    ///
+    /// Norwegian numbers copied from web pages and from `nb_NO` number formatters use them
+    /// between thousands (`2 990 kr`); the lexer reads them as an ordinary space.
+    private func noBreakSpaceLength(at offset: Int) -> Int {
+        guard offset < bytes.count else { return 0 }
+        if bytes[offset] == 0xC2, offset + 1 < bytes.count, bytes[offset + 1] == 0xA0 { return 2 }
+        if bytes[offset] == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80, bytes[offset + 2] == 0xAF {
+            return 3
+        }
+        return 0
+    }
+
+    /// The length of the space at `offset` (a plain space or a no-break space), else 0.
+    private func spaceLength(at offset: Int) -> Int {
+        guard offset < bytes.count else { return 0 }
+        return bytes[offset] == UInt8(ascii: " ") ? 1 : noBreakSpaceLength(at: offset)
     }
 
     // MARK: - Identifiers
@@ -232,9 +268,9 @@ public struct Lexer {
         var grouped = false
         // Thousands groups: a first group of 1-3 digits, then " ddd" groups.
         if firstRun <= 3 {
-            while peek(0) == UInt8(ascii: " "), digitRun(from: position + 1) == 3 {
-                digits += bytes[(position + 1)..<(position + 4)]
-                position += 4
+            while case let space = spaceLength(at: position), space > 0, digitRun(from: position + space) == 3 {
+                digits += bytes[(position + space)..<(position + space + 3)]
+                position += space + 3
                 grouped = true
             }
         }
@@ -269,8 +305,14 @@ public struct Lexer {
     /// Reads a unit after optional spaces, if one of the known spellings follows as a whole word.
     private mutating func lexUnit() -> Unit? {
         var offset = position
-        while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") {
-            offset += 1
+        while offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\t") {
+                offset += 1
+            } else if case let space = spaceLength(at: offset), space > 0 {
+                offset += space
+            } else {
+                break
+            }
         }
         for (text, unit) in Unit.spellings {
             let spelling = Array(text.utf8)

@@ -25,6 +25,12 @@ extension DiagnosticMessage {
     public static func expected(_ what: String, _ whatEn: String, found: String) -> Self {
         .init(code: "unexpected-token", nb: "forventet \(what), fant \(found)", en: "expected \(whatEn), found \(found)")
     }
+    /// "expected …, found …" with the token shown in each language.
+    public static func expected(_ what: String, _ whatEn: String, found: TokenKind) -> Self {
+        .init(
+            code: "unexpected-token", nb: "forventet \(what), fant \(found.display(.nb))",
+            en: "expected \(whatEn), found \(found.display(.en))")
+    }
     public static let unexpectedEnd = Self(
         code: "unexpected-end", nb: "uventet slutt på teksten", en: "unexpected end of input")
     public static let unterminatedBlock = Self(

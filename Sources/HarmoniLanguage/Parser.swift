@@ -93,12 +93,12 @@ public struct Parser {
         if case .endOfFile = token.kind {
             diagnostics.append(
                 Diagnostic(
-                    .error, .expected(nb, en, found: TokenKind.endOfFile.display), file: file.name, range: token.range,
+                    .error, .expected(nb, en, found: TokenKind.endOfFile), file: file.name, range: token.range,
                     isUnexpectedEnd: true))
         } else if case .invalid = token.kind {
             // The lexer already reported this token.
         } else {
-            error(.expected(nb, en, found: token.kind.display), token.range)
+            error(.expected(nb, en, found: token.kind), token.range)
         }
     }
 
