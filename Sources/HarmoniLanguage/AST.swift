@@ -78,12 +78,22 @@ public struct Block: Sendable {
     public var closingComments: [String]
     /// The `{` … `}` range.
     public var bodyRange: SourceRange
-    public init(kind: Identifier, id: Path, attributes: [Attribute], closingComments: [String], bodyRange: SourceRange) {
+    /// A comment after `{` on the block's first line.
+    public var openingComment: String?
+    /// True when the parser dropped a line of the block it could not read (the error is already
+    /// reported), so a validator should not also report its attribute as missing.
+    public var containsErrors: Bool
+    public init(
+        kind: Identifier, id: Path, attributes: [Attribute], closingComments: [String], bodyRange: SourceRange,
+        openingComment: String? = nil, containsErrors: Bool = false
+    ) {
         self.kind = kind
         self.id = id
         self.attributes = attributes
         self.closingComments = closingComments
         self.bodyRange = bodyRange
+        self.openingComment = openingComment
+        self.containsErrors = containsErrors
     }
 
     /// The first attribute with a name.

@@ -38,7 +38,7 @@ public enum Formatter {
     }
 
     private static func block(_ block: Block) -> String {
-        var out = "\(block.kind.name) \(block.id.text) {\n"
+        var out = "\(block.kind.name) \(block.id.text) {" + trailing(block.openingComment) + "\n"
         for (i, attribute) in block.attributes.enumerated() {
             if i > 0, attribute.trivia.blankLineBefore { out += "\n" }
             out += comments(attribute.trivia.leadingComments, indent: "  ")

@@ -39,4 +39,9 @@ extension DiagnosticMessage {
     public static let nestingTooDeep = Self(
         code: "nesting-too-deep", nb: "uttrykket er nøstet for dypt (mer enn 200 nivåer)",
         en: "expression nested too deeply (more than 200 levels)")
+    public static func unknownUnit(_ text: String, _ known: [String]) -> Self {
+        .init(
+            code: "unknown-unit", nb: "ukjent enhet «\(text)»; kjente enheter: \(known.joined(separator: ", "))",
+            en: "unknown unit «\(text)»; known units: \(known.joined(separator: ", "))")
+    }
 }
