@@ -90,3 +90,12 @@ public struct DiagnosticBag: Sendable {
     /// True if any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
+
+extension Diagnostic {
+    /// True when there are diagnostics and every one is ``isUnexpectedEnd``: the input is
+    /// incomplete rather than wrong, so a REPL should read a continuation line and parse again.
+    /// One real error among them (an unterminated string, say) means: report, do not continue.
+    public static func needsContinuation(_ diagnostics: [Diagnostic]) -> Bool {
+        !diagnostics.isEmpty && diagnostics.allSatisfy(\.isUnexpectedEnd)
+    }
+}

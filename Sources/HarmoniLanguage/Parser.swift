@@ -176,6 +176,8 @@ public struct Parser {
         if isBlockHeader() {
             guard let block = parseBlock() else { return nil }
             statement = Statement(kind: .block(block), trivia: trivia, range: SourceRange(start, block.bodyRange.end))
+            // A block left open (reported) ends before the next block's header: no line end to read.
+            guard index > 0, case .rightBrace = tokens[index - 1].kind else { return statement }
         } else if keyword == "let", case .identifier = peekKind(1) {
             advance()
             let nameToken = advance()
