@@ -33,8 +33,21 @@ public enum Formatter {
         case .block(let block): return self.block(block)
         case .binding(let name, let value): return "let \(name.name) = \(expression(value))"
         case .command(let command):
-            return ([command.keyword.name] + command.words.map(word)).joined(separator: " ")
+            var out = command.keyword.name
+            for next in command.words.map(word) {
+                out += separator(between: out, and: next) + next
+            }
+            return out
         }
+    }
+
+    /// One space between command words, or two where one space would make the lexer read two
+    /// numbers as one grouped number (`show 12  345` must not become `show 12 345`).
+    static func separator(between left: String, and right: String) -> String {
+        guard let last = left.last, last.isASCII, last.isNumber, let first = right.first, first.isASCII, first.isNumber
+        else { return " " }
+        func count(_ text: String) -> Int { Lexer.tokenize(SourceFile(name: "", text: text)).tokens.count }
+        return count(left + " " + right) == count(left) + count(right) - 1 ? " " : "  "
     }
 
     private static func block(_ block: Block) -> String {

@@ -8,12 +8,12 @@ import HarmoniModel
 /// A comma directly followed by a digit after a number is a decimal comma, so arguments and list
 /// items are separated by `, ` (comma and space).
 public struct Lexer {
-    private let file: SourceFile
-    private let bytes: [UInt8]
-    private var position = 0
-    private var tokens: [Token] = []
+    let file: SourceFile
+    let bytes: [UInt8]
+    var position = 0
+    var tokens: [Token] = []
     /// Problems found while lexing, in order.
-    public private(set) var diagnostics: [Diagnostic] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
 
     public init(_ file: SourceFile) {
         self.file = file
@@ -72,15 +72,15 @@ public struct Lexer {
 
     // MARK: - Pieces
 
-    private mutating func add(_ kind: TokenKind, _ start: Int) {
+    mutating func add(_ kind: TokenKind, _ start: Int) {
         tokens.append(Token(kind, SourceRange(start, position)))
     }
 
-    private func peek(_ ahead: Int) -> UInt8? {
+    func peek(_ ahead: Int) -> UInt8? {
         position + ahead < bytes.count ? bytes[position + ahead] : nil
     }
 
-    private mutating func report(_ message: DiagnosticMessage, _ start: Int, _ end: Int) {
+    mutating func report(_ message: DiagnosticMessage, _ start: Int, _ end: Int) {
         diagnostics.append(Diagnostic(.error, message, file: file.name, range: SourceRange(start, end)))
     }
 
@@ -184,7 +184,7 @@ public struct Lexer {
     }
 
     /// The length of the space at `offset` (a plain space or a no-break space), else 0.
-    private func spaceLength(at offset: Int) -> Int {
+    func spaceLength(at offset: Int) -> Int {
         guard offset < bytes.count else { return 0 }
         return bytes[offset] == UInt8(ascii: " ") ? 1 : noBreakSpaceLength(at: offset)
     }
@@ -215,14 +215,14 @@ public struct Lexer {
         return Unicode.Scalar(value)
     }
 
-    private func isIdentifierStart(at offset: Int) -> Bool {
+    func isIdentifierStart(at offset: Int) -> Bool {
         guard let s = scalar(at: offset) else { return false }
         if s == "_" { return true }
         if s.isASCII { return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") }
         return s.properties.isAlphabetic
     }
 
-    private func isIdentifierContinue(at offset: Int) -> Bool {
+    func isIdentifierContinue(at offset: Int) -> Bool {
         guard let s = scalar(at: offset) else { return false }
         if s.isASCII, s >= "0", s <= "9" { return true }
         return isIdentifierStart(at: offset)
@@ -236,95 +236,6 @@ public struct Lexer {
         case 0xF0...0xF7: return 4
         default: return 1
         }
-    }
-
-    // MARK: - Numbers and dates
-
-    private func digitRun(from offset: Int) -> Int {
-        var end = offset
-        while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
-        return end - offset
-    }
-
-    private mutating func lexNumberOrDate() {
-        let start = position
-        let firstRun = digitRun(from: position)
-        // A date: 4 digits, '-', 2 digits, '-', 2 digits.
-        if firstRun == 4, peek(4) == UInt8(ascii: "-"), digitRun(from: position + 5) == 2,
-            peek(7) == UInt8(ascii: "-"), digitRun(from: position + 8) == 2, digitRun(from: position + 10) == 0
-        {
-            position += 10
-            let text = String(decoding: bytes[start..<position], as: UTF8.self)
-            if let date = CalendarDate(iso: text) {
-                add(.date(date), start)
-            } else {
-                report(.invalidDate(text), start, position)
-                add(.invalid, start)
-            }
-            return
-        }
-        var digits: [UInt8] = Array(bytes[position..<(position + firstRun)])
-        position += firstRun
-        var grouped = false
-        // Thousands groups: a first group of 1-3 digits, then " ddd" groups.
-        if firstRun <= 3 {
-            while case let space = spaceLength(at: position), space > 0, digitRun(from: position + space) == 3 {
-                digits += bytes[(position + space)..<(position + space + 3)]
-                position += space + 3
-                grouped = true
-            }
-        }
-        var scale = 0
-        if peek(0) == UInt8(ascii: ","), let next = peek(1), next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") {
-            let run = digitRun(from: position + 1)
-            digits += bytes[(position + 1)..<(position + 1 + run)]
-            scale = run
-            position += 1 + run
-        }
-        // A decimal point or a point used as thousands separator is an error: `2.5`, `2.990,5`.
-        if peek(0) == UInt8(ascii: "."), let next = peek(1), next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") {
-            while let b = peek(0),
-                (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: ".") || b == UInt8(ascii: ",")
-            {
-                position += 1
-            }
-            report(.decimalPoint(String(decoding: bytes[start..<position], as: UTF8.self)), start, position)
-            add(.invalid, start)
-            return
-        }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        guard digits.count <= 18, let significand = Int64(String(decoding: digits, as: UTF8.self)) else {
-            report(.numberTooLarge(text), start, position)
-            add(.invalid, start)
-            return
-        }
-        let unit = lexUnit()
-        add(.number(DecimalNumber(significand: significand, scale: scale), unit: unit, grouped: grouped), start)
-    }
-
-    /// Reads a unit after optional spaces, if one of the known spellings follows as a whole word.
-    private mutating func lexUnit() -> Unit? {
-        var offset = position
-        while offset < bytes.count {
-            if bytes[offset] == UInt8(ascii: "\t") {
-                offset += 1
-            } else if case let space = spaceLength(at: offset), space > 0 {
-                offset += space
-            } else {
-                break
-            }
-        }
-        for (text, unit) in Unit.spellings {
-            let spelling = Array(text.utf8)
-            guard offset + spelling.count <= bytes.count, Array(bytes[offset..<(offset + spelling.count)]) == spelling
-            else { continue }
-            let end = offset + spelling.count
-            if end < bytes.count, isIdentifierContinue(at: end) { continue }
-            if end < bytes.count, bytes[end] == UInt8(ascii: "/") { continue }
-            position = end
-            return unit
-        }
-        return nil
     }
 }
 

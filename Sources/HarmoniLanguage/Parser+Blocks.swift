@@ -106,7 +106,10 @@ extension Parser {
             error(.unknownUnit(file.slice(word), Unit.allCases.map(\.symbol)), word)
             return nil
         }
-        return Attribute(name: Identifier(name, nameToken.range), value: value, trivia: trivia)
+        var attribute = Attribute(name: Identifier(name, nameToken.range), value: value, trivia: trivia)
+        attribute.trivia.leadingComments += bracketComments
+        bracketComments = []
+        return attribute
     }
 
     /// A number without unit, possibly negated.

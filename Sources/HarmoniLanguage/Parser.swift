@@ -15,6 +15,9 @@ public struct Parser {
     /// Depth of expression recursion, capped so hostile input cannot overflow the stack.
     var depth = 0
     var diagnostics: [Diagnostic] = []
+    /// Comments skipped inside `(` … `)` and `[` … `]`, which the canonical one-line form of an
+    /// expression has no place for: they move above the statement or attribute they were in.
+    var bracketComments: [String] = []
 
     /// The deepest expression nesting accepted.
     public static let maximumDepth = 200
@@ -54,7 +57,10 @@ public struct Parser {
     @discardableResult
     mutating func advance() -> Token {
         if nesting > 0 {
-            while index < tokens.count - 1, isSkippableInsideBrackets(tokens[index].kind) { index += 1 }
+            while index < tokens.count - 1, isSkippableInsideBrackets(tokens[index].kind) {
+                if case .comment(let text) = tokens[index].kind { bracketComments.append(text) }
+                index += 1
+            }
         }
         let token = tokens[min(index, tokens.count - 1)]
         if index < tokens.count - 1 { index += 1 }
@@ -107,6 +113,7 @@ public struct Parser {
     mutating func recoverToLineEnd(stoppingAtBrace: Bool = false) {
         nesting = 0
         depth = 0
+        bracketComments = []
         while !atEnd {
             switch current.kind {
             case .newline: return
@@ -203,6 +210,8 @@ public struct Parser {
             let end = command.words.last?.range.end ?? command.keyword.range.end
             statement = Statement(kind: .command(command), trivia: trivia, range: SourceRange(start, end))
         }
+        statement.trivia.leadingComments += bracketComments
+        bracketComments = []
         statement.trivia.trailingComment = parseLineEnd()
         return statement
     }
