@@ -34,14 +34,16 @@ public enum Formatter {
         case .binding(let name, let value): return "let \(name.name) = \(expression(value))"
         case .command(let command):
             var out = command.keyword.name
+            var previous = out
             for next in command.words.map(word) {
-                out += separator(between: out, and: next) + next
+                out += separator(between: previous, and: next) + next
+                previous = next
             }
             return out
         }
     }
 
-    /// One space between command words, or two where one space would make the lexer read two
+    /// One space between two command words, or two where one space would make the lexer read two
     /// numbers as one grouped number (`show 12  345` must not become `show 12 345`).
     static func separator(between left: String, and right: String) -> String {
         guard let last = left.last, last.isASCII, last.isNumber, let first = right.first, first.isASCII, first.isNumber
