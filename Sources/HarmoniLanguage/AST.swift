@@ -80,8 +80,8 @@ public struct Block: Sendable {
     public var bodyRange: SourceRange
     /// A comment after `{` on the block's first line.
     public var openingComment: String?
-    /// True when the parser dropped a line of the block it could not read (the error is already
-    /// reported), so a validator should not also report its attribute as missing.
+    /// True when the parser dropped a line of the block it could not read, or the block was left
+    /// open (the error is already reported), so a validator should not also report a field as missing.
     public var containsErrors: Bool
     public init(
         kind: Identifier, id: Path, attributes: [Attribute], closingComments: [String], bodyRange: SourceRange,

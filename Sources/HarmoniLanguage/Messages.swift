@@ -35,6 +35,10 @@ extension DiagnosticMessage {
         code: "unexpected-end", nb: "uventet slutt på teksten", en: "unexpected end of input")
     public static let unterminatedBlock = Self(
         code: "unterminated-block", nb: "blokken mangler avsluttende «}»", en: "block is missing its closing «}»")
+    /// A note at an opening bracket that was never closed.
+    public static func openedHere(_ bracket: String) -> Self {
+        .init(code: "opened-here", nb: "«\(bracket)» åpnes her", en: "«\(bracket)» opened here")
+    }
     public static let blockOpenedHere = Self(code: "block-opened-here", nb: "blokken starter her", en: "the block starts here")
     public static let nestingTooDeep = Self(
         code: "nesting-too-deep", nb: "uttrykket er nøstet for dypt (mer enn 200 nivåer)",

@@ -49,12 +49,14 @@ extension Parser {
                         isUnexpectedEnd: true))
                 block.closingComments = trivia.leadingComments
                 block.bodyRange = SourceRange(open.range.start, current.range.end)
+                block.containsErrors = true
                 return block
             default:
                 if isBlockHeader() {
                     // The closing brace was forgotten and the next block starts: end this one here.
                     error(.unterminatedBlock, kindToken.range.union(open.range))
                     block.bodyRange = SourceRange(open.range.start, current.range.start)
+                    block.containsErrors = true
                     return block
                 }
                 if let attribute = parseAttributeLine(trivia) {

@@ -165,7 +165,7 @@ extension Parser {
             nesting += 1
             guard let inner = parseExpression() else { return nil }
             guard case .rightParen = current.kind else {
-                expected("«)»", "«)»")
+                expected("«)»", "«)»", notes: [DiagnosticNote(.openedHere("("), range: token.range)])
                 return nil
             }
             let close = advance()  // while still nested, so newlines before it are skipped
@@ -174,7 +174,7 @@ extension Parser {
         case .leftBracket:
             advance()
             nesting += 1
-            guard let items = parseList(closing: .rightBracket, "«]»") else { return nil }
+            guard let items = parseList(closing: .rightBracket, "«]»", opening: token) else { return nil }
             let close = advance()  // while still nested, so newlines before it are skipped
             nesting -= 1
             return Expression(.list(items), SourceRange(token.range.start, close.range.end))
@@ -186,16 +186,16 @@ extension Parser {
 
     mutating func parseCall(_ name: Identifier) -> Expression? {
         advance()  // name
-        advance()  // (
+        let open = advance()  // (
         nesting += 1
-        guard let arguments = parseList(closing: .rightParen, "«)»") else { return nil }
+        guard let arguments = parseList(closing: .rightParen, "«)»", opening: open) else { return nil }
         let close = advance()  // while still nested, so newlines before it are skipped
         nesting -= 1
         return Expression(.call(name: name, arguments: arguments), SourceRange(name.range.start, close.range.end))
     }
 
     /// Comma-separated expressions up to a closing token (not consumed).
-    mutating func parseList(closing: TokenKind, _ closingText: String) -> [Expression]? {
+    mutating func parseList(closing: TokenKind, _ closingText: String, opening: Token) -> [Expression]? {
         var items: [Expression] = []
         if current.kind == closing { return items }
         while true {
@@ -206,7 +206,9 @@ extension Parser {
                 continue
             }
             if current.kind == closing { return items }
-            expected("«,» eller \(closingText)", "«,» or \(closingText)")
+            expected(
+                "«,» eller \(closingText)", "«,» or \(closingText)",
+                notes: [DiagnosticNote(.openedHere(opening.kind.punctuation), range: opening.range)])
             return nil
         }
     }

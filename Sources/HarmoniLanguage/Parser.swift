@@ -94,17 +94,17 @@ public struct Parser {
     }
 
     /// Reports "expected X, found Y", or "unexpected end" at the end of input.
-    mutating func expected(_ nb: String, _ en: String) {
+    mutating func expected(_ nb: String, _ en: String, notes: [DiagnosticNote] = []) {
         let token = current
         if case .endOfFile = token.kind {
             diagnostics.append(
                 Diagnostic(
                     .error, .expected(nb, en, found: TokenKind.endOfFile), file: file.name, range: token.range,
-                    isUnexpectedEnd: true))
+                    notes: notes, isUnexpectedEnd: true))
         } else if case .invalid = token.kind {
             // The lexer already reported this token.
         } else {
-            error(.expected(nb, en, found: token.kind), token.range)
+            error(.expected(nb, en, found: token.kind), token.range, notes: notes)
         }
     }
 
