@@ -27,7 +27,7 @@ struct BlockReader {
             }
         }
         // A line the parser could not read is already reported; its field is not "missing" too.
-        for name in required where byName[name] == nil && !block.containsErrors {
+        for name in required where byName[name] == nil && block.mayReportMissing(name) {
             report(.missingField(name, block.kind.name), block.kind.range.union(block.id.range))
         }
     }
@@ -218,13 +218,13 @@ struct BlockReader {
                     report(.unknownReference("kilde", "source", name), range("source"))
                 }
             }
-        } else if sourceRequired, !block.containsErrors {
+        } else if sourceRequired, block.mayReportMissing("source") {
             report(.sourceRequired, block.kind.range.union(block.id.range))
         }
         guard let statusText, let status = Status(rawValue: statusText), let validity else { return nil }
         // A `method` of the wrong type is already reported; it is not also missing.
         if status.needsMethod, let method, method.trimmingCharacters(in: .whitespaces).isEmpty,
-            has("method") || !block.containsErrors
+            has("method") || block.mayReportMissing("method")
         {
             report(.methodRequired(statusText), has("method") ? range("method") : block.kind.range.union(block.id.range))
         }

@@ -23,17 +23,37 @@ extension DiagnosticMessage {
     }
     static func wrongUnit(_ field: String, expected: [Unit?], found: Unit?) -> Self {
         func shown(_ unit: Unit?, _ none: String) -> String { unit.map { "«\($0.symbol)»" } ?? none }
+        func list(_ none: String, _ or: String, _ oneOf: String) -> String {
+            let items = expected.map { shown($0, none) }
+            return items.count <= 2 ? items.joined(separator: " \(or) ") : oneOf + items.joined(separator: ", ")
+        }
         return .init(code: "wrong-unit",
             nb: "«\(field)» har feil enhet \(shown(found, "(ingen)")); forventet "
-                + expected.map { shown($0, "et tall uten enhet") }.joined(separator: " eller "),
+                + list("et tall uten enhet", "eller", "en av: "),
             en: "«\(field)» has the wrong unit \(shown(found, "(none)")); expected "
-                + expected.map { shown($0, "a number without unit") }.joined(separator: " or "))
+                + list("a number without unit", "or", "one of: "))
     }
     static let literalOnly = Self(
         code: "literal-only", nb: "datasett kan bare inneholde verdier, ikke uttrykk",
         en: "datasets hold literal values only, not expressions")
+    /// `shape` names the parts in Norwegian (`«fee kommune.tjeneste.linje»`); English gets them translated.
     static func idShape(_ kind: String, _ shape: String) -> Self {
-        .init(code: "id-shape", nb: "id-en til «\(kind)» skal ha formen \(shape)", en: "the id of «\(kind)» must have the form \(shape)")
+        let english: [String: String] = [
+            "kommune": "municipality", "tjeneste": "service", "linje": "line", "regel": "rule", "navn": "name",
+            "indikator": "indicator", "område": "area", "ordning": "scheme", "parameter": "parameter",
+        ]
+        var shapeEn = ""
+        var word = ""
+        for character in shape + " " {
+            if character.isLetter {
+                word.append(character)
+            } else {
+                shapeEn += (english[word] ?? word) + String(character)
+                word = ""
+            }
+        }
+        return .init(code: "id-shape", nb: "id-en til «\(kind)» skal ha formen \(shape)",
+            en: "the id of «\(kind)» must have the form \(shapeEn.dropLast())")
     }
     static func unknownReference(_ what: String, _ whatEn: String, _ name: String) -> Self {
         .init(code: "unknown-reference", nb: "ukjent \(what) «\(name)»", en: "unknown \(whatEn) «\(name)»")

@@ -80,13 +80,17 @@ public struct Block: Sendable {
     public var bodyRange: SourceRange
     /// A comment after `{` on the block's first line.
     public var openingComment: String?
-    /// True when the parser dropped a line of the block it could not read, or the block was left
-    /// open (the error is already reported), so a validator should not also report a field as missing.
+    /// True when the parser dropped a line of the block without a field name, or the input ended
+    /// inside the block (the error is already reported): any field may be the one that is missing.
     public var containsErrors: Bool
+    /// Fields whose line the parser could not read (already reported), so a validator should not
+    /// also report them as missing.
+    public var unreadableFields: [String]
     public init(
         kind: Identifier, id: Path, attributes: [Attribute], closingComments: [String], bodyRange: SourceRange,
-        openingComment: String? = nil, containsErrors: Bool = false
+        openingComment: String? = nil, containsErrors: Bool = false, unreadableFields: [String] = []
     ) {
+        self.unreadableFields = unreadableFields
         self.kind = kind
         self.id = id
         self.attributes = attributes
@@ -95,6 +99,10 @@ public struct Block: Sendable {
         self.openingComment = openingComment
         self.containsErrors = containsErrors
     }
+
+    /// True if a validator may report the field as missing: no line that could have been it was
+    /// dropped by the parser.
+    public func mayReportMissing(_ field: String) -> Bool { !containsErrors && !unreadableFields.contains(field) }
 
     /// The first attribute with a name.
     public func attribute(_ name: String) -> Attribute? { attributes.first { $0.name.name == name } }

@@ -56,13 +56,17 @@ extension Parser {
                     // The closing brace was forgotten and the next block starts: end this one here.
                     error(.unterminatedBlock, kindToken.range.union(open.range))
                     block.bodyRange = SourceRange(open.range.start, current.range.start)
-                    block.containsErrors = true
                     return block
                 }
+                let lineStart = current.kind
                 if let attribute = parseAttributeLine(trivia) {
                     block.attributes.append(attribute)
                 } else {
-                    block.containsErrors = true
+                    if case .identifier(let name) = lineStart {
+                        block.unreadableFields.append(name)
+                    } else {
+                        block.containsErrors = true
+                    }
                     recoverToLineEnd(stoppingAtBrace: true)
                     if case .newline = current.kind { advance() }
                 }

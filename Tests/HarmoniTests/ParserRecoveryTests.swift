@@ -141,7 +141,9 @@ struct ParserRecoveryTests {
             Issue.record("not a block")
             return
         }
-        #expect(block.containsErrors)
+        #expect(block.unreadableFields == ["value"])
+        #expect(!block.containsErrors)
+        #expect(!block.mayReportMissing("value") && block.mayReportMissing("status"))
     }
 
     @Test("Stray closing braces and statements that start with punctuation are reported and skipped")
@@ -197,5 +199,18 @@ struct ParserRecoveryTests {
         let atEnd = try #require(MarkedSource("let x = (").parse().diagnostics.first)
         #expect(atEnd.message.en == "expected a value, found the end of the input")
         #expect(atEnd.message.nb == "forventet en verdi, fant slutten av teksten")
+    }
+
+    @Test("A line without a field name, or the input ending inside a block, may hide any field")
+    func containsErrors() throws {
+        for text in ["fee a.b.c {\n  = 1\n}\n", "fee a.b.c {\n  value = 1\n"] {
+            let (unit, _) = Parser.parse(SourceFile(name: "t", text: text))
+            guard case .block(let block) = try #require(unit.statements.first).kind else {
+                Issue.record("not a block")
+                continue
+            }
+            #expect(block.containsErrors)
+            #expect(!block.mayReportMissing("status"))
+        }
     }
 }
