@@ -46,7 +46,10 @@ public enum Formatter {
     /// One space between two command words, or two where one space would make the lexer read two
     /// numbers as one grouped number (`show 12  345` must not become `show 12 345`).
     static func separator(between left: String, and right: String) -> String {
-        guard let last = left.last, last.isASCII, last.isNumber, let first = right.first, first.isASCII, first.isNumber
+        // Only a right word starting with exactly three digits can continue a grouped number.
+        let head = right.utf8.prefix(4).map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard let last = left.utf8.last, last >= UInt8(ascii: "0"), last <= UInt8(ascii: "9"), head.prefix(3) == [true, true, true],
+            head.count == 3 || head[3] == false
         else { return " " }
         func count(_ text: String) -> Int { Lexer.tokenize(SourceFile(name: "", text: text)).tokens.count }
         return count(left + " " + right) == count(left) + count(right) - 1 ? " " : "  "

@@ -87,10 +87,12 @@ public struct Lexer {
     private mutating func lexComment() {
         let start = position
         while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
-        var text = String(decoding: bytes[(start + 1)..<position], as: UTF8.self)
-        if text.hasSuffix("\r") { text.removeLast() }
-        if text.hasPrefix(" ") { text.removeFirst() }
-        add(.comment(text), start)
+        // Bytes, not characters: a space followed by a combining mark is one character.
+        var from = start + 1
+        var to = position
+        if to > from, bytes[to - 1] == UInt8(ascii: "\r") { to -= 1 }
+        if to > from, bytes[from] == UInt8(ascii: " ") { from += 1 }
+        add(.comment(String(decoding: bytes[from..<to], as: UTF8.self)), start)
     }
 
     private mutating func lexString() {

@@ -67,8 +67,19 @@ public struct Parser {
         return token
     }
 
+    /// The kind of the token `ahead` tokens after the current one; inside brackets, line breaks
+    /// and comments are skipped as ``current`` skips them.
     func peekKind(_ ahead: Int) -> TokenKind {
-        tokens[min(index + ahead, tokens.count - 1)].kind
+        var i = index
+        var remaining = ahead
+        while true {
+            if nesting > 0 {
+                while i < tokens.count - 1, isSkippableInsideBrackets(tokens[i].kind) { i += 1 }
+            }
+            if remaining == 0 || i >= tokens.count - 1 { return tokens[min(i, tokens.count - 1)].kind }
+            i += 1
+            remaining -= 1
+        }
     }
 
     var atEnd: Bool {

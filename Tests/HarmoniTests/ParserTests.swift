@@ -114,6 +114,7 @@ struct ParserTests {
         ("weighted(sfo.*, 2020...2023)", "(call weighted (path sfo.*) (range (num 2020e-0 -) (num 2023e-0 -)))"),
         ("max(min(a, 1), [b])", "(call max (call min (path a) (num 1e-0 -)) (list (path b)))"),
         ("f(\n  1,  # one\n  2\n)", "(call f (num 1e-0 -) (num 2e-0 -))"),
+        ("[\n  lowest(a),\n  # c\n  b.\n  c\n]", "(list (call lowest (path a)) (path b.c))"),
     ])
     func listsAndCalls(text: String, dump: String) {
         #expect(expressionDump(text) == dump)
