@@ -100,10 +100,9 @@ extension Lexer {
                 break
             }
         }
-        for (text, unit) in Unit.spellings {
-            let spelling = Array(text.utf8)
-            guard offset + spelling.count <= bytes.count, Array(bytes[offset..<(offset + spelling.count)]) == spelling
-            else { continue }
+        // Units start with a letter, `%` or `k`/`m`/`t`/`G`…: anything else cannot be one.
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "%") || isIdentifierStart(at: offset) else { return nil }
+        for (spelling, unit) in Lexer.unitSpellings where matches(spelling, at: offset) {
             let end = offset + spelling.count
             if end < bytes.count, isIdentifierContinue(at: end) { continue }
             if end < bytes.count, bytes[end] == UInt8(ascii: "/") { continue }
@@ -112,4 +111,14 @@ extension Lexer {
         }
         return nil
     }
+
+    /// True if `spelling` stands in the bytes at `offset`.
+    private func matches(_ spelling: [UInt8], at offset: Int) -> Bool {
+        guard offset + spelling.count <= bytes.count else { return false }
+        for i in 0..<spelling.count where bytes[offset + i] != spelling[i] { return false }
+        return true
+    }
+
+    /// ``Unit/spellings`` as UTF-8 bytes, longest first.
+    static let unitSpellings: [(bytes: [UInt8], unit: Unit)] = Unit.spellings.map { (Array($0.text.utf8), $0.unit) }
 }

@@ -81,6 +81,8 @@ public struct Lexer {
     }
 
     mutating func report(_ message: DiagnosticMessage, _ start: Int, _ end: Int) {
+        // Garbage input must not make millions of diagnostics; Parser.parse says how many were dropped.
+        guard diagnostics.count <= Parser.maximumDiagnostics else { return }
         diagnostics.append(Diagnostic(.error, message, file: file.name, range: SourceRange(start, end)))
     }
 
@@ -152,6 +154,12 @@ public struct Lexer {
         let length = max(1, Lexer.scalarLength(bytes[position]))
         position = min(bytes.count, position + length)
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        // A run of the same character (`§§§§`, a pasted binary blob) is one diagnostic.
+        let width = position - start
+        runLoop: while position + width <= bytes.count {
+            for i in 0..<width where bytes[position + i] != bytes[start + i] { break runLoop }
+            position += width
+        }
         let shown = text.unicodeScalars.first.map { scalar -> String in
             let hex = String(scalar.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
@@ -195,8 +203,18 @@ public struct Lexer {
 
     private mutating func lexIdentifier() {
         let start = position
-        while position < bytes.count, isIdentifierContinue(at: position) {
-            position += max(1, Lexer.scalarLength(bytes[position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                // ASCII fast path: letters, digits and `_`.
+                guard (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+                else { break }
+                position += 1
+            } else {
+                guard isIdentifierContinue(at: position) else { break }
+                position += max(1, Lexer.scalarLength(byte))
+            }
         }
         position = min(position, bytes.count)
         add(.identifier(String(decoding: bytes[start..<position], as: UTF8.self)), start)

@@ -1,5 +1,12 @@
 /// Every message the language front end can give, in Norwegian and English, in one place.
 extension DiagnosticMessage {
+    /// Source text quoted in a message, cut to a readable length.
+    static func clip(_ text: String) -> String { text.count > 40 ? String(text.prefix(39)) + "…" : text }
+
+    public static func tooManyErrors(_ shown: Int) -> Self {
+        .init(code: "too-many-errors", nb: "for mange feil; viser bare de første \(shown)",
+            en: "too many errors; only the first \(shown) are shown")
+    }
     public static func unexpectedCharacter(_ scalar: String) -> Self {
         .init(code: "unexpected-character", nb: "uventet tegn \(scalar)", en: "unexpected character \(scalar)")
     }
@@ -12,15 +19,15 @@ extension DiagnosticMessage {
     }
     public static func decimalPoint(_ text: String) -> Self {
         .init(code: "malformed-number",
-            nb: "feil tallformat «\(text)»: bruk komma som desimaltegn og mellomrom mellom tusener, f.eks. «2 990,50»",
-            en: "malformed number «\(text)»: use a decimal comma and spaces between thousands, e.g. «2 990,50»")
+            nb: "feil tallformat «\(clip(text))»: bruk komma som desimaltegn og mellomrom mellom tusener, f.eks. «2 990,50»",
+            en: "malformed number «\(clip(text))»: use a decimal comma and spaces between thousands, e.g. «2 990,50»")
     }
     public static func numberTooLarge(_ text: String) -> Self {
-        .init(code: "number-too-large", nb: "tallet «\(text)» er for stort", en: "the number «\(text)» is too large")
+        .init(code: "number-too-large", nb: "tallet «\(clip(text))» er for stort", en: "the number «\(clip(text))» is too large")
     }
     public static func invalidDate(_ text: String) -> Self {
-        .init(code: "invalid-date", nb: "ugyldig dato «\(text)» (forventet ÅÅÅÅ-MM-DD)",
-            en: "invalid date «\(text)» (expected YYYY-MM-DD)")
+        .init(code: "invalid-date", nb: "ugyldig dato «\(clip(text))» (forventet ÅÅÅÅ-MM-DD)",
+            en: "invalid date «\(clip(text))» (expected YYYY-MM-DD)")
     }
     public static func expected(_ what: String, _ whatEn: String, found: String) -> Self {
         .init(code: "unexpected-token", nb: "forventet \(what), fant \(found)", en: "expected \(whatEn), found \(found)")
@@ -45,7 +52,7 @@ extension DiagnosticMessage {
         en: "expression nested too deeply (more than 200 levels)")
     public static func unknownUnit(_ text: String, _ known: [String]) -> Self {
         .init(
-            code: "unknown-unit", nb: "ukjent enhet «\(text)»; kjente enheter: \(known.joined(separator: ", "))",
-            en: "unknown unit «\(text)»; known units: \(known.joined(separator: ", "))")
+            code: "unknown-unit", nb: "ukjent enhet «\(clip(text))»; kjente enheter: \(known.joined(separator: ", "))",
+            en: "unknown unit «\(clip(text))»; known units: \(known.joined(separator: ", "))")
     }
 }

@@ -22,12 +22,23 @@ public struct Parser {
     /// The deepest expression nesting accepted.
     public static let maximumDepth = 200
 
-    /// Parses a whole file: lexing and parsing diagnostics together, in source order.
+    /// The most diagnostics one parse reports; the rest are summed up in a last one.
+    public static let maximumDiagnostics = 1_000
+
+    /// Parses a whole file: lexing and parsing diagnostics together, in source order (at most
+    /// ``maximumDiagnostics``, then one `too-many-errors`).
     public static func parse(_ file: SourceFile) -> (unit: SourceUnit, diagnostics: [Diagnostic]) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
         var parser = Parser(file: file, tokens: tokens)
         let unit = parser.parseUnit()
-        let all = (lexDiagnostics + parser.diagnostics).sorted { $0.range.start < $1.range.start }
+        var all = (lexDiagnostics + parser.diagnostics).enumerated().sorted {
+            ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
+        }.map(\.element)
+        if all.count > maximumDiagnostics {
+            let first = all[maximumDiagnostics]
+            all.removeSubrange(maximumDiagnostics...)
+            all.append(Diagnostic(.error, .tooManyErrors(maximumDiagnostics), file: file.name, range: .at(first.range.start)))
+        }
         return (unit, all)
     }
 
@@ -101,6 +112,7 @@ public struct Parser {
     // MARK: - Errors
 
     mutating func error(_ message: DiagnosticMessage, _ range: SourceRange, notes: [DiagnosticNote] = []) {
+        guard diagnostics.count <= Parser.maximumDiagnostics else { return }
         diagnostics.append(Diagnostic(.error, message, file: file.name, range: range, notes: notes))
     }
 
@@ -240,6 +252,7 @@ public struct Parser {
         default:
             expected("linjeskift", "end of line")
             recoverToLineEnd()
+            if case .newline = current.kind { advance() }
         }
         return comment
     }

@@ -55,8 +55,8 @@ public enum TokenKind: Sendable, Hashable {
     public func display(_ language: DisplayLanguage) -> String {
         let nb = language == .nb
         switch self {
-        case .identifier(let name): return "«\(name)»"
-        case .number(let n, let unit, _): return "«\(Quantity(n, unit))»"
+        case .identifier(let name): return "«\(DiagnosticMessage.clip(name))»"
+        case .number(let n, let unit, _): return "«\(DiagnosticMessage.clip(Quantity(n, unit).description))»"
         case .date(let d): return "«\(d)»"
         case .string: return nb ? "en tekst" : "a string"
         case .comment: return nb ? "en kommentar" : "a comment"
