@@ -6,10 +6,12 @@
 ///     |           ^~~~~~~~~~
 /// ```
 public struct DiagnosticRenderer: Sendable {
+    /// The language of labels and messages.
     public var language: DisplayLanguage
     /// Wrap the severity label in ANSI colours (only on a terminal, never with `NO_COLOR`).
     public var colours: Bool
 
+    /// A renderer in a language, with or without ANSI colours.
     public init(language: DisplayLanguage = .nb, colours: Bool = false) {
         self.language = language
         self.colours = colours

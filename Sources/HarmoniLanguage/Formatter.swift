@@ -4,8 +4,10 @@ import HarmoniModel
 ///
 /// Canonical means: two-space indentation, one attribute per line, `name = value`, one blank line
 /// around every block, at most one blank line elsewhere, comments kept where they were, numbers
-/// in Norwegian form (`2 990 kr/mnd`, `3,1 %`) and `\n` line endings. Formatting is idempotent and
-/// `parse(format(x))` equals `parse(x)` apart from ranges.
+/// in Norwegian form (`2 990 kr/mnd`, `3,1 %`) and `\n` line endings. Formatting is idempotent,
+/// keeps every comment (a comment inside brackets moves above its statement or attribute), and
+/// `parse(format(x))` dumps like `parse(x)` apart from ranges and blank lines
+/// (``SourceUnit/dump(includingLayout:)``). The fuzz tests hold it to all three.
 public enum Formatter {
     /// The canonical text of a whole file, ending in one newline (empty for an empty file).
     public static func format(_ unit: SourceUnit) -> String {

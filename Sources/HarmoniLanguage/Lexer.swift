@@ -15,6 +15,7 @@ public struct Lexer {
     /// Problems found while lexing, in order.
     public internal(set) var diagnostics: [Diagnostic] = []
 
+    /// A lexer over a file; ``tokenize(_:)`` is the usual entry point.
     public init(_ file: SourceFile) {
         self.file = file
         self.bytes = file.bytes

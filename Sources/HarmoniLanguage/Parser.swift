@@ -2,10 +2,12 @@ import HarmoniModel
 
 /// A hand-written recursive-descent parser for the Harmoni language.
 ///
-/// It recovers at the next line (or the next attribute inside a block), so one run reports every
-/// error it can find. Running out of input inside an open block, bracket, string or after an
-/// operator gives a diagnostic with ``Diagnostic/isUnexpectedEnd`` set, which the REPL uses to ask
-/// for a continuation line.
+/// It recovers at the next line (or the next attribute inside a block, or a `}` on the same line),
+/// so one run reports every error it can find. Running out of input inside an open block or
+/// bracket, after a binary operator or after `=` gives a diagnostic with
+/// ``Diagnostic/isUnexpectedEnd`` set, which the REPL uses to ask for a continuation line
+/// (``Diagnostic/needsContinuation(_:)``). An unterminated string is an ordinary error: strings
+/// are one line.
 public struct Parser {
     let file: SourceFile
     var tokens: [Token]

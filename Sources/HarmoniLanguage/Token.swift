@@ -2,8 +2,11 @@ import HarmoniModel
 
 /// One token of the Harmoni language, with the byte range it was read from.
 public struct Token: Sendable, Hashable {
+    /// What the token is.
     public var kind: TokenKind
+    /// The bytes it was read from.
     public var range: SourceRange
+    /// A token of a kind at a range.
     public init(_ kind: TokenKind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
