@@ -213,4 +213,30 @@ struct ParserRecoveryTests {
             #expect(!block.mayReportMissing("status"))
         }
     }
+
+    @Test("An unclosed bracket that meets something else notes where it was opened", arguments: [
+        ("let x = 1️⃣(1 + 2\n2️⃣let y = 3\n", "("), ("let x = 1️⃣[a, b\n  2️⃣c]\n", "["), ("let x = f1️⃣(a\n  2️⃣b)\n", "("),
+    ])
+    func openedHere(marked: String, bracket: String) throws {
+        let source = MarkedSource(marked)
+        let diagnostic = try #require(source.parse().diagnostics.first)
+        #expect(diagnostic.message.code == "unexpected-token")
+        #expect(diagnostic.range.start == source["2️⃣"])
+        let note = try #require(diagnostic.notes.first)
+        #expect(note.message.code == "opened-here")
+        #expect(note.message.en == "«\(bracket)» opened here")
+        #expect(note.range.start == source["1️⃣"])
+        #expect(!diagnostic.isUnexpectedEnd)
+    }
+
+    @Test("Garbage on thousands of lines is reported up to the limit, then summed up once")
+    func tooManyErrors() throws {
+        let text = String(repeating: "} § \"\n", count: 2_000)
+        let diagnostics = Parser.parse(SourceFile(name: "junk", text: text)).diagnostics
+        #expect(diagnostics.count == Parser.maximumDiagnostics + 1)
+        let last = try #require(diagnostics.last)
+        #expect(last.message.code == "too-many-errors")
+        #expect(last.message.en == "too many errors; only the first 1000 are shown")
+        #expect(diagnostics.dropLast().allSatisfy { $0.message.code != "too-many-errors" })
+    }
 }
