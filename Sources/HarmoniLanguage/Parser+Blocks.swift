@@ -44,7 +44,7 @@ extension Parser {
             case .endOfFile:
                 diagnostics.append(
                     Diagnostic(
-                        .error, .unterminatedBlock, file: file.name, range: current.range,
+                        .error, .unterminatedBlock, file: file.name, range: endOfInput,
                         notes: [DiagnosticNote(.blockOpenedHere, range: kindToken.range.union(open.range))],
                         isUnexpectedEnd: true))
                 block.closingComments = trivia.leadingComments

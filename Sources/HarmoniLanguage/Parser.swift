@@ -118,13 +118,27 @@ public struct Parser {
         diagnostics.append(Diagnostic(.error, message, file: file.name, range: range, notes: notes))
     }
 
+    /// Where "the end of the input" is shown: just after the last token that is not a line break
+    /// or comment (the caret then stands on a line with text, not on an empty last line).
+    var endOfInput: SourceRange {
+        var i = tokens.count - 1
+        while i > 0 {
+            i -= 1
+            switch tokens[i].kind {
+            case .newline, .comment: continue
+            default: return .at(tokens[i].range.end)
+            }
+        }
+        return .at(0)
+    }
+
     /// Reports "expected X, found Y", or "unexpected end" at the end of input.
     mutating func expected(_ nb: String, _ en: String, notes: [DiagnosticNote] = []) {
         let token = current
         if case .endOfFile = token.kind {
             diagnostics.append(
                 Diagnostic(
-                    .error, .expected(nb, en, found: TokenKind.endOfFile), file: file.name, range: token.range,
+                    .error, .expected(nb, en, found: TokenKind.endOfFile), file: file.name, range: endOfInput,
                     notes: notes, isUnexpectedEnd: true))
         } else if case .invalid = token.kind {
             // The lexer already reported this token.

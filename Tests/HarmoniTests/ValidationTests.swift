@@ -57,7 +57,7 @@ struct ValidationTests {
             MiniDataset.fee(["  valid": "  valid = 1️⃣2020-01-01...2020-12-31"]), ("outside-baseline", "1️⃣")),
         ValidationCase(
             "malformed number", MiniDataset.fee(["  value": "  value = 1️⃣2.990,5 kr"]), ("malformed-number", "1️⃣")),
-        ValidationCase("unterminated block", "fee asker.sfo.plass {\n  value = 2 990 kr/mnd\n1️⃣", ("unterminated-block", "1️⃣"))
+        ValidationCase("unterminated block", "fee asker.sfo.plass {\n  value = 2 990 kr/mnd1️⃣\n", ("unterminated-block", "1️⃣"))
             .atEnd(),
         ValidationCase(
             "block left open before the next",
