@@ -74,6 +74,19 @@ extension Parser {
         }
     }
 
+    /// Skips from `{` to the matching `}` (or the next block header, or the end), reporting nothing.
+    mutating func skipBlockBody() {
+        advance()  // {
+        while !atEnd, !isBlockHeader() {
+            if case .rightBrace = current.kind {
+                advance()
+                return
+            }
+            recoverToLineEnd(stoppingAtBrace: true)
+            if case .newline = current.kind { advance() }
+        }
+    }
+
     /// An attribute with its trailing comment and line end (a `}` may follow on the same line).
     private mutating func parseAttributeLine(_ trivia: Trivia) -> Attribute? {
         guard var attribute = parseAttribute(trivia) else { return nil }

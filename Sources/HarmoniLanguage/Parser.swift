@@ -219,6 +219,14 @@ public struct Parser {
             return nil
         }
         var statement: Statement
+        if case .leftBrace = peekKind(1) {
+            // `fee {`: a block without an id. Report it once and skip its body, rather than
+            // taking every line of the body for a statement of its own.
+            advance()
+            expected("et navn (id) etter «\(keyword)»", "a name (id) after «\(keyword)»")
+            skipBlockBody()
+            return nil
+        }
         if isBlockHeader() {
             guard let block = parseBlock() else { return nil }
             statement = Statement(kind: .block(block), trivia: trivia, range: SourceRange(start, block.bodyRange.end))

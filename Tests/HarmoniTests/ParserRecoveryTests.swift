@@ -239,4 +239,13 @@ struct ParserRecoveryTests {
         #expect(last.message.en == "too many errors; only the first 1000 are shown")
         #expect(diagnostics.dropLast().allSatisfy { $0.message.code != "too-many-errors" })
     }
+
+    @Test("A block without an id is one diagnostic; its body is skipped, and the next block is read")
+    func blockWithoutID() {
+        let source = MarkedSource("fee 1️⃣{\n  value = 1 kr\n  vat = none\n}\nfee a.b.c {\n  value = 2 kr\n}\n")
+        let (unit, diagnostics) = source.parse()
+        expectDiagnostics(diagnostics, [Expected("unexpected-token", at: "1️⃣")], in: source)
+        #expect(diagnostics.first?.message.en == "expected a name (id) after «fee», found «{»")
+        #expect(unit.statements.count == 1)
+    }
 }
