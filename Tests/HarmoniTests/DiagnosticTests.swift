@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Harmoni
@@ -43,6 +44,20 @@ struct DiagnosticTests {
         let renderer = DiagnosticRenderer(language: language)
         let text = renderer.render(diagnostics, files: [source.name: source.file])
         Golden.assertMatches(text, named: "language/diagnostics-\(language.rawValue).txt")
+    }
+
+    @Test("harmoni check prints the same diagnostics for the multi-error dataset and exits with status 1")
+    func checkCommand() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("harmoni-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("datasets"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(MiniDataset.base.utf8).write(to: folder.appendingPathComponent("base.harmoni"))
+        try Data(Self.multiError.utf8).write(to: folder.appendingPathComponent("datasets/feil.harmoni"))
+        let result = try Executable.run(["check", "base.harmoni", "datasets/feil.harmoni", "--lang", "en"], in: folder.path)
+        #expect(result.status == 1)
+        let golden = try String(
+            contentsOf: Golden.folder.appendingPathComponent("language/diagnostics-en.txt"), encoding: .utf8)
+        #expect(result.stderr == golden + "12 error(s) in 2 files\n", "\(Golden.firstDifference(golden, result.stderr))")
     }
 
     @Test("The caret stands under the marked column and spans the range, counting characters not bytes")
