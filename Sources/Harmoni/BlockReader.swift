@@ -26,13 +26,21 @@ struct BlockReader {
                 byName[name] = attribute
             }
         }
-        for name in required where byName[name] == nil {
+        // A line the parser could not read is already reported; its field is not "missing" too.
+        for name in required where byName[name] == nil && block.mayReportMissing(name) {
             report(.missingField(name, block.kind.name), block.kind.range.union(block.id.range))
         }
     }
 
     mutating func report(_ message: DiagnosticMessage, _ range: SourceRange, notes: [DiagnosticNote] = []) {
         diagnostics.append(Diagnostic(.error, message, file: fileName, range: range, notes: notes))
+    }
+
+    /// The field's value as written (canonical form), for "found …" in messages.
+    func shown(_ name: String) -> String {
+        guard let attribute = byName[name] else { return "" }
+        let text = Formatter.expression(attribute.value)
+        return text.count > 60 ? String(text.prefix(59)) + "…" : text
     }
 
     /// True if the block has the field.
@@ -44,10 +52,10 @@ struct BlockReader {
     /// Any literal value; expressions other than a negated number are refused.
     mutating func value(_ name: String) -> Value? {
         guard let attribute = byName[name] else { return nil }
-        return literal(attribute.value)
+        return literal(attribute.value, field: name)
     }
 
-    private mutating func literal(_ e: Expression) -> Value? {
+    private mutating func literal(_ e: Expression, field: String) -> Value? {
         switch e.kind {
         case .number(let n, let unit, _): return .quantity(Quantity(n, unit))
         case .unary(.negate, let inner):
@@ -59,11 +67,11 @@ struct BlockReader {
         case .path(let path) where !path.wildcard:
             return path.parts.count == 1 ? .symbol(path.parts[0].name) : .reference(path.parts.map(\.name))
         case .range(let from, let to):
-            return validityLiteral(from: from, to: to, e.range).map { .validity($0) }
+            return validityLiteral(from: from, to: to, e, field: field).map { .validity($0) }
         case .list(let items):
             var values: [Value] = []
             for item in items {
-                guard let value = literal(item) else { return nil }
+                guard let value = literal(item, field: field) else { return nil }
                 values.append(value)
             }
             return .list(values)
@@ -73,7 +81,7 @@ struct BlockReader {
         return nil
     }
 
-    private mutating func validityLiteral(from: Expression?, to: Expression?, _ range: SourceRange) -> Validity? {
+    private mutating func validityLiteral(from: Expression?, to: Expression?, _ e: Expression, field: String) -> Validity? {
         func bound(_ e: Expression?, start: Bool) -> (ok: Bool, date: CalendarDate?) {
             guard let e else { return (true, nil) }
             switch e.kind {
@@ -91,14 +99,14 @@ struct BlockReader {
         guard fromOK, toOK else {
             report(
                 .wrongValue(
-                    "valid", expectedNb: "en datoperiode (2019-01-01...2019-07-31) eller årsperiode (2020...2023)",
+                    field, expectedNb: "en datoperiode (2019-01-01...2019-07-31) eller årsperiode (2020...2023)",
                     expectedEn: "a date range (2019-01-01...2019-07-31) or year range (2020...2023)",
-                    found: "…"), range)
+                    found: Formatter.expression(e)), e.range)
             return nil
         }
         let validity = Validity(from: fromDate, to: toDate)
         if let fromDate, let toDate, toDate < fromDate {
-            report(.validityReversed(validity.description), range)
+            report(.validityReversed(validity.description), e.range)
             return nil
         }
         return validity
@@ -108,7 +116,7 @@ struct BlockReader {
     mutating func text(_ name: String) -> String? {
         guard let value = value(name) else { return nil }
         if case .text(let t) = value { return t }
-        report(.wrongValue(name, expectedNb: "en tekst i anførselstegn", expectedEn: "a quoted string", found: value.description), range(name))
+        report(.wrongValue(name, expectedNb: "en tekst i anførselstegn", expectedEn: "a quoted string", found: shown(name)), range(name))
         return nil
     }
 
@@ -116,8 +124,8 @@ struct BlockReader {
     mutating func symbol(_ name: String, allowed: [String]? = nil) -> String? {
         guard let value = value(name) else { return nil }
         if case .symbol(let s) = value, allowed == nil || allowed?.contains(s) == true { return s }
-        let list = allowed?.joined(separator: " | ") ?? "et navn"
-        report(.wrongValue(name, expectedNb: list, expectedEn: allowed?.joined(separator: " | ") ?? "a name", found: value.description), range(name))
+        let list = allowed?.joined(separator: " | ")
+        report(.wrongValue(name, expectedNb: list ?? "et navn", expectedEn: list ?? "a name", found: shown(name)), range(name))
         return nil
     }
 
@@ -130,11 +138,11 @@ struct BlockReader {
     mutating func quantity(_ name: String, units: [Unit?]? = nil) -> Quantity? {
         guard let value = value(name) else { return nil }
         guard case .quantity(let q) = value else {
-            report(.wrongValue(name, expectedNb: "et tall", expectedEn: "a number", found: value.description), range(name))
+            report(.wrongValue(name, expectedNb: "et tall", expectedEn: "a number", found: shown(name)), range(name))
             return nil
         }
         if let units, !units.contains(q.unit) {
-            report(.wrongUnit(name, expected: units.map { $0?.symbol ?? "uten enhet" }, found: q.unit?.symbol ?? "uten enhet"), range(name))
+            report(.wrongUnit(name, expected: units, found: q.unit), range(name))
             return nil
         }
         return q
@@ -147,11 +155,11 @@ struct BlockReader {
     mutating func wholeNumber(_ name: String, in bounds: ClosedRange<Int64>) -> Int64? {
         guard let number = decimal(name) else { return nil }
         guard let whole = number.wholeValue else {
-            report(.wrongValue(name, expectedNb: "et heltall", expectedEn: "a whole number", found: number.description), range(name))
+            report(.wrongValue(name, expectedNb: "et heltall", expectedEn: "a whole number", found: shown(name)), range(name))
             return nil
         }
         guard bounds.contains(whole) else {
-            report(.notInRange(name, "\(bounds.lowerBound) og \(bounds.upperBound)"), range(name))
+            report(.notInRange(name, bounds.lowerBound, bounds.upperBound), range(name))
             return nil
         }
         return whole
@@ -162,7 +170,8 @@ struct BlockReader {
         let moneyUnits: [Unit?] = Unit.allCases.filter(\.isMoney)
         guard let q = quantity(name, units: moneyUnits), let unit = q.unit, let period = unit.moneyPeriod else { return nil }
         guard let amount = q.money else {
-            report(.tooManyDecimals(name), range(name))
+            // Either øre are not enough (2,505 kr), or `tkr` times 1 000 does not fit.
+            report(q.number.normalized.scale > 2 ? .tooManyDecimals(name) : .numberTooLarge(shown(name)), range(name))
             return nil
         }
         return (amount, period)
@@ -172,7 +181,7 @@ struct BlockReader {
     mutating func date(_ name: String) -> CalendarDate? {
         guard let value = value(name) else { return nil }
         if case .date(let d) = value { return d }
-        report(.wrongValue(name, expectedNb: "en dato (ÅÅÅÅ-MM-DD)", expectedEn: "a date (YYYY-MM-DD)", found: value.description), range(name))
+        report(.wrongValue(name, expectedNb: "en dato (ÅÅÅÅ-MM-DD)", expectedEn: "a date (YYYY-MM-DD)", found: shown(name)), range(name))
         return nil
     }
 
@@ -187,7 +196,7 @@ struct BlockReader {
         default: break
         }
         report(
-            .wrongValue(name, expectedNb: "en dato eller datoperiode", expectedEn: "a date or date range", found: value.description),
+            .wrongValue(name, expectedNb: "en dato eller datoperiode", expectedEn: "a date or date range", found: shown(name)),
             range(name))
         return nil
     }
@@ -209,11 +218,14 @@ struct BlockReader {
                     report(.unknownReference("kilde", "source", name), range("source"))
                 }
             }
-        } else if sourceRequired {
+        } else if sourceRequired, block.mayReportMissing("source") {
             report(.sourceRequired, block.kind.range.union(block.id.range))
         }
         guard let statusText, let status = Status(rawValue: statusText), let validity else { return nil }
-        if status.needsMethod, (method ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        // A `method` of the wrong type is already reported; it is not also missing.
+        if status.needsMethod, let method, method.trimmingCharacters(in: .whitespaces).isEmpty,
+            has("method") || block.mayReportMissing("method")
+        {
             report(.methodRequired(statusText), has("method") ? range("method") : block.kind.range.union(block.id.range))
         }
         return Provenance(

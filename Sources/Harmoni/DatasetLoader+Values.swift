@@ -98,9 +98,7 @@ extension DatasetLoader {
         if disjoint.count == Self.disjointAgeGroups.count {
             let sum = disjoint.reduce(0) { $0 + $1.persons }
             if sum != total {
-                report(
-                    .init(code: "population-sum", nb: "aldersgruppene summerer til \(sum), ikke til total \(total)",
-                        en: "the age groups sum to \(sum), not to the total \(total)"), file, reader.range("total"))
+                report(.populationSum(sum, total), file, reader.range("total"))
             }
         }
         dataset.populations.append(
@@ -184,6 +182,8 @@ extension DatasetLoader {
     }
 
     mutating func buildHousehold(_ block: Block, _ file: String) {
+        // A wrongly shaped or repeated id is reported in pass 1.
+        guard block.id.parts.count == 1, !block.id.wildcard, households.insert(block.id.text).inserted else { return }
         var reader = BlockReader(block, file: file, fields: block.attributes.map(\.name.name), required: ["definition"])
         var attributes: [HouseholdAttribute] = []
         for attribute in block.attributes {

@@ -22,6 +22,10 @@ public struct DatasetLoader {
     private var declared: [String: (file: String, range: SourceRange)] = [:]
     var sourceIDs: Set<SourceID> = []
     var datedValues: [(label: String, validity: Validity, file: String, range: SourceRange)] = []
+    /// The `area` of each service as written, checked once every file is declared.
+    private var serviceAreas: [(area: String, file: String, range: SourceRange)] = []
+    /// Households built so far (a duplicate is reported in pass 1 and skipped in pass 2).
+    var households: Set<String> = []
 
     /// Loads parsed files (parse diagnostics are the caller's); returns the dataset and the
     /// validation diagnostics in file order.
@@ -30,6 +34,7 @@ public struct DatasetLoader {
         for (file, unit) in files {
             for statement in unit.statements { loader.declare(statement, file.name) }
         }
+        for (area, file, range) in loader.serviceAreas { _ = loader.area(Identifier(area, range), file) }
         for (file, unit) in files {
             for statement in unit.statements { loader.build(statement, file.name) }
         }
@@ -70,7 +75,7 @@ public struct DatasetLoader {
         switch kind {
         case "dataset":
             reader = BlockReader(block, file: file, fields: ["title", "baseline_year"], required: ["baseline_year"])
-            baselineYear = reader.wholeNumber("baseline_year", in: 1900...2100).map(Int.init)
+            if let year = reader.wholeNumber("baseline_year", in: 1900...2100) { baselineYear = Int(year) }
         case "municipality":
             reader = BlockReader(block, file: file, fields: ["number", "name"], required: ["number", "name"])
             if let number = reader.text("number"), let display = reader.text("name") {
@@ -83,6 +88,7 @@ public struct DatasetLoader {
             reader = BlockReader(block, file: file, fields: ["name", "area", "selvkost"], required: ["name", "area"])
             let display = reader.text("name")
             let area = reader.symbol("area")
+            if let area { serviceAreas.append((area, file, reader.range("area"))) }
             let selvkost = reader.has("selvkost") ? reader.flag("selvkost") : false
             if let display, let area, let selvkost {
                 dataset.services.append(Service(id: ServiceID(name), name: display, area: AreaID(area), selvkost: selvkost))

@@ -18,7 +18,9 @@ extension DatasetLoader {
         var files: [String: SourceFile] = [:]
         var parsed: [(file: SourceFile, unit: SourceUnit)] = []
         var diagnostics: [Diagnostic] = []
-        for path in paths.flatMap(FileAccess.harmoniFiles(in:)) {
+        var seen: Set<String> = []
+        // A file named twice (`check datasets datasets/asker.harmoni`) is read once.
+        for path in paths.flatMap(FileAccess.harmoniFiles(in:)) where seen.insert(path).inserted {
             switch FileAccess.readSource(path) {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             case .success(let file):
@@ -29,14 +31,16 @@ extension DatasetLoader {
             }
         }
         let (dataset, validation) = load(parsed)
-        let order = Dictionary(uniqueKeysWithValues: parsed.enumerated().map { ($1.file.name, $0) })
-        let sortedValidation = validation.enumerated().sorted { a, b in
-            let fa = order[a.element.fileName] ?? Int.max
-            let fb = order[b.element.fileName] ?? Int.max
+        // Files that could not be read first, then every file's syntax and validation
+        // diagnostics together, in file order and by position (ties keep the order found).
+        let order = Dictionary(parsed.enumerated().map { ($1.file.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = (diagnostics + validation).enumerated().sorted { a, b in
+            let fa = order[a.element.fileName] ?? -1
+            let fb = order[b.element.fileName] ?? -1
             if fa != fb { return fa < fb }
             if a.element.range.start != b.element.range.start { return a.element.range.start < b.element.range.start }
             return a.offset < b.offset
         }.map(\.element)
-        return LoadedDataset(dataset: dataset, files: files, diagnostics: diagnostics + sortedValidation)
+        return LoadedDataset(dataset: dataset, files: files, diagnostics: sorted)
     }
 }

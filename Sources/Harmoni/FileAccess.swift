@@ -10,13 +10,32 @@ public enum FileAccess {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "ingen tilgang" : "filen finnes ikke"
-            return .failure(Diagnostic(.error, .fileUnreadable(path, reason), file: path, range: .at(0)))
+            let missing = !FileManager.default.fileExists(atPath: path)
+            return .failure(Diagnostic(.error, .fileUnreadable(path, missing: missing), file: path, range: .at(0)))
         }
+        // Foundation drops a leading byte-order mark, as editors on Windows write one.
         guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(Diagnostic(.error, .notUTF8(path), file: path, range: .at(0)))
+            let bytes = [UInt8](data)
+            let offset = firstInvalidUTF8(bytes) ?? 0
+            let line = bytes[..<offset].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            return .failure(
+                Diagnostic(.error, .notUTF8(path, line: line, byte: offset + 1), file: path, range: .at(offset)))
         }
         return .success(SourceFile(name: path, text: text))
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, if any.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,

@@ -21,16 +21,39 @@ extension DiagnosticMessage {
         .init(code: "wrong-value", nb: "«\(field)» skal være \(expectedNb), fant «\(found)»",
             en: "«\(field)» must be \(expectedEn), found «\(found)»")
     }
-    static func wrongUnit(_ field: String, expected: [String], found: String) -> Self {
-        .init(code: "wrong-unit",
-            nb: "«\(field)» har feil enhet «\(found)»; forventet \(expected.map { "«\($0)»" }.joined(separator: " eller "))",
-            en: "«\(field)» has the wrong unit «\(found)»; expected \(expected.map { "«\($0)»" }.joined(separator: " or "))")
+    static func wrongUnit(_ field: String, expected: [Unit?], found: Unit?) -> Self {
+        func shown(_ unit: Unit?, _ none: String) -> String { unit.map { "«\($0.symbol)»" } ?? none }
+        func list(_ none: String, _ or: String, _ oneOf: String) -> String {
+            let items = expected.map { shown($0, none) }
+            return items.count <= 2 ? items.joined(separator: " \(or) ") : oneOf + items.joined(separator: ", ")
+        }
+        return .init(code: "wrong-unit",
+            nb: "«\(field)» har feil enhet \(shown(found, "(ingen)")); forventet "
+                + list("et tall uten enhet", "eller", "en av: "),
+            en: "«\(field)» has the wrong unit \(shown(found, "(none)")); expected "
+                + list("a number without unit", "or", "one of: "))
     }
     static let literalOnly = Self(
         code: "literal-only", nb: "datasett kan bare inneholde verdier, ikke uttrykk",
         en: "datasets hold literal values only, not expressions")
+    /// `shape` names the parts in Norwegian (`«fee kommune.tjeneste.linje»`); English gets them translated.
     static func idShape(_ kind: String, _ shape: String) -> Self {
-        .init(code: "id-shape", nb: "id-en til «\(kind)» skal ha formen \(shape)", en: "the id of «\(kind)» must have the form \(shape)")
+        let english: [String: String] = [
+            "kommune": "municipality", "tjeneste": "service", "linje": "line", "regel": "rule", "navn": "name",
+            "indikator": "indicator", "område": "area", "ordning": "scheme", "parameter": "parameter",
+        ]
+        var shapeEn = ""
+        var word = ""
+        for character in shape + " " {
+            if character.isLetter {
+                word.append(character)
+            } else {
+                shapeEn += (english[word] ?? word) + String(character)
+                word = ""
+            }
+        }
+        return .init(code: "id-shape", nb: "id-en til «\(kind)» skal ha formen \(shape)",
+            en: "the id of «\(kind)» must have the form \(shapeEn.dropLast())")
     }
     static func unknownReference(_ what: String, _ whatEn: String, _ name: String) -> Self {
         .init(code: "unknown-reference", nb: "ukjent \(what) «\(name)»", en: "unknown \(whatEn) «\(name)»")
@@ -62,13 +85,20 @@ extension DiagnosticMessage {
         .init(code: "too-many-decimals", nb: "«\(field)»: kronebeløp kan ha høyst to desimaler (øre)",
             en: "«\(field)»: amounts have at most two decimals (øre)")
     }
-    static func notInRange(_ field: String, _ range: String) -> Self {
-        .init(code: "out-of-range", nb: "«\(field)» skal være mellom \(range)", en: "«\(field)» must be between \(range)")
+    static func notInRange(_ field: String, _ lower: Int64, _ upper: Int64) -> Self {
+        .init(code: "out-of-range", nb: "«\(field)» skal være mellom \(lower) og \(upper)",
+            en: "«\(field)» must be between \(lower) and \(upper)")
     }
-    static func fileUnreadable(_ path: String, _ reason: String) -> Self {
-        .init(code: "file-unreadable", nb: "kan ikke lese «\(path)»: \(reason)", en: "cannot read «\(path)»: \(reason)")
+    static func fileUnreadable(_ path: String, missing: Bool) -> Self {
+        .init(code: "file-unreadable", nb: "kan ikke lese «\(path)»: \(missing ? "filen finnes ikke" : "ingen tilgang")",
+            en: "cannot read «\(path)»: \(missing ? "no such file" : "permission denied")")
     }
-    static func notUTF8(_ path: String) -> Self {
-        .init(code: "not-utf8", nb: "«\(path)» er ikke gyldig UTF-8", en: "«\(path)» is not valid UTF-8")
+    static func notUTF8(_ path: String, line: Int, byte: Int) -> Self {
+        .init(code: "not-utf8", nb: "«\(path)» er ikke gyldig UTF-8 (linje \(line), byte \(byte))",
+            en: "«\(path)» is not valid UTF-8 (line \(line), byte \(byte))")
+    }
+    static func populationSum(_ sum: Int64, _ total: Int64) -> Self {
+        .init(code: "population-sum", nb: "aldersgruppene summerer til \(sum), ikke til total \(total)",
+            en: "the age groups sum to \(sum), not to the total \(total)")
     }
 }

@@ -2,9 +2,11 @@ import HarmoniModel
 
 /// A parsed file: statements in order, plus comments after the last one.
 public struct SourceUnit: Sendable {
+    /// The statements in source order.
     public var statements: [Statement]
     /// Comments after the last statement.
     public var trailingComments: [String]
+    /// A unit of statements and trailing comments.
     public init(statements: [Statement], trailingComments: [String] = []) {
         self.statements = statements
         self.trailingComments = trailingComments
@@ -21,11 +23,13 @@ public struct Trivia: Sendable, Hashable {
     public var trailingComment: String?
     /// True if a blank line separated it from what came before.
     public var blankLineBefore = false
+    /// No comments, no blank line.
     public init() {}
 }
 
 /// A statement: a block, a `let` binding or a command.
 public struct Statement: Sendable {
+    /// The three kinds of statement.
     public enum Kind: Sendable {
         /// `kind id { attributes }`: the declarative part used by datasets.
         case block(Block)
@@ -34,9 +38,13 @@ public struct Statement: Sendable {
         /// `keyword word…`: scenario and REPL statements (`harmonise sfo.* to lowest`, `show diff sfo`).
         case command(Command)
     }
+    /// Block, binding or command.
     public var kind: Kind
+    /// Comments and blank lines around it.
     public var trivia: Trivia
+    /// From its first token to its last (a block: to `}`).
     public var range: SourceRange
+    /// A statement.
     public init(kind: Kind, trivia: Trivia, range: SourceRange) {
         self.kind = kind
         self.trivia = trivia
@@ -46,8 +54,11 @@ public struct Statement: Sendable {
 
 /// An identifier with its range.
 public struct Identifier: Sendable, Hashable {
+    /// The name as written.
     public var name: String
+    /// Where it was written.
     public var range: SourceRange
+    /// An identifier at a range.
     public init(_ name: String, _ range: SourceRange) {
         self.name = name
         self.range = range
@@ -56,10 +67,13 @@ public struct Identifier: Sendable, Hashable {
 
 /// A dotted path such as `asker.sfo.plass_5d` or `sfo.*` (a final `*` is a wildcard).
 public struct Path: Sendable, Hashable {
+    /// The dotted parts, in order.
     public var parts: [Identifier]
     /// True when the path ends in `.*`.
     public var wildcard: Bool
+    /// From the first part to the last (or the `*`).
     public var range: SourceRange
+    /// A path.
     public init(parts: [Identifier], wildcard: Bool, range: SourceRange) {
         self.parts = parts
         self.wildcard = wildcard
@@ -71,20 +85,42 @@ public struct Path: Sendable, Hashable {
 
 /// `kind id { attribute = value … }`.
 public struct Block: Sendable {
+    /// The block kind: `fee`, `rule`, `source`, ….
     public var kind: Identifier
+    /// The block's id: `asker.sfo.plass_5d`.
     public var id: Path
+    /// The attributes in source order (duplicates kept; the validator reports them).
     public var attributes: [Attribute]
     /// Comments after the last attribute, before `}`.
     public var closingComments: [String]
     /// The `{` … `}` range.
     public var bodyRange: SourceRange
-    public init(kind: Identifier, id: Path, attributes: [Attribute], closingComments: [String], bodyRange: SourceRange) {
+    /// A comment after `{` on the block's first line.
+    public var openingComment: String?
+    /// True when the parser dropped a line of the block without a field name, or the input ended
+    /// inside the block (the error is already reported): any field may be the one that is missing.
+    public var containsErrors: Bool
+    /// Fields whose line the parser could not read (already reported), so a validator should not
+    /// also report them as missing.
+    public var unreadableFields: [String]
+    /// A block.
+    public init(
+        kind: Identifier, id: Path, attributes: [Attribute], closingComments: [String], bodyRange: SourceRange,
+        openingComment: String? = nil, containsErrors: Bool = false, unreadableFields: [String] = []
+    ) {
+        self.unreadableFields = unreadableFields
         self.kind = kind
         self.id = id
         self.attributes = attributes
         self.closingComments = closingComments
         self.bodyRange = bodyRange
+        self.openingComment = openingComment
+        self.containsErrors = containsErrors
     }
+
+    /// True if a validator may report the field as missing: no line that could have been it was
+    /// dropped by the parser.
+    public func mayReportMissing(_ field: String) -> Bool { !containsErrors && !unreadableFields.contains(field) }
 
     /// The first attribute with a name.
     public func attribute(_ name: String) -> Attribute? { attributes.first { $0.name.name == name } }
@@ -92,9 +128,13 @@ public struct Block: Sendable {
 
 /// `name = value` inside a block.
 public struct Attribute: Sendable {
+    /// The field name.
     public var name: Identifier
+    /// The value expression.
     public var value: Expression
+    /// Comments and blank lines around it.
     public var trivia: Trivia
+    /// An attribute.
     public init(name: Identifier, value: Expression, trivia: Trivia) {
         self.name = name
         self.value = value
@@ -104,8 +144,11 @@ public struct Attribute: Sendable {
 
 /// A command: a keyword and the words after it up to the end of the line.
 public struct Command: Sendable {
+    /// The first word: `harmonise`, `show`, ….
     public var keyword: Identifier
+    /// The words after the keyword, in order.
     public var words: [Word]
+    /// A command.
     public init(keyword: Identifier, words: [Word]) {
         self.keyword = keyword
         self.words = words
@@ -117,6 +160,7 @@ public enum Word: Sendable {
     case expression(Expression)
     case equals(SourceRange)
 
+    /// Where the word was written.
     public var range: SourceRange {
         switch self {
         case .expression(let e): return e.range
@@ -145,18 +189,23 @@ public indirect enum ExpressionKind: Sendable {
 
 /// An expression: a kind and the range it covers.
 public struct Expression: Sendable {
+    /// What the expression is.
     public var kind: ExpressionKind
+    /// From its first token to its last.
     public var range: SourceRange
+    /// An expression of a kind at a range.
     public init(_ kind: ExpressionKind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
     }
 }
 
+/// A prefix operator.
 public enum UnaryOperator: String, Sendable {
     case negate = "-"
 }
 
+/// An infix operator; comparisons bind loosest, then `+ -`, then `* /`.
 public enum BinaryOperator: String, Sendable, CaseIterable {
     case add = "+"
     case subtract = "-"

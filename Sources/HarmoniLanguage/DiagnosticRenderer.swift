@@ -6,10 +6,12 @@
 ///     |           ^~~~~~~~~~
 /// ```
 public struct DiagnosticRenderer: Sendable {
+    /// The language of labels and messages.
     public var language: DisplayLanguage
     /// Wrap the severity label in ANSI colours (only on a terminal, never with `NO_COLOR`).
     public var colours: Bool
 
+    /// A renderer in a language, with or without ANSI colours.
     public init(language: DisplayLanguage = .nb, colours: Bool = false) {
         self.language = language
         self.colours = colours
@@ -45,24 +47,52 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     private func excerpt(_ range: SourceRange, _ file: SourceFile) -> String {
-        let (line, column) = file.location(of: range.start)
-        var text = file.lineText(line)
-        // Very long lines are cut around the column so the caret stays on screen.
-        var caretColumn = column
-        let chars = Array(text)
-        if chars.count > 200 {
-            let from = max(0, column - 80)
-            let to = min(chars.count, from + 160)
-            text = (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
-            caretColumn = column - from + (from > 0 ? 1 : 0)
+        let bytes = file.bytes
+        let (line, _) = file.location(of: range.start)
+        let lineStart = file.lineStarts[line - 1]
+        var lineEnd = line < file.lineStarts.count ? file.lineStarts[line] - 1 : bytes.count
+        if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        let offset = min(max(range.start, lineStart), lineEnd)
+        // Very long lines are cut around the column so the caret stays on screen: first a window
+        // of bytes (cheap on a 10 MB line), then of characters.
+        func isContinuation(_ i: Int) -> Bool { i < bytes.count && bytes[i] & 0xC0 == 0x80 }
+        var from = lineStart
+        var to = lineEnd
+        if lineEnd - lineStart > 2_000 {
+            from = max(lineStart, offset - 800)
+            while from > lineStart, isContinuation(from) { from -= 1 }
+            to = min(lineEnd, offset + 800)
+            while to < lineEnd, isContinuation(to) { to += 1 }
         }
-        text = String(text.map { $0.isASCII && ($0.asciiValue ?? 32) < 32 && $0 != "\t" ? "�" : $0 })
-        let (endLine, endColumn) = file.location(of: range.end)
-        let width = endLine == line ? max(1, endColumn - column) : 1
+        let before = Array(String(decoding: bytes[from..<offset], as: UTF8.self))
+        let after = Array(String(decoding: bytes[offset..<to], as: UTF8.self))
+        let marked = Array(String(decoding: bytes[offset..<min(max(offset, range.end), to)], as: UTF8.self))
+        var chars = before + after
+        var caret = before.count
+        var cutBefore = from > lineStart
+        var cutAfter = to < lineEnd
+        if chars.count > 200 {
+            let start = max(0, caret - 80)
+            let end = min(chars.count, start + 160)
+            cutBefore = cutBefore || start > 0
+            cutAfter = cutAfter || end < chars.count
+            chars = Array(chars[start..<end])
+            caret -= start
+        }
+        let shown = chars.map { Self.isInvisible($0) ? "�" : $0 }
+        let text = (cutBefore ? "…" : "") + String(shown) + (cutAfter ? "…" : "")
+        let prefix = (cutBefore ? " " : "") + String(shown.prefix(caret).map { $0 == "\t" ? "\t" : " " })
+        let width = range.end <= lineEnd ? max(1, marked.count) : 1
         let number = String(line)
         let gutter = String(repeating: " ", count: number.count)
-        let prefix = String(text.prefix(max(0, caretColumn - 1)).map { $0 == "\t" ? "\t" : " " })
         let marker = "^" + String(repeating: "~", count: max(0, min(width, 120) - 1))
         return "  \(number) | \(text)\n  \(gutter) | \(prefix)\(marker)\n"
+    }
+
+    /// Characters that would not show or would disturb the terminal: controls other than tab
+    /// (C0, DEL, C1) are printed as `�`.
+    static func isInvisible(_ character: Character) -> Bool {
+        guard character != "\t" else { return false }
+        return character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 }

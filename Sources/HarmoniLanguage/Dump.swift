@@ -2,21 +2,42 @@
 /// the same tree apart from where they were read. Comments and blank lines are included.
 extension SourceUnit {
     /// One line per statement.
-    public func dump() -> String {
-        statements.map { $0.dump() }.joined(separator: "\n") + (trailingComments.isEmpty ? "" : "\n(comments \(trailingComments))")
+    public func dump() -> String { dump(includingLayout: true) }
+
+    /// One line per statement; without layout, blank lines are left out (the formatter decides
+    /// those), so `parse(format(x))` and `parse(x)` dump the same for every `x` that parses.
+    public func dump(includingLayout layout: Bool) -> String {
+        let comments = Trivia.comments(trailingComments, layout: layout)
+        return statements.map { $0.dump(includingLayout: layout) }.joined(separator: "\n")
+            + (comments.isEmpty ? "" : "\n(comments \(comments))")
+    }
+}
+
+extension Trivia {
+    /// The trivia as text: `blank `, leading comments, trailing comment.
+    func dump(layout: Bool) -> String {
+        "\(layout && blankLineBefore ? "blank " : "")\(Trivia.comments(leadingComments, layout: layout))\(trailingComment ?? "")"
+    }
+
+    /// Comment lines, without blank-line markers unless `layout`.
+    static func comments(_ lines: [String], layout: Bool) -> [String] {
+        layout ? lines : lines.filter { $0 != Trivia.blankLine }
     }
 }
 
 extension Statement {
     /// The statement as an S-expression.
-    public func dump() -> String {
-        let trivia = "\(self.trivia.blankLineBefore ? "blank " : "")\(self.trivia.leadingComments)\(self.trivia.trailingComment ?? "")"
+    public func dump() -> String { dump(includingLayout: true) }
+
+    /// The statement as an S-expression, with or without blank lines.
+    public func dump(includingLayout layout: Bool) -> String {
+        let trivia = self.trivia.dump(layout: layout)
         switch kind {
         case .block(let block):
-            let attributes = block.attributes.map { a in
-                "(\(a.name.name) \(a.value.dump()) \(a.trivia.blankLineBefore ? "blank " : "")\(a.trivia.leadingComments)\(a.trivia.trailingComment ?? ""))"
-            }
-            return "(block \(block.kind.name) \(block.id.text) \(attributes.joined(separator: " ")) \(block.closingComments) \(trivia))"
+            let attributes = block.attributes.map { a in "(\(a.name.name) \(a.value.dump()) \(a.trivia.dump(layout: layout)))" }
+            let opening = block.openingComment.map { " (opening \(Formatter.quote($0)))" } ?? ""
+            let closing = Trivia.comments(block.closingComments, layout: layout)
+            return "(block \(block.kind.name) \(block.id.text)\(opening) \(attributes.joined(separator: " ")) \(closing) \(trivia))"
         case .binding(let name, let value): return "(let \(name.name) \(value.dump()) \(trivia))"
         case .command(let command):
             let words = command.words.map { word -> String in

@@ -4,8 +4,10 @@ import HarmoniModel
 ///
 /// Canonical means: two-space indentation, one attribute per line, `name = value`, one blank line
 /// around every block, at most one blank line elsewhere, comments kept where they were, numbers
-/// in Norwegian form (`2 990 kr/mnd`, `3,1 %`) and `\n` line endings. Formatting is idempotent and
-/// `parse(format(x))` equals `parse(x)` apart from ranges.
+/// in Norwegian form (`2 990 kr/mnd`, `3,1 %`) and `\n` line endings. Formatting is idempotent,
+/// keeps every comment (a comment inside brackets moves above its statement or attribute), and
+/// `parse(format(x))` dumps like `parse(x)` apart from ranges and blank lines
+/// (``SourceUnit/dump(includingLayout:)``). The fuzz tests hold it to all three.
 public enum Formatter {
     /// The canonical text of a whole file, ending in one newline (empty for an empty file).
     public static func format(_ unit: SourceUnit) -> String {
@@ -33,12 +35,30 @@ public enum Formatter {
         case .block(let block): return self.block(block)
         case .binding(let name, let value): return "let \(name.name) = \(expression(value))"
         case .command(let command):
-            return ([command.keyword.name] + command.words.map(word)).joined(separator: " ")
+            var out = command.keyword.name
+            var previous = out
+            for next in command.words.map(word) {
+                out += separator(between: previous, and: next) + next
+                previous = next
+            }
+            return out
         }
     }
 
+    /// One space between two command words, or two where one space would make the lexer read two
+    /// numbers as one grouped number (`show 12  345` must not become `show 12 345`).
+    static func separator(between left: String, and right: String) -> String {
+        // Only a right word starting with exactly three digits can continue a grouped number.
+        let head = right.utf8.prefix(4).map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard let last = left.utf8.last, last >= UInt8(ascii: "0"), last <= UInt8(ascii: "9"), head.prefix(3) == [true, true, true],
+            head.count == 3 || head[3] == false
+        else { return " " }
+        func count(_ text: String) -> Int { Lexer.tokenize(SourceFile(name: "", text: text)).tokens.count }
+        return count(left + " " + right) == count(left) + count(right) - 1 ? " " : "  "
+    }
+
     private static func block(_ block: Block) -> String {
-        var out = "\(block.kind.name) \(block.id.text) {\n"
+        var out = "\(block.kind.name) \(block.id.text) {" + trailing(block.openingComment) + "\n"
         for (i, attribute) in block.attributes.enumerated() {
             if i > 0, attribute.trivia.blankLineBefore { out += "\n" }
             out += comments(attribute.trivia.leadingComments, indent: "  ")

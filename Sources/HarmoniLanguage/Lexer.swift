@@ -8,13 +8,14 @@ import HarmoniModel
 /// A comma directly followed by a digit after a number is a decimal comma, so arguments and list
 /// items are separated by `, ` (comma and space).
 public struct Lexer {
-    private let file: SourceFile
-    private let bytes: [UInt8]
-    private var position = 0
-    private var tokens: [Token] = []
+    let file: SourceFile
+    let bytes: [UInt8]
+    var position = 0
+    var tokens: [Token] = []
     /// Problems found while lexing, in order.
-    public private(set) var diagnostics: [Diagnostic] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
 
+    /// A lexer over a file; ``tokenize(_:)`` is the usual entry point.
     public init(_ file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
@@ -54,7 +55,10 @@ public struct Lexer {
             case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "!"):
                 lexOperator(byte)
             default:
-                if let simple = TokenKind.single[byte] {
+                let space = noBreakSpaceLength(at: position)
+                if space > 0 {
+                    position += space
+                } else if let simple = TokenKind.single[byte] {
                     position += 1
                     add(simple, start)
                 } else if isIdentifierStart(at: position) {
@@ -69,25 +73,29 @@ public struct Lexer {
 
     // MARK: - Pieces
 
-    private mutating func add(_ kind: TokenKind, _ start: Int) {
+    mutating func add(_ kind: TokenKind, _ start: Int) {
         tokens.append(Token(kind, SourceRange(start, position)))
     }
 
-    private func peek(_ ahead: Int) -> UInt8? {
+    func peek(_ ahead: Int) -> UInt8? {
         position + ahead < bytes.count ? bytes[position + ahead] : nil
     }
 
-    private mutating func report(_ message: DiagnosticMessage, _ start: Int, _ end: Int) {
+    mutating func report(_ message: DiagnosticMessage, _ start: Int, _ end: Int) {
+        // Garbage input must not make millions of diagnostics; Parser.parse says how many were dropped.
+        guard diagnostics.count <= Parser.maximumDiagnostics else { return }
         diagnostics.append(Diagnostic(.error, message, file: file.name, range: SourceRange(start, end)))
     }
 
     private mutating func lexComment() {
         let start = position
         while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
-        var text = String(decoding: bytes[(start + 1)..<position], as: UTF8.self)
-        if text.hasSuffix("\r") { text.removeLast() }
-        if text.hasPrefix(" ") { text.removeFirst() }
-        add(.comment(text), start)
+        // Bytes, not characters: a space followed by a combining mark is one character.
+        var from = start + 1
+        var to = position
+        if to > from, bytes[to - 1] == UInt8(ascii: "\r") { to -= 1 }
+        if to > from, bytes[from] == UInt8(ascii: " ") { from += 1 }
+        add(.comment(String(decoding: bytes[from..<to], as: UTF8.self)), start)
     }
 
     private mutating func lexString() {
@@ -102,15 +110,18 @@ public struct Lexer {
                 return
             }
             if byte == UInt8(ascii: "\n") { break }
-            if byte == UInt8(ascii: "\\"), let next = peek(1) {
-                position += 2
+            // A backslash before the line break is not an escape: strings are one line.
+            if byte == UInt8(ascii: "\\"), let next = peek(1), next != UInt8(ascii: "\n") {
+                let escapeStart = position
+                position = min(bytes.count, position + 1 + max(1, Lexer.scalarLength(next)))
                 switch next {
                 case UInt8(ascii: "\""): value.append(next)
                 case UInt8(ascii: "\\"): value.append(next)
                 case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
                 default:
-                    report(.invalidEscape(String(decoding: [next], as: UTF8.self)), position - 2, position)
+                    let shown = String(decoding: bytes[(escapeStart + 1)..<position], as: UTF8.self)
+                    report(.invalidEscape(shown), escapeStart, position)
                 }
                 continue
             }
@@ -144,21 +155,67 @@ public struct Lexer {
         let length = max(1, Lexer.scalarLength(bytes[position]))
         position = min(bytes.count, position + length)
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        // A run of the same character (`§§§§`, a pasted binary blob) is one diagnostic.
+        let width = position - start
+        runLoop: while position + width <= bytes.count {
+            for i in 0..<width where bytes[position + i] != bytes[start + i] { break runLoop }
+            position += width
+        }
         let shown = text.unicodeScalars.first.map { scalar -> String in
             let hex = String(scalar.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            return scalar.properties.generalCategory == .control || scalar.value == 0xFFFD ? code : "«\(text)» (\(code))"
+            return Lexer.isInvisible(scalar) ? code : "«\(text)» (\(code))"
         } ?? "?"
         report(.unexpectedCharacter(shown), start, position)
         add(.invalid, start)
+    }
+
+    /// Characters shown by code point only: controls, format characters (e.g. the byte-order
+    /// mark U+FEFF), separators other than the plain space, and the replacement character.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned,
+            .surrogate:
+            return true
+        default: return scalar.value == 0xFFFD
+        }
+    }
+
+    /// The length of a no-break space (U+00A0) or narrow no-break space (U+202F) at `offset`, else 0.
+    ///
+    /// Norwegian numbers copied from web pages and from `nb_NO` number formatters use them
+    /// between thousands (`2 990 kr`); the lexer reads them as an ordinary space.
+    private func noBreakSpaceLength(at offset: Int) -> Int {
+        guard offset < bytes.count else { return 0 }
+        if bytes[offset] == 0xC2, offset + 1 < bytes.count, bytes[offset + 1] == 0xA0 { return 2 }
+        if bytes[offset] == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80, bytes[offset + 2] == 0xAF {
+            return 3
+        }
+        return 0
+    }
+
+    /// The length of the space at `offset` (a plain space or a no-break space), else 0.
+    func spaceLength(at offset: Int) -> Int {
+        guard offset < bytes.count else { return 0 }
+        return bytes[offset] == UInt8(ascii: " ") ? 1 : noBreakSpaceLength(at: offset)
     }
 
     // MARK: - Identifiers
 
     private mutating func lexIdentifier() {
         let start = position
-        while position < bytes.count, isIdentifierContinue(at: position) {
-            position += max(1, Lexer.scalarLength(bytes[position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                // ASCII fast path: letters, digits and `_`.
+                guard (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+                else { break }
+                position += 1
+            } else {
+                guard isIdentifierContinue(at: position) else { break }
+                position += max(1, Lexer.scalarLength(byte))
+            }
         }
         position = min(position, bytes.count)
         add(.identifier(String(decoding: bytes[start..<position], as: UTF8.self)), start)
@@ -179,14 +236,14 @@ public struct Lexer {
         return Unicode.Scalar(value)
     }
 
-    private func isIdentifierStart(at offset: Int) -> Bool {
+    func isIdentifierStart(at offset: Int) -> Bool {
         guard let s = scalar(at: offset) else { return false }
         if s == "_" { return true }
         if s.isASCII { return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") }
         return s.properties.isAlphabetic
     }
 
-    private func isIdentifierContinue(at offset: Int) -> Bool {
+    func isIdentifierContinue(at offset: Int) -> Bool {
         guard let s = scalar(at: offset) else { return false }
         if s.isASCII, s >= "0", s <= "9" { return true }
         return isIdentifierStart(at: offset)
@@ -200,89 +257,6 @@ public struct Lexer {
         case 0xF0...0xF7: return 4
         default: return 1
         }
-    }
-
-    // MARK: - Numbers and dates
-
-    private func digitRun(from offset: Int) -> Int {
-        var end = offset
-        while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
-        return end - offset
-    }
-
-    private mutating func lexNumberOrDate() {
-        let start = position
-        let firstRun = digitRun(from: position)
-        // A date: 4 digits, '-', 2 digits, '-', 2 digits.
-        if firstRun == 4, peek(4) == UInt8(ascii: "-"), digitRun(from: position + 5) == 2,
-            peek(7) == UInt8(ascii: "-"), digitRun(from: position + 8) == 2, digitRun(from: position + 10) == 0
-        {
-            position += 10
-            let text = String(decoding: bytes[start..<position], as: UTF8.self)
-            if let date = CalendarDate(iso: text) {
-                add(.date(date), start)
-            } else {
-                report(.invalidDate(text), start, position)
-                add(.invalid, start)
-            }
-            return
-        }
-        var digits: [UInt8] = Array(bytes[position..<(position + firstRun)])
-        position += firstRun
-        var grouped = false
-        // Thousands groups: a first group of 1-3 digits, then " ddd" groups.
-        if firstRun <= 3 {
-            while peek(0) == UInt8(ascii: " "), digitRun(from: position + 1) == 3 {
-                digits += bytes[(position + 1)..<(position + 4)]
-                position += 4
-                grouped = true
-            }
-        }
-        var scale = 0
-        if peek(0) == UInt8(ascii: ","), let next = peek(1), next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") {
-            let run = digitRun(from: position + 1)
-            digits += bytes[(position + 1)..<(position + 1 + run)]
-            scale = run
-            position += 1 + run
-        }
-        // A decimal point or a point used as thousands separator is an error: `2.5`, `2.990,5`.
-        if peek(0) == UInt8(ascii: "."), let next = peek(1), next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") {
-            while let b = peek(0),
-                (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: ".") || b == UInt8(ascii: ",")
-            {
-                position += 1
-            }
-            report(.decimalPoint(String(decoding: bytes[start..<position], as: UTF8.self)), start, position)
-            add(.invalid, start)
-            return
-        }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        guard digits.count <= 18, let significand = Int64(String(decoding: digits, as: UTF8.self)) else {
-            report(.numberTooLarge(text), start, position)
-            add(.invalid, start)
-            return
-        }
-        let unit = lexUnit()
-        add(.number(DecimalNumber(significand: significand, scale: scale), unit: unit, grouped: grouped), start)
-    }
-
-    /// Reads a unit after optional spaces, if one of the known spellings follows as a whole word.
-    private mutating func lexUnit() -> Unit? {
-        var offset = position
-        while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") {
-            offset += 1
-        }
-        for (text, unit) in Unit.spellings {
-            let spelling = Array(text.utf8)
-            guard offset + spelling.count <= bytes.count, Array(bytes[offset..<(offset + spelling.count)]) == spelling
-            else { continue }
-            let end = offset + spelling.count
-            if end < bytes.count, isIdentifierContinue(at: end) { continue }
-            if end < bytes.count, bytes[end] == UInt8(ascii: "/") { continue }
-            position = end
-            return unit
-        }
-        return nil
     }
 }
 

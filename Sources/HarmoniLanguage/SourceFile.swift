@@ -1,7 +1,10 @@
 /// A byte range in a source file: `start..<end` in UTF-8 offsets.
 public struct SourceRange: Sendable, Hashable, Codable {
+    /// The first byte.
     public var start: Int
+    /// The byte after the last; never before ``start``.
     public var end: Int
+    /// A range; an `end` before `start` is moved to `start`.
     public init(_ start: Int, _ end: Int) {
         self.start = start
         self.end = max(start, end)
@@ -28,14 +31,15 @@ public struct SourceFile: Sendable {
     /// Byte offset of the first character of each line.
     public let lineStarts: [Int]
 
+    /// A source file of a name and a text; line starts are computed once.
     public init(name: String, text: String) {
         self.name = name
         self.text = text
         let bytes = Array(text.utf8)
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0..<buffer.count where buffer[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
         self.lineStarts = starts
     }

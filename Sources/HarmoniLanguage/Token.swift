@@ -2,8 +2,11 @@ import HarmoniModel
 
 /// One token of the Harmoni language, with the byte range it was read from.
 public struct Token: Sendable, Hashable {
+    /// What the token is.
     public var kind: TokenKind
+    /// The bytes it was read from.
     public var range: SourceRange
+    /// A token of a kind at a range.
     public init(_ kind: TokenKind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
@@ -48,37 +51,49 @@ public enum TokenKind: Sendable, Hashable {
     case invalid
     case endOfFile
 
-    /// How the token is shown in "expected …, found …" messages.
-    public var display: String {
+    /// How the token is shown in Norwegian "forventet …, fant …" messages.
+    public var display: String { display(.nb) }
+
+    /// How the token is shown in "expected …, found …" messages in a language.
+    public func display(_ language: DisplayLanguage) -> String {
+        let nb = language == .nb
         switch self {
-        case .identifier(let name): return "«\(name)»"
-        case .number(let n, let unit, _): return "«\(Quantity(n, unit))»"
+        case .identifier(let name): return "«\(DiagnosticMessage.clip(name))»"
+        case .number(let n, let unit, _): return "«\(DiagnosticMessage.clip(Quantity(n, unit).description))»"
         case .date(let d): return "«\(d)»"
-        case .string: return "en tekst"
-        case .comment: return "en kommentar"
-        case .newline: return "linjeskift"
-        case .dot: return "«.»"
-        case .ellipsis: return "«...»"
-        case .comma: return "«,»"
-        case .equals: return "«=»"
-        case .plus: return "«+»"
-        case .minus: return "«-»"
-        case .star: return "«*»"
-        case .slash: return "«/»"
-        case .less: return "«<»"
-        case .lessEqual: return "«<=»"
-        case .greater: return "«>»"
-        case .greaterEqual: return "«>=»"
-        case .equalEqual: return "«==»"
-        case .notEqual: return "«!=»"
-        case .leftParen: return "«(»"
-        case .rightParen: return "«)»"
-        case .leftBracket: return "«[»"
-        case .rightBracket: return "«]»"
-        case .leftBrace: return "«{»"
-        case .rightBrace: return "«}»"
-        case .invalid: return "ugyldig tegn"
-        case .endOfFile: return "slutten av teksten"
+        case .string: return nb ? "en tekst" : "a string"
+        case .comment: return nb ? "en kommentar" : "a comment"
+        case .newline: return nb ? "linjeskift" : "end of line"
+        case .invalid: return nb ? "ugyldig tegn" : "an invalid character"
+        case .endOfFile: return nb ? "slutten av teksten" : "the end of the input"
+        default: return "«\(punctuation)»"
+        }
+    }
+
+    /// The text of a punctuation or operator token; empty for the others.
+    public var punctuation: String {
+        switch self {
+        case .dot: return "."
+        case .ellipsis: return "..."
+        case .comma: return ","
+        case .equals: return "="
+        case .plus: return "+"
+        case .minus: return "-"
+        case .star: return "*"
+        case .slash: return "/"
+        case .less: return "<"
+        case .lessEqual: return "<="
+        case .greater: return ">"
+        case .greaterEqual: return ">="
+        case .equalEqual: return "=="
+        case .notEqual: return "!="
+        case .leftParen: return "("
+        case .rightParen: return ")"
+        case .leftBracket: return "["
+        case .rightBracket: return "]"
+        case .leftBrace: return "{"
+        case .rightBrace: return "}"
+        case .identifier, .number, .date, .string, .comment, .newline, .invalid, .endOfFile: return ""
         }
     }
 }

@@ -1,0 +1,124 @@
+import HarmoniModel
+
+/// Numbers in Norwegian form, their units, and ISO dates.
+extension Lexer {
+    // MARK: - Numbers and dates
+
+    private func digitRun(from offset: Int) -> Int {
+        var end = offset
+        while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+        return end - offset
+    }
+
+    mutating func lexNumberOrDate() {
+        let start = position
+        let firstRun = digitRun(from: position)
+        // A date: 4 digits, '-', 2 digits, '-', 2 digits.
+        if firstRun == 4, peek(4) == UInt8(ascii: "-"), digitRun(from: position + 5) == 2,
+            peek(7) == UInt8(ascii: "-"), digitRun(from: position + 8) == 2, digitRun(from: position + 10) == 0
+        {
+            position += 10
+            let text = String(decoding: bytes[start..<position], as: UTF8.self)
+            if let date = CalendarDate(iso: text) {
+                add(.date(date), start)
+            } else {
+                report(.invalidDate(text), start, position)
+                add(.invalid, start)
+            }
+            return
+        }
+        var digits: [UInt8] = Array(bytes[position..<(position + firstRun)])
+        position += firstRun
+        var grouped = false
+        // Thousands groups: a first group of 1-3 digits, then " ddd" groups.
+        if firstRun <= 3 {
+            while case let space = spaceLength(at: position), space > 0, digitRun(from: position + space) == 3 {
+                digits += bytes[(position + space)..<(position + space + 3)]
+                position += space + 3
+                grouped = true
+            }
+        }
+        var scale = 0
+        if peek(0) == UInt8(ascii: ","), let next = peek(1), next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") {
+            let run = digitRun(from: position + 1)
+            digits += bytes[(position + 1)..<(position + 1 + run)]
+            scale = run
+            position += 1 + run
+        }
+        // A decimal point or a point used as thousands separator is an error: `2.5`, `2.990,5`.
+        if peek(0) == UInt8(ascii: "."), let next = peek(1), next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") {
+            while let b = peek(0),
+                (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: ".") || b == UInt8(ascii: ",")
+            {
+                position += 1
+            }
+            report(.decimalPoint(String(decoding: bytes[start..<position], as: UTF8.self)), start, position)
+            add(.invalid, start)
+            return
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        guard digits.count <= 18, let significand = Int64(String(decoding: digits, as: UTF8.self)) else {
+            report(.numberTooLarge(text), start, position)
+            add(.invalid, start)
+            return
+        }
+        let unit = lexUnit()
+        add(.number(DecimalNumber(significand: significand, scale: scale), unit: unit, grouped: grouped), start)
+        if unit == nil { lexUnknownUnit() }
+    }
+
+    /// After a number without unit: a word glued to a `/` (`kr/uke`, `m3/mnd`) is a unit the
+    /// language does not know. It becomes one `.invalid` token with an `unknown-unit` diagnostic,
+    /// rather than a division nobody meant.
+    private mutating func lexUnknownUnit() {
+        var offset = position
+        while offset < bytes.count, bytes[offset] == UInt8(ascii: "\t") || spaceLength(at: offset) > 0 {
+            offset += max(1, spaceLength(at: offset))
+        }
+        guard isIdentifierStart(at: offset) else { return }
+        var end = offset
+        while end < bytes.count, isIdentifierContinue(at: end) { end += max(1, Lexer.scalarLength(bytes[end])) }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "/") else { return }
+        let stops: Set<UInt8> = [32, 9, 10, 13, UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: ")"),
+            UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "\"")]
+        while end < bytes.count, !stops.contains(bytes[end]) { end += 1 }
+        end = min(end, bytes.count)
+        report(.unknownUnit(String(decoding: bytes[offset..<end], as: UTF8.self), Unit.allCases.map(\.symbol)), offset, end)
+        position = end
+        add(.invalid, offset)
+    }
+
+    /// Reads a unit after optional spaces, if one of the known spellings follows as a whole word.
+    private mutating func lexUnit() -> Unit? {
+        var offset = position
+        while offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\t") {
+                offset += 1
+            } else if case let space = spaceLength(at: offset), space > 0 {
+                offset += space
+            } else {
+                break
+            }
+        }
+        // Units start with a letter, `%` or `k`/`m`/`t`/`G`…: anything else cannot be one.
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "%") || isIdentifierStart(at: offset) else { return nil }
+        for (spelling, unit) in Lexer.unitSpellings where matches(spelling, at: offset) {
+            let end = offset + spelling.count
+            if end < bytes.count, isIdentifierContinue(at: end) { continue }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "/") { continue }
+            position = end
+            return unit
+        }
+        return nil
+    }
+
+    /// True if `spelling` stands in the bytes at `offset`.
+    private func matches(_ spelling: [UInt8], at offset: Int) -> Bool {
+        guard offset + spelling.count <= bytes.count else { return false }
+        for i in 0..<spelling.count where bytes[offset + i] != spelling[i] { return false }
+        return true
+    }
+
+    /// ``Unit/spellings`` as UTF-8 bytes, longest first.
+    static let unitSpellings: [(bytes: [UInt8], unit: Unit)] = Unit.spellings.map { (Array($0.text.utf8), $0.unit) }
+}
