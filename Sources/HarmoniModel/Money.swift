@@ -53,19 +53,25 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     /// volume-weighted mean (sum of amount × volume, divided by the total volume).
     public func multiplied(byFraction numerator: Int64, over denominator: Int64, rounding: RoundingRule) -> Money? {
         guard denominator != 0 else { return nil }
-        let product = Int128(ore) * Int128(numerator)
+        // A negative denominator is folded into the numerator so the divisor is positive.
+        let sign: Int128 = denominator < 0 ? -1 : 1
+        let product = Int128(ore) * Int128(numerator) * sign
         let stepOre = Int128(rounding.step.ore)
-        let rounded = RoundingRule.divide(product, by: Int128(denominator) * stepOre, mode: rounding.mode) * stepOre
+        let rounded = RoundingRule.divide(product, by: Int128(denominator) * sign * stepOre, mode: rounding.mode) * stepOre
         guard let value = Int64(exactly: rounded) else { return nil }
         return Money(ore: value)
     }
 
     /// The amount rounded by `rule` (for example to whole kroner, or to 1 000 kr for a budget table).
+    ///
+    /// Near the limits of `Int64` (about ±92 billion billion øre) a rounding that would leave the
+    /// range goes toward zero by one step instead, so the result is always a multiple of the step.
     public func rounded(_ rule: RoundingRule) -> Money {
         let stepOre = Int128(rule.step.ore)
         let rounded = RoundingRule.divide(Int128(ore), by: stepOre, mode: rule.mode) * stepOre
-        // Rounding an Int64 to a step no larger than itself stays within Int64 except at the very edge.
-        return Money(ore: Int64(exactly: rounded) ?? ore)
+        if let value = Int64(exactly: rounded) { return Money(ore: value) }
+        let towardZero = RoundingRule.divide(Int128(ore), by: stepOre, mode: .down) * stepOre
+        return Money(ore: Int64(exactly: towardZero) ?? 0)
     }
 }
 

@@ -126,3 +126,20 @@ struct MoneyTests {
         #expect(RoundingRule(step: Money(ore: 1), mode: .halfEven).description == "half_even to 0,01 kr")
     }
 }
+
+@Suite("Money edge cases")
+struct MoneyEdgeTests {
+    @Test("A negative denominator is the same as negating the numerator")
+    func negativeDenominator() {
+        // 100 kr × 1 / -3 = -33,333… → -33,33 kr half-up to øre
+        #expect(Money(kroner: 100).multiplied(byFraction: 1, over: -3, rounding: .ore) == Money(ore: -3333))
+        #expect(Money(kroner: 100).multiplied(byFraction: -1, over: -3, rounding: .ore) == Money(ore: 3333))
+    }
+
+    @Test("Rounding near Int64.max stays a multiple of the step instead of returning the unrounded amount")
+    func roundingAtTheEdge() {
+        let rounded = Money(ore: Int64.max).rounded(.kroner)
+        #expect(rounded.ore % 100 == 0)
+        #expect(rounded.ore <= Int64.max)
+    }
+}

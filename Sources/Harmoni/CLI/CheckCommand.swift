@@ -1,3 +1,5 @@
+import Foundation
+
 /// `harmoni check [PATH…]`: parse and validate datasets (default: the shipped ones); exit 1 on any error.
 enum CheckCommand {
     static func run(_ arguments: [String], _ options: GlobalOptions) -> CLIResult {
@@ -10,11 +12,16 @@ enum CheckCommand {
                 "fant ikke datasettene; oppgi --dataset MAPPE eller sett HARMONI_DATASETS",
                 "could not find the datasets; give --dataset FOLDER or set HARMONI_DATASETS", options.language)
         }
-        let loaded = DatasetLoader.load(paths: paths)
+        // A single file is checked in the context of its folder (and of the shipped datasets when
+        // that folder holds no national declarations), so references to municipalities, services
+        // and sources declared in other files resolve; only the named files' problems are shown.
+        let (loadPaths, requested) = context(for: paths, options)
+        let loaded = DatasetLoader.load(paths: loadPaths)
+        let shown = loaded.diagnostics.filter { requested == nil || requested?.contains(standard($0.fileName)) == true }
         let renderer = DiagnosticRenderer(language: options.language, colours: options.colours)
         var result = CLIResult()
-        result.stderr = renderer.render(loaded.diagnostics, files: loaded.files)
-        let errors = loaded.diagnostics.filter { $0.severity == .error }.count
+        result.stderr = renderer.render(shown, files: loaded.files)
+        let errors = shown.filter { $0.severity == .error }.count
         let d = loaded.dataset
         if errors > 0 {
             result.stderr += options.language == .nb
@@ -42,4 +49,33 @@ enum CheckCommand {
         }
         return result
     }
+
+    /// The paths to load and, when single files were named, the standardised paths to report on.
+    static func context(for paths: [String], _ options: GlobalOptions) -> (load: [String], requested: Set<String>?) {
+        var load: [String] = []
+        var requested: Set<String> = []
+        var namedFiles = false
+        for path in paths {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                load.append(path)
+                requested.formUnion(FileAccess.harmoniFiles(in: path).map(standard))
+            } else {
+                namedFiles = true
+                requested.insert(standard(path))
+                let folder = (path as NSString).deletingLastPathComponent
+                load.append(contentsOf: FileAccess.harmoniFiles(in: folder.isEmpty ? "." : folder))
+                load.append(path)
+            }
+        }
+        let hasDeclarations = load.contains { ($0 as NSString).lastPathComponent == "nasjonal.harmoni" }
+        if namedFiles, !hasDeclarations, let shipped = CLI.datasetPaths(GlobalOptions()) {
+            load = shipped + load
+        }
+        var seen: Set<String> = []
+        load = load.filter { seen.insert(standard($0)).inserted }
+        return (load, namedFiles ? requested : nil)
+    }
+
+    static func standard(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 }

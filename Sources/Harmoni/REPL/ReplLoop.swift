@@ -129,7 +129,7 @@ public final class ReplLoop {
         pending.append(line)
         let file = SourceFile(name: "<repl>", text: pending.joined(separator: "\n"))
         let errors = Parser.parse(file).diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty, errors.allSatisfy(\.isUnexpectedEnd) { return }
+        if Diagnostic.needsContinuation(errors) { return }
         pending = []
         remember(file.text)
         timed { runEntry(file) }
