@@ -13,10 +13,14 @@ enum CheckCommand {
                 "could not find the datasets; give --dataset FOLDER or set HARMONI_DATASETS", options.language)
         }
         // A single file is checked in the context of its folder (and of the shipped datasets when
-        // that folder holds no national declarations), so references to municipalities, services
+        // those files declare no services), so references to municipalities, services
         // and sources declared in other files resolve; only the named files' problems are shown.
         let (loadPaths, requested) = context(for: paths, options)
-        let loaded = DatasetLoader.load(paths: loadPaths)
+        var loaded = DatasetLoader.load(paths: loadPaths)
+        if requested != nil, loaded.dataset.services.isEmpty, let shipped = CLI.datasetPaths(options) {
+            let shippedFiles = Set(shipped.flatMap(FileAccess.harmoniFiles(in:)).map(standard))
+            loaded = DatasetLoader.load(paths: shipped + loadPaths.filter { !shippedFiles.contains(standard($0)) })
+        }
         let shown = loaded.diagnostics.filter { requested == nil || requested?.contains(standard($0.fileName)) == true }
         let renderer = DiagnosticRenderer(language: options.language, colours: options.colours)
         var result = CLIResult()
@@ -50,8 +54,10 @@ enum CheckCommand {
         return result
     }
 
-    /// The paths to load and, when single files were named, the standardised paths to report on.
+    /// The paths to load (the named folders, or each named file's folder) and, when single files
+    /// were named, the standardised paths to report on.
     static func context(for paths: [String], _ options: GlobalOptions) -> (load: [String], requested: Set<String>?) {
+        // Files that declare no services are then checked against the shipped declarations (run()).
         var load: [String] = []
         var requested: Set<String> = []
         var namedFiles = false
@@ -67,10 +73,6 @@ enum CheckCommand {
                 load.append(contentsOf: FileAccess.harmoniFiles(in: folder.isEmpty ? "." : folder))
                 load.append(path)
             }
-        }
-        let hasDeclarations = load.contains { ($0 as NSString).lastPathComponent == "nasjonal.harmoni" }
-        if namedFiles, !hasDeclarations, let shipped = CLI.datasetPaths(GlobalOptions()) {
-            load = shipped + load
         }
         var seen: Set<String> = []
         load = load.filter { seen.insert(standard($0)).inserted }
