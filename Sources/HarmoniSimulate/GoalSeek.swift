@@ -7,6 +7,8 @@ public struct GoalSeekResult: Sendable, Hashable {
     public var group: String
     /// The line the level is for (the group's main line; the other lines follow its factor).
     public var main: ItemKey
+    /// True when the target is a group (other lines follow the main line), false for one line.
+    public var isGroup: Bool
     /// The year whose revenue is balanced.
     public var year: Int
     /// The level found, in kroner of the period's first year, per ``period`` and in the stored mva form.
@@ -101,7 +103,7 @@ enum GoalSeek {
         let atLow = try revenue(low)
         let chosen = (atHigh - goal).ore.magnitude < (goal - atLow).ore.magnitude ? high : low
         return GoalSeekResult(
-            group: unit.group, main: unit.main, year: year, level: Money(ore: chosen * stepOre), period: period,
+            group: unit.group, main: unit.main, isGroup: unit.keys.count > 1, year: year, level: Money(ore: chosen * stepOre), period: period,
             vat: main.vat, goal: goal, revenue: chosen == high ? atHigh : atLow, revenueBelow: try revenue(chosen - 1),
             revenueAbove: try revenue(chosen + 1), step: Money(ore: stepOre), evaluations: evaluations,
             linesWithoutVolume: items.filter { model.volume($0, year) == nil }.map { "\($0.municipality).\($0.key)" })

@@ -64,8 +64,7 @@ public enum ImpactReport {
                 ])
             }
             for kind in [LedgerLine.Kind.revenue, .cost] where inYear.contains(where: { $0.kind == kind }) {
-                var total = LedgerTotal()
-                for line in inYear where line.kind == kind { total.add(line) }
+                let total = LedgerTotal(chaining: inYear.filter { $0.kind == kind })
                 let before = kind == .revenue ? total.revenueBefore : total.costBefore
                 let after = kind == .revenue ? total.revenueAfter : total.costAfter
                 let label = kind == .revenue ? (en ? "Total revenue" : "Sum inntekter") : (en ? "Total cost" : "Sum utgifter")
@@ -114,12 +113,10 @@ public enum ImpactReport {
         }
         for year in years {
             let inYear = lines.filter { $0.year == year }
-            var sum = LedgerTotal()
+            let sum = LedgerTotal(chaining: inYear)
             for group in groups {
-                var total = LedgerTotal()
-                for line in inYear where key(line) == group { total.add(line) }
+                let total = LedgerTotal(chaining: inYear.filter { key($0) == group })
                 guard total.lines > 0 else { continue }
-                inYear.filter { key($0) == group }.forEach { sum.add($0) }
                 table.rows.append(row(groupName(group, grouping, dataset), year, total))
             }
             if sum.lines > 0 { table.rows.append(row(en ? "Total" : "Sum", year, sum)) }

@@ -9,6 +9,7 @@ extension Ledger {
     /// - `to lowest` never raises a price (per unit, against the price before the decision, and
     ///   against the municipality's own price when it started at or below it); `to highest` never lowers one;
     /// - from the last year of its phasing on, a decision's lines are at its target;
+    /// - each decision's line starts where the previous decision's line for the same item ended;
     /// - lines are in ledger order (year, then decision).
     public func checkInvariants() -> [String] {
         var violations: [String] = []
@@ -42,6 +43,14 @@ extension Ledger {
             if line.year >= targetYear, let target = line.targetUnit, line.unitAfter != target {
                 violations.append("\(where_): not at its target in \(line.year) (phasing ends \(targetYear))")
             }
+        }
+        var lastOfChain: [ChainKey: LedgerLine] = [:]
+        for line in lines {
+            let key = ChainKey(line)
+            if let previous = lastOfChain[key], previous.after != line.before || previous.unitAfter != line.unitBefore {
+                violations.append("\(line.itemText) \(line.municipality) \(line.year): \(label(line.decision)) does not start where \(label(previous.decision)) ended")
+            }
+            lastOfChain[key] = line
         }
         for (a, b) in zip(lines, lines.dropFirst()) where (a.year, a.decision) > (b.year, b.decision) {
             violations.append("lines out of order at \(b.itemText) \(b.year)")

@@ -197,10 +197,57 @@ public struct LedgerTotal: Sendable, Hashable {
         }
     }
 
+    /// Totals that follow each item's chain of decisions: the amount before the first decision and
+    /// after the last one (summing every link's `before` would count an item once per decision).
+    /// The change equals the sum of the lines' changes.
+    public init(chaining lines: [LedgerLine]) {
+        self.init()
+        var chains: [ChainKey: (first: LedgerLine, last: LedgerLine)] = [:]
+        var order: [ChainKey] = []
+        for line in lines {
+            self.lines += 1
+            let key = ChainKey(line)
+            if let chain = chains[key] {
+                chains[key] = (chain.first, line)
+            } else {
+                chains[key] = (line, line)
+                order.append(key)
+            }
+            if line.change == nil { missingLines += 1 }
+        }
+        for key in order {
+            guard let chain = chains[key], let before = chain.first.before, let after = chain.last.after else { continue }
+            if key.kind == .revenue {
+                revenueBefore += before
+                revenueAfter += after
+            } else {
+                costBefore += before
+                costAfter += after
+            }
+        }
+    }
+
     static func group<K: Hashable>(_ lines: [LedgerLine], by key: KeyPath<LedgerLine, K>) -> [K: LedgerTotal] {
         var totals: [K: LedgerTotal] = [:]
         for line in lines { totals[line[keyPath: key], default: LedgerTotal()].add(line) }
         return totals
+    }
+}
+
+/// The identity of an item's chain of lines in one year.
+struct ChainKey: Hashable {
+    var kind: LedgerLine.Kind
+    var group: String
+    var item: String
+    var municipality: MunicipalityID
+    var year: Int
+
+    init(_ line: LedgerLine) {
+        kind = line.kind
+        group = line.group
+        item = line.item
+        municipality = line.municipality
+        year = line.year
     }
 }
 

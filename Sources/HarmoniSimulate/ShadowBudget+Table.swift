@@ -80,8 +80,8 @@ extension ShadowBudget {
         case .effect:
             guard row.missingLines > 0 else { return nil }
             return en
-                ? "\(row.missingLines) ledger line(s) without a volume are not included (effect unknown)"
-                : "\(row.missingLines) linje(r) uten volum er ikke med (effekten er ukjent)"
+                ? "\(row.missingLines) ledger line(s) in the period without a volume are not included (effect unknown)"
+                : "\(row.missingLines) linje(r) i perioden uten volum er ikke med (effekten er ukjent)"
         default: return nil
         }
     }

@@ -9,7 +9,7 @@ public enum SolveTable {
         var table = Table(
             kind: "solve", title: en ? "Budget-neutral level" : "Budsjettnøytralt nivå",
             columns: [
-                Column("group", en ? "Group" : "Gruppe"), Column("line", en ? "Main line" : "Hovedlinje"),
+                Column("target", en ? "Target" : "Gjelder"), Column("line", en ? "Main line" : "Hovedlinje"),
                 Column("year", en ? "Year" : "År"), Column("level", en ? "Level" : "Nivå", .right),
                 Column("goal", en ? "Goal" : "Mål", .right), Column("revenue", en ? "Revenue" : "Inntekt", .right),
                 Column("residual", en ? "Residual" : "Restavvik", .right),
@@ -19,7 +19,7 @@ public enum SolveTable {
             ])
         for result in results {
             table.rows.append([
-                .text(result.group + ".*"), .text(result.main.description), .text(String(result.year)),
+                .text(result.isGroup ? result.group + ".*" : result.main.description), .text(result.main.description), .text(String(result.year)),
                 .text(NorwegianFormat.money(result.level, unit: result.period.unit.symbol) + (result.vat == .incl ? (en ? " incl. mva" : " inkl. mva") : result.vat == .excl ? (en ? " excl. mva" : " ekskl. mva") : "")),
                 .money(result.goal), .money(result.revenue), .money(result.residual), .money(result.step),
                 .money(result.revenueBelow), .money(result.revenueAbove),
