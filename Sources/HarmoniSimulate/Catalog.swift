@@ -57,12 +57,18 @@ public struct Catalog: Sendable {
     /// Items in dataset order: fees first, then subsidies.
     public let items: [BaselineItem]
     private let index: [Pair: Int]
+    private let groupKeys: [String: [ItemKey]]
     /// Subsidy lines skipped because they are not amounts (shares of a pot, weights).
     public let skipped: [String]
 
     private struct Pair: Hashable {
         var key: ItemKey
         var municipality: MunicipalityID
+    }
+
+    private struct FeePair: Hashable {
+        var municipality: MunicipalityID
+        var key: FeeKey
     }
 
     /// Builds the catalog from a dataset, for prices in force at the end of `baselineYear`.
@@ -72,17 +78,26 @@ public struct Catalog: Sendable {
         let end = CalendarDate.endOf(year: baselineYear)
         let municipalities = Dataset.mergingMunicipalities
         var seen: Set<Pair> = []
+        // One pass over each collection (the catalog is built for every run).
+        var feeRows: [FeePair: [Fee]] = [:]
+        for fee in dataset.fees where municipalities.contains(fee.municipality) {
+            feeRows[FeePair(municipality: fee.municipality, key: fee.key), default: []].append(fee)
+        }
+        var volumes: [FeePair: Volume] = [:]
+        for volume in dataset.volumes { volumes[FeePair(municipality: volume.municipality, key: volume.key)] = volume }
+        let services = Dictionary(dataset.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for fee in dataset.fees where municipalities.contains(fee.municipality) {
             let key = ItemKey(.fee, fee.key.service.rawValue, fee.key.line.rawValue)
             guard seen.insert(Pair(key: key, municipality: fee.municipality)).inserted else { continue }
-            let row = dataset.fee(fee.municipality, fee.key, on: end) ?? dataset.fees(fee.municipality, fee.key).last ?? fee
-            let volume = dataset.volumes(fee.municipality, fee.key).last
-            let service = dataset.service(fee.key.service)
+            let pair = FeePair(municipality: fee.municipality, key: fee.key)
+            let rows = feeRows[pair] ?? [fee]
+            let row = rows.first { $0.provenance.validity.contains(end) } ?? rows.last ?? fee
+            let service = services[fee.key.service]
             items.append(
                 Catalog.item(
                     key: key, municipality: fee.municipality, area: service?.area ?? "klima", level: row.amount,
                     period: row.period, periodsPerYear: Catalog.periods(row), vat: row.vat, provenance: row.provenance,
-                    volume: volume, selvkost: service?.selvkost ?? false))
+                    volume: volumes[pair], selvkost: service?.selvkost ?? false))
         }
         for subsidy in dataset.subsidies where municipalities.contains(subsidy.municipality) {
             let key = ItemKey(.subsidy, subsidy.scheme, subsidy.line)
@@ -100,7 +115,7 @@ public struct Catalog: Sendable {
             if printed.hasSuffix(" per år") { printed.removeLast(" per år".count) }
             let isRate = printed.contains(" per ")
             let volumeKey = scheme.volumes.first { $0.line == subsidy.line }?.volume
-            let linked = volumeKey.flatMap { dataset.volumes(subsidy.municipality, $0).last }
+            let linked = volumeKey.flatMap { volumes[FeePair(municipality: subsidy.municipality, key: $0)] }
             var item = Catalog.item(
                 key: key, municipality: subsidy.municipality, area: scheme.area, level: amount, period: .year,
                 periodsPerYear: 1, vat: .none, provenance: row.provenance, volume: linked, selvkost: false)
@@ -115,8 +130,13 @@ public struct Catalog: Sendable {
         self.items = items
         self.skipped = skipped
         var index: [Pair: Int] = [:]
-        for (i, item) in items.enumerated() { index[Pair(key: item.key, municipality: item.municipality)] = i }
+        var groupKeys: [String: [ItemKey]] = [:]
+        for (i, item) in items.enumerated() {
+            index[Pair(key: item.key, municipality: item.municipality)] = i
+            if !(groupKeys[item.key.group]?.contains(item.key) ?? false) { groupKeys[item.key.group, default: []].append(item.key) }
+        }
         self.index = index
+        self.groupKeys = groupKeys
     }
 
     private static func item(
@@ -148,13 +168,10 @@ public struct Catalog: Sendable {
     }
 
     /// The distinct keys of a group (service or scheme), in dataset order.
-    public func keys(inGroup group: String) -> [ItemKey] {
-        var seen: Set<ItemKey> = []
-        return items.filter { $0.key.group == group && seen.insert($0.key).inserted }.map(\.key)
-    }
+    public func keys(inGroup group: String) -> [ItemKey] { groupKeys[group] ?? [] }
 
     /// True when the catalog has a group (service with fees, or a subsidy scheme) of that id.
-    public func hasGroup(_ group: String) -> Bool { items.contains { $0.key.group == group } }
+    public func hasGroup(_ group: String) -> Bool { groupKeys[group] != nil }
 
     /// The groups of an area that have items, in dataset order.
     public func groups(inArea area: AreaID) -> [String] {

@@ -84,15 +84,17 @@ enum GoalSeek {
         }
         let stepOre = max(1, (decision.roundingStep ?? LevelPlanner(model: model, decision: probe).rounding(main).step).ore)
         let own = withVolume.filter { $0.key == unit.main }.map { LevelPlanner(model: model, decision: probe).ownLevel($0, year) }
-        var high = max(1, (own.max() ?? main.level).ore * 2 / stepOre + 1)
-        var low: Int64 = 0
+        // Search levels up to 2²⁰ times the highest own level (and never beyond ±1 000 000 000 kr).
+        let limit = min(Int64(100_000_000_000), max(Int64(100), (own.map { $0.ore.magnitude }.max() ?? 1).clampedToInt64) << 20) / stepOre
+        var high = min(limit, max(1, (own.max() ?? main.level).ore * 2 / stepOre + 1))
         while try revenue(high) < goal {
-            guard high < Int64.max / 4 else { throw .goalUnreachable(unit.group) }
-            high *= 2
+            guard high < limit else { throw .goalUnreachable(unit.group) }
+            high = min(limit, high * 2)
         }
+        var low: Int64 = 0
         while try revenue(low) >= goal {
-            guard low > Int64.min / 4 else { break }
-            low = low == 0 ? -high : low * 2
+            guard low > -limit else { throw .levelDoesNotMatter(unit.group) }
+            low = max(-limit, low == 0 ? -high : low * 2)
         }
         // Invariant: revenue(low) < goal <= revenue(high).
         while high - low > 1 {
@@ -108,4 +110,9 @@ enum GoalSeek {
             revenueAbove: try revenue(chosen + 1), step: Money(ore: stepOre), evaluations: evaluations,
             linesWithoutVolume: items.filter { model.volume($0, year) == nil }.map { "\($0.municipality).\($0.key)" })
     }
+}
+
+extension UInt64 {
+    /// The value as an `Int64`, or `Int64.max` when it is larger.
+    fileprivate var clampedToInt64: Int64 { Int64(exactly: self) ?? Int64.max }
 }

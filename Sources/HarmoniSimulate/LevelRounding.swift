@@ -41,6 +41,12 @@ public struct LevelRounding: Sendable, Hashable, Codable {
 
     /// An exact amount of øre rounded to the step in the direction; `nil` if it does not fit.
     public func round(ore value: ExactFraction) -> Money? {
+        round(ore: value.numerator, over: value.denominator)
+    }
+
+    /// `numerator / denominator` øre (denominator positive) rounded to the step in the direction.
+    public func round(ore numerator: Int128, over denominator: Int128) -> Money? {
+        let value = (numerator: numerator, denominator: denominator)
         let step = Int128(self.step.ore)
         let negative = value.numerator < 0
         let mode: RoundingMode

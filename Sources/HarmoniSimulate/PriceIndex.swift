@@ -42,10 +42,53 @@ public struct PriceIndex: Sendable, Hashable {
     public let basis: PriceBasis
     /// The deflator of each year from the baseline's next year to the period's end, in year order.
     public let deflators: [DeflatorYear]
+    /// ``factor(_:)`` per year, computed once.
+    private let factors: [Int: ExactFraction]
+
+    private init(baselineYear: Int, period: ClosedRange<Int>, basis: PriceBasis, deflators: [DeflatorYear]) {
+        self.baselineYear = baselineYear
+        self.period = period
+        self.basis = basis
+        self.deflators = deflators
+        var factors: [Int: ExactFraction] = [:]
+        for year in (baselineYear + 1)...period.upperBound {
+            let last = basis == .fixed ? period.lowerBound : year
+            var factor = ExactFraction.one
+            for deflator in deflators where deflator.year <= last {
+                factor = factor * ExactFraction(growth: deflator.rate)
+            }
+            factors[year] = factor
+        }
+        self.factors = factors
+    }
 
     /// Builds the index, or names the years without a deflator.
     public static func make(
         dataset: Dataset, baselineYear: Int, period: ClosedRange<Int>, basis: PriceBasis, overrides: [YearRate]
+    ) -> Result<PriceIndex, SimulationError> {
+        make(
+            deflators: datasetDeflators(dataset, through: period.upperBound), baselineYear: baselineYear, period: period,
+            basis: basis, overrides: overrides)
+    }
+
+    /// The dataset's deflator (`use_in_model = yes`) for each year up to `last` that has one.
+    static func datasetDeflators(_ dataset: Dataset, through last: Int) -> [Int: DeflatorYear] {
+        var result: [Int: DeflatorYear] = [:]
+        let rows = dataset.parameters("kommunal_deflator", line: "arlig_vekst")
+        for year in 2000...max(2000, last) {
+            if let parameter = rows.first(where: { $0.provenance.validity.contains(.startOf(year: year)) }),
+                let rate = parameter.value.quantity?.number.asPercentRate
+            {
+                result[year] = DeflatorYear(year: year, rate: rate, overridden: false, status: parameter.provenance.status)
+            }
+        }
+        return result
+    }
+
+    /// Builds the index from the dataset's deflators by year.
+    static func make(
+        deflators known: [Int: DeflatorYear], baselineYear: Int, period: ClosedRange<Int>, basis: PriceBasis,
+        overrides: [YearRate]
     ) -> Result<PriceIndex, SimulationError> {
         var deflators: [DeflatorYear] = []
         var missing: [Int] = []
@@ -55,11 +98,8 @@ public struct PriceIndex: Sendable, Hashable {
         for year in (baselineYear + 1)...period.upperBound {
             if let override = overrides.last(where: { $0.year == year }) {
                 deflators.append(DeflatorYear(year: year, rate: override.rate, overridden: true, status: .own))
-            } else if let parameter = dataset.parameter("kommunal_deflator", line: "arlig_vekst", on: .startOf(year: year)),
-                let rate = parameter.value.quantity?.number.asPercentRate
-            {
-                deflators.append(
-                    DeflatorYear(year: year, rate: rate, overridden: false, status: parameter.provenance.status))
+            } else if let deflator = known[year] {
+                deflators.append(deflator)
             } else {
                 missing.append(year)
             }
@@ -73,12 +113,8 @@ public struct PriceIndex: Sendable, Hashable {
 
     /// The factor that lifts a baseline-year amount to the prices shown for `year`.
     public func factor(_ year: Int) -> ExactFraction {
-        let last = basis == .fixed ? period.lowerBound : year
-        var factor = ExactFraction.one
-        for deflator in deflators where deflator.year <= last {
-            factor = factor * ExactFraction(growth: deflator.rate)
-        }
-        return factor
+        if let factor = factors[year] { return factor }
+        return year <= baselineYear ? .one : factors[period.upperBound] ?? .one
     }
 
     /// The factor that lifts an amount in first-year kroner (a given amount such as `to 2 990 kr`)
@@ -92,6 +128,7 @@ public struct PriceIndex: Sendable, Hashable {
 
     /// A baseline amount lifted to `year`, rounded with `rounding` (applied once to the product).
     public func lift(_ amount: Money, to year: Int, rounding: LevelRounding) -> Money {
-        rounding.round(ore: ExactFraction(amount.ore) * factor(year)) ?? amount
+        let factor = factor(year)
+        return rounding.round(ore: Int128(amount.ore) * factor.numerator, over: factor.denominator) ?? amount
     }
 }

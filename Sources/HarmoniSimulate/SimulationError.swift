@@ -126,4 +126,17 @@ public struct SimulationError: Error, Sendable, Hashable {
             code: "year-outside-period", nb: "året \(year) er utenfor perioden \(period.lowerBound)...\(period.upperBound)",
             en: "the year \(year) is outside the period \(period.lowerBound)...\(period.upperBound)")
     }
+
+    /// A goal-seek whose revenue does not depend on the level (the lines that change have no volume).
+    public static func levelDoesNotMatter(_ target: String) -> Self {
+        .init(
+            code: "level-does-not-matter",
+            nb: "inntekten fra «\(target)» avhenger ikke av nivået (linjene som endres har ikke volum)",
+            en: "the revenue from «\(target)» does not depend on the level (the lines that change have no volume)")
+    }
+
+    /// A value outside what the simulator accepts (amounts above 1 milliard kr, changes beyond −100 %…1 000 %).
+    public static func outOfRange(_ what: String) -> Self {
+        .init(code: "out-of-range", nb: "\(what) er utenfor det simulatoren godtar", en: "\(what) is outside what the simulator accepts")
+    }
 }

@@ -1,5 +1,28 @@
 import HarmoniModel
 
+/// A dataset prepared for simulation: the dataset and its catalog of priced items, built once.
+///
+/// The `Dataset` overloads of ``Simulator`` prepare one per call; a caller that runs many scenarios
+/// on the same dataset (goal-seek loops, randomised tests, a benchmark) prepares it once.
+public struct SimulationBaseline: Sendable {
+    /// The dataset.
+    public let dataset: Dataset
+    /// The year the dataset's prices are from (2019).
+    public let year: Int
+    /// The priced items at the end of `year`.
+    public let catalog: Catalog
+    /// The dataset's kommunal deflator per year.
+    let deflators: [Int: DeflatorYear]
+
+    /// Prepares a dataset whose prices are from `year`.
+    public init(_ dataset: Dataset, year: Int = 2019) {
+        self.dataset = dataset
+        self.year = year
+        self.catalog = Catalog(dataset: dataset, baselineYear: year)
+        self.deflators = PriceIndex.datasetDeflators(dataset, through: 2100)
+    }
+}
+
 /// What a simulation run knows before any price decision: the catalog, the price index, the
 /// volumes of each year (with growth and coverage decisions), and the arithmetic that turns a level
 /// into revenue. Built once per run; goal-seek uses the same model.
@@ -23,20 +46,22 @@ struct SimulationModel: Sendable {
     var firstYear: Int { scenario.period.lowerBound }
 
     /// Builds the model or returns the problem that stops the run.
-    static func make(dataset: Dataset, scenario: ScenarioState, basis: PriceBasis? = nil, baselineYear: Int = 2019)
+    static func make(_ baseline: SimulationBaseline, scenario: ScenarioState, basis: PriceBasis? = nil)
         -> Result<SimulationModel, SimulationError>
     {
+        let dataset = baseline.dataset
+        let baselineYear = baseline.year
         let index = PriceIndex.make(
-            dataset: dataset, baselineYear: baselineYear, period: scenario.period, basis: basis ?? scenario.prices,
-            overrides: scenario.deflatorOverrides)
+            deflators: baseline.deflators, baselineYear: baselineYear, period: scenario.period,
+            basis: basis ?? scenario.prices, overrides: scenario.deflatorOverrides)
         switch index {
         case .failure(let error): return .failure(error)
         case .success(let index):
             let vat = ExactFraction(growth: dataset.vatRate)
             return .success(
                 SimulationModel(
-                    dataset: dataset, scenario: scenario, catalog: Catalog(dataset: dataset, baselineYear: baselineYear),
-                    index: index, baselineYear: baselineYear, exclusiveOfVAT: (.one / vat) ?? .one))
+                    dataset: dataset, scenario: scenario, catalog: baseline.catalog, index: index,
+                    baselineYear: baselineYear, exclusiveOfVAT: (.one / vat) ?? .one))
         }
     }
 

@@ -15,15 +15,21 @@ public enum Simulator {
 
     /// Runs a scenario on a baseline in the given price basis.
     public static func run(baseline: Dataset, scenario: ScenarioState, prices: PriceBasis) -> Ledger {
+        run(baseline: SimulationBaseline(baseline), scenario: scenario, prices: prices)
+    }
+
+    /// Runs a scenario on a prepared baseline, in the scenario's price basis or the one given.
+    public static func run(baseline: SimulationBaseline, scenario: ScenarioState, prices: PriceBasis? = nil) -> Ledger {
+        let prices = prices ?? scenario.prices
         var model: SimulationModel
-        switch SimulationModel.make(dataset: baseline, scenario: scenario, basis: prices) {
+        switch SimulationModel.make(baseline, scenario: scenario, basis: prices) {
         case .failure(let problem):
             return Ledger(lines: [], problems: [problem], index: nil, period: scenario.period, decisions: scenario.decisions)
         case .success(let made): model = made
         }
         var run = Run(decisions: scenario.decisions)
         run.applyCoverage(&model)
-        let solveModel = prices == .fixed ? model : fixedModel(model)
+        let solveModel = prices == .fixed ? model : fixedModel(model, baseline)
         for (index, decision) in scenario.decisions.enumerated() {
             guard case .level(let level) = decision.action else { continue }
             run.applyLevel(level, index: index, model: model, solveModel: solveModel)
@@ -32,13 +38,16 @@ public enum Simulator {
         let warnings = run.selvkostWarnings(model)
         let touched = Set(run.lines.map(\.decision)).union(run.ruleChanges.map(\.decision))
         let ineffective = scenario.decisions.indices.filter { !touched.contains($0) }
-        let order = Dictionary(model.catalog.items.enumerated().map { ("\($1.key)", $0) }, uniquingKeysWith: { a, _ in a })
-        let municipalities = Dataset.mergingMunicipalities
-        let lines = run.lines.sorted { a, b in
-            let left = (a.year, a.decision, order[a.itemText] ?? Int.max, municipalities.firstIndex(of: a.municipality) ?? 9)
-            let right = (b.year, b.decision, order[b.itemText] ?? Int.max, municipalities.firstIndex(of: b.municipality) ?? 9)
-            return left < right
+        // Ledger order: year, decision, item in dataset order (coverage lines last), municipality.
+        var order: [String: Int] = [:]
+        for (position, item) in model.catalog.items.enumerated() where order["\(item.key)"] == nil {
+            order["\(item.key)"] = position
         }
+        let municipalities = Dataset.mergingMunicipalities
+        let keyed = run.lines.map { line in
+            (line, [line.year, line.decision, order[line.itemText] ?? Int.max, municipalities.firstIndex(of: line.municipality) ?? 9])
+        }
+        let lines = keyed.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
         var ledger = Ledger(
             lines: lines, ruleChanges: run.ruleChanges, selvkostWarnings: warnings, ineffective: ineffective,
             notes: run.notes, problems: run.problems, index: model.index, period: scenario.period,
@@ -52,12 +61,20 @@ public enum Simulator {
     public static func validate(_ decision: Decision, baseline: Dataset, scenario: ScenarioState)
         throws(SimulationError) -> [LocalizedText]
     {
-        let model = try SimulationModel.make(dataset: baseline, scenario: scenario, basis: .fixed).get()
+        try validate(decision, baseline: SimulationBaseline(baseline), scenario: scenario)
+    }
+
+    /// ``validate(_:baseline:scenario:)`` on a prepared baseline.
+    public static func validate(_ decision: Decision, baseline: SimulationBaseline, scenario: ScenarioState)
+        throws(SimulationError) -> [LocalizedText]
+    {
+        let model = try SimulationModel.make(baseline, scenario: scenario, basis: .fixed).get()
         for year in [decision.startYear, decisionEnd(decision)].compactMap({ $0 }) where !model.years.contains(year) {
             throw .yearOutsidePeriod(year, model.years)
         }
         switch decision.action {
         case .level(let level):
+            try checkRange(level)
             let planner = LevelPlanner(model: model, decision: level)
             let (units, notes) = try planner.units()
             for unit in units {
@@ -69,7 +86,10 @@ public enum Simulator {
             }
             return notes
         case .coverage(let coverage):
-            _ = try CoverageLink.make(coverage, model: model)
+            let link = try CoverageLink.make(coverage, model: model)
+            guard link.ratio.numerator >= 0, (ExactFraction(100) - link.ratio).numerator >= 0 else {
+                throw .outOfRange(coverage.value.description)
+            }
             return []
         case .rules(let rules):
             guard !model.dataset.rules(rules.source, rules.service, rule: rules.rule).isEmpty
@@ -84,7 +104,14 @@ public enum Simulator {
     public static func solve(_ decision: LevelDecision, baseline: Dataset, scenario: ScenarioState)
         throws(SimulationError) -> [GoalSeekResult]
     {
-        var model = try SimulationModel.make(dataset: baseline, scenario: scenario, basis: .fixed).get()
+        try solve(decision, baseline: SimulationBaseline(baseline), scenario: scenario)
+    }
+
+    /// ``solve(_:baseline:scenario:)`` on a prepared baseline.
+    public static func solve(_ decision: LevelDecision, baseline: SimulationBaseline, scenario: ScenarioState)
+        throws(SimulationError) -> [GoalSeekResult]
+    {
+        var model = try SimulationModel.make(baseline, scenario: scenario, basis: .fixed).get()
         var run = Run(decisions: scenario.decisions)
         run.applyCoverage(&model)
         var results: [GoalSeekResult] = []
@@ -92,6 +119,22 @@ public enum Simulator {
             results.append(try GoalSeek.solve(model: model, decision: decision, unit: unit))
         }
         return results
+    }
+
+    /// Amounts up to 1 milliard kr, changes from above −100 % to 1 000 %, steps up to 1 000 000 kr:
+    /// beyond these the arithmetic could leave `Int64` øre.
+    private static func checkRange(_ level: LevelDecision) throws(SimulationError) {
+        let billion = Int64(100_000_000_000)
+        switch level.rule {
+        case .amount(let amount, _):
+            guard amount.ore.magnitude <= billion else { throw .outOfRange(NorwegianFormat.money(amount)) }
+        case .change(let rate):
+            guard rate > Rate(percent: -100), rate <= Rate(percent: 1000) else { throw .outOfRange(rate.description) }
+        case .neutral(let goal, _):
+            if let goal, goal.ore.magnitude > billion * 100 { throw .outOfRange(NorwegianFormat.money(goal)) }
+        default: break
+        }
+        if let step = level.roundingStep, step > Money(kroner: 1_000_000) { throw .outOfRange(NorwegianFormat.money(step)) }
     }
 
     private static func decisionEnd(_ decision: Decision) -> Int? {
@@ -105,8 +148,8 @@ public enum Simulator {
     }
 
     /// The same model in fixed prices (goal-seek works in first-year kroner).
-    private static func fixedModel(_ model: SimulationModel) -> SimulationModel {
-        guard case .success(var fixed) = SimulationModel.make(dataset: model.dataset, scenario: model.scenario, basis: .fixed)
+    private static func fixedModel(_ model: SimulationModel, _ baseline: SimulationBaseline) -> SimulationModel {
+        guard case .success(var fixed) = SimulationModel.make(baseline, scenario: model.scenario, basis: .fixed)
         else { return model }
         var run = Run(decisions: model.scenario.decisions)
         run.applyCoverage(&fixed)
