@@ -20,10 +20,16 @@ enum ImpactNotes {
                     ? "Warning (selvkost): \(name) \(warning.year): revenue \(NorwegianFormat.money(warning.revenue)) exceeds the combined cost base \(NorwegianFormat.money(warning.costBase)) by \(NorwegianFormat.money(warning.excess)) (cost base = the three municipalities' baseline revenue; the dataset has no selvkost accounts)."
                     : "Advarsel (selvkost): \(name) \(warning.year): inntekten \(NorwegianFormat.money(warning.revenue)) overstiger samlet kostnadsgrunnlag \(NorwegianFormat.money(warning.costBase)) med \(NorwegianFormat.money(warning.excess)) (kostnadsgrunnlag = de tre kommunenes inntekt i grunnlaget; datasettet har ikke selvkostregnskap).")
         }
-        if ledger.lines.contains(where: \.selvkost) {
+        var selvkost: [String] = []
+        for line in ledger.lines where line.selvkost && (year == nil || line.year == year) {
+            let name = dataset.service(ServiceID(line.group))?.name ?? line.group
+            if !selvkost.contains(name) { selvkost.append(name) }
+        }
+        if !selvkost.isEmpty {
+            let list = selvkost.joined(separator: ", ")
             notes.append(
-                en ? "Selvkost services in the table: vann, avløp, renovasjon, byggesak (fees may not exceed cost)."
-                    : "Selvkosttjenester i tabellen: vann, avløp, renovasjon, byggesak (gebyrene kan ikke overstige kostnaden).")
+                en ? "Bound by selvkost (marked «selvkost»; fees may not exceed cost): \(list)."
+                    : "Bundet av selvkost (merket «selvkost»; gebyrene kan ikke overstige kostnaden): \(list).")
         }
         for change in ledger.ruleChanges {
             let name = ImpactReport.name(change.municipality, dataset)

@@ -25,7 +25,9 @@ public enum ImpactReport {
         } else {
             table = detailed(lines, years: years, ledger: ledger, dataset: dataset, en: en)
         }
+        if let year { table.title += ", \(year)" }
         table.notes = ImpactNotes.notes(ledger, dataset: dataset, year: year, en: en)
+        if table.rows.contains(where: { $0.contains(where: \.isEstimate) }) { table.notes.append(ReportNotes.estimateMark(en: en)) }
         for line in lines {
             for id in line.sources { if let source = dataset.source(id) { table.cite(source) } }
         }
@@ -57,7 +59,7 @@ public enum ImpactReport {
                 }
                 table.rows.append([
                     .text(line.itemText), .text(name(line.municipality, dataset)), .text(String(line.year)),
-                    .text(kindText(line.kind, en)), volume, .money(line.unitBefore, status: line.status),
+                    .text(kindText(line.kind, en) + (line.selvkost ? ", selvkost" : "")), volume, .money(line.unitBefore, status: line.status),
                     .money(line.unitAfter, status: line.status), money(line.before), money(line.after), money(line.change),
                     line.users.map { .number($0) } ?? .empty, line.changePerUser.map { .money($0, status: line.status) } ?? .empty,
                     .text(ledger.label(line.decision)),

@@ -44,4 +44,11 @@ public enum ReportNotes {
         }
         return notes
     }
+
+    /// What `≈` means, for tables with estimated figures.
+    public static func estimateMark(en: Bool) -> String {
+        en
+            ? "≈ marks figures that rest on an estimate (status estimated in the dataset; the method is in the dataset)."
+            : "≈ markerer tall som bygger på et anslag (status estimated i datasettet; metoden står i datasettet)."
+    }
 }

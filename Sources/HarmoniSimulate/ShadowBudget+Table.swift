@@ -33,12 +33,14 @@ extension ShadowBudget {
         }
         table.sources.sort { $0.title < $1.title }
         table.notes = notes(dataset: dataset, en: en)
+        if table.rows.contains(where: { $0.contains(where: \.isEstimate) }) { table.notes.append(ReportNotes.estimateMark(en: en)) }
         return table
     }
 
     private func cells(_ row: Row, footnote: Int?) -> [Cell] {
         row.rounded.enumerated().map { i, amount in
             let marks = (i == 0 ? footnote.map { [$0] } : nil) ?? []
+            if i < row.lineCounts.count, row.lineCounts[i] == 0, marks.isEmpty { return .empty }
             guard let amount else { return .missing(footnotes: marks) }
             return .thousands(amount, status: row.status, footnotes: marks)
         }

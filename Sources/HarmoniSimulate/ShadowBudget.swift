@@ -32,6 +32,8 @@ public struct ShadowBudget: Sendable, Hashable {
         public var status: Status
         /// Ledger lines without a volume behind an effect row (their effect is not in the amounts).
         public var missingLines: Int
+        /// Ledger lines behind an effect row per year (a year without lines shows empty, not 0).
+        public var lineCounts: [Int] = []
     }
 
     /// One tjenesteområde.
@@ -120,6 +122,7 @@ public struct ShadowBudget: Sendable, Hashable {
             }
             var effect = row(.effect(decision), amounts, status: lines.map(\.status).max() ?? .published)
             effect.missingLines = lines.filter { $0.change == nil }.count
+            effect.lineCounts = years.map { year in lines.filter { $0.year == year }.count }
             rows.append(effect)
         }
         let exactTotal: [Money?] = years.indices.map { i in
