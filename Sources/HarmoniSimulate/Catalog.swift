@@ -6,20 +6,24 @@ public struct ItemKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, Comparable {
         case fee
         case subsidy
+        /// Fees sort before subsidies.
         public static func < (a: Kind, b: Kind) -> Bool { a == .fee && b == .subsidy }
     }
+    /// Fee or subsidy.
     public var kind: Kind
     /// The service (`sfo`) or subsidy scheme (`driftstilskudd_private_barnehager`).
     public var group: String
     /// The line (`plass_5d`, `ordinaer_0_2`).
     public var line: String
 
+    /// Creates a key.
     public init(_ kind: Kind, _ group: String, _ line: String) {
         self.kind = kind
         self.group = group
         self.line = line
     }
 
+    /// Kind, then group, then line.
     public static func < (a: ItemKey, b: ItemKey) -> Bool { (a.kind, a.group, a.line) < (b.kind, b.group, b.line) }
     /// `group.line`.
     public var description: String { "\(group).\(line)" }
@@ -27,16 +31,21 @@ public struct ItemKey: Sendable, Hashable, Comparable, CustomStringConvertible {
 
 /// One item of one old municipality as it stood at the end of the baseline year (2019).
 public struct BaselineItem: Sendable, Hashable {
+    /// The line.
     public var key: ItemKey
+    /// The old municipality.
     public var municipality: MunicipalityID
+    /// The tjenesteområde of the service or scheme.
     public var area: AreaID
     /// The price per period as published (in the stored mva form), in force on 31 December of the
     /// baseline year; for a subsidy the rate per unit per year (or the total of a pot).
     public var level: Money
+    /// What the price is per (month, semester, year, m³ …).
     public var period: PricePeriod
     /// Periods billed per year: billed months for monthly fees, 2 per semester, else 1 (the
     /// volume of a fee per m³, litre, day or hour counts those units).
     public var periodsPerYear: Int64
+    /// The mva form the level is stored in.
     public var vat: VATForm
     /// The 2019 volume (users, places, m³ …), or `nil` when the dataset has none.
     public var volume: DecimalNumber?

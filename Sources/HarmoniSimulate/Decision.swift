@@ -164,15 +164,21 @@ public enum LevelBasis: String, Sendable, Hashable, Codable {
 public struct LevelDecision: Sendable, Hashable {
     /// Which statement made it (only the canonical text depends on it).
     public enum Verb: String, Sendable, Hashable { case harmonise, set, solve }
+    /// The statement that made the decision.
     public var verb: Verb
+    /// What is harmonised.
     public var target: DecisionTarget
     /// Only these municipalities change (`set hurum.sfo.plass_5d = …`); all three when `nil`.
     public var municipalities: [MunicipalityID]?
+    /// The level to move to.
     public var rule: LevelRule
+    /// When the level is reached.
     public var phasing: Phasing
     /// The step (`round 10 kr`); standard rounding when `nil`. The rule gives the direction.
     public var roundingStep: Money?
+    /// Whether a group keeps its structure (default) or is harmonised line by line.
     public var mode: GroupMode
+    /// Price per period (default) or annual amount.
     public var basis: LevelBasis
 
     /// Creates a level decision.
@@ -199,14 +205,18 @@ public struct LevelDecision: Sendable, Hashable {
 
 /// `coverage barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5 in royken = 94,8 % from 2021`.
 public struct CoverageDecision: Sendable, Hashable {
+    /// The service.
     public var service: ServiceID
+    /// The indicator (`barn_i_bhg_i_kommunen_per_bosatte_1_5`).
     public var indicator: String
+    /// The old municipality whose coverage changes.
     public var municipality: MunicipalityID
     /// The new value, in the indicator's own unit (percent, or the plain number of a `per 1000`).
     public var value: Quantity
     /// First year with the new coverage; the period's first year when `nil`.
     public var fromYear: Int?
 
+    /// Creates a coverage decision.
     public init(service: ServiceID, indicator: String, municipality: MunicipalityID, value: Quantity, fromYear: Int?) {
         self.service = service
         self.indicator = indicator
@@ -219,12 +229,16 @@ public struct CoverageDecision: Sendable, Hashable {
 /// `harmonise sfo.moderasjon to asker`: every municipality adopts one municipality's parameters
 /// of a discount or income-band rule (parameters it lacks are dropped).
 public struct RuleDecision: Sendable, Hashable {
+    /// The service.
     public var service: ServiceID
+    /// The rule (`moderasjon`).
     public var rule: String
     /// The municipality whose rule is adopted.
     public var source: MunicipalityID
+    /// First year in force; the period's first year when `nil`.
     public var fromYear: Int?
 
+    /// Creates a rule decision.
     public init(service: ServiceID, rule: String, source: MunicipalityID, fromYear: Int?) {
         self.service = service
         self.rule = rule

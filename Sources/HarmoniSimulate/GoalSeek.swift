@@ -23,6 +23,7 @@ public struct GoalSeekResult: Sendable, Hashable {
     public var revenue: Money
     /// The revenue one rounding step below and above the level.
     public var revenueBelow: Money
+    /// The revenue one rounding step above the level.
     public var revenueAbove: Money
     /// The rounding step the level honours.
     public var step: Money
@@ -84,6 +85,14 @@ enum GoalSeek {
         }
         let stepOre = max(1, (decision.roundingStep ?? LevelPlanner(model: model, decision: probe).rounding(main).step).ore)
         let own = withVolume.filter { $0.key == unit.main }.map { LevelPlanner(model: model, decision: probe).ownLevel($0, year) }
+        func result(_ chosen: Int64) throws(SimulationError) -> GoalSeekResult {
+            GoalSeekResult(
+                group: unit.group, main: unit.main, isGroup: unit.keys.count > 1, year: year,
+                level: Money(ore: chosen * stepOre), period: period, vat: main.vat, goal: goal, revenue: try revenue(chosen),
+                revenueBelow: try revenue(chosen - 1), revenueAbove: try revenue(chosen + 1), step: Money(ore: stepOre),
+                evaluations: evaluations,
+                linesWithoutVolume: items.filter { model.volume($0, year) == nil }.map { "\($0.municipality).\($0.key)" })
+        }
         // Search levels up to 2²⁰ times the highest own level (and never beyond ±1 000 000 000 kr).
         let limit = min(Int64(100_000_000_000), max(Int64(100), (own.map { $0.ore.magnitude }.max() ?? 1).clampedToInt64) << 20) / stepOre
         var high = min(limit, max(1, (own.max() ?? main.level).ore * 2 / stepOre + 1))
@@ -91,10 +100,17 @@ enum GoalSeek {
             guard high < limit else { throw .goalUnreachable(unit.group) }
             high = min(limit, high * 2)
         }
+        // Levels stay at or above zero unless the line is a deduction (a negative own level).
+        let bottom: Int64 = (own.min() ?? .zero) >= .zero ? 0 : -limit
         var low: Int64 = 0
         while try revenue(low) >= goal {
-            guard low > -limit else { throw .levelDoesNotMatter(unit.group) }
-            low = max(-limit, low == 0 ? -high : low * 2)
+            if low == bottom {
+                let atBottom = try revenue(low)
+                if atBottom == (try revenue(high)) { throw .levelDoesNotMatter(unit.group) }
+                if atBottom == goal { return try result(low) }
+                throw .goalUnreachable(unit.group)
+            }
+            low = max(bottom, low == 0 ? -high : low * 2)
         }
         // Invariant: revenue(low) < goal <= revenue(high).
         while high - low > 1 {
@@ -103,12 +119,7 @@ enum GoalSeek {
         }
         let atHigh = try revenue(high)
         let atLow = try revenue(low)
-        let chosen = (atHigh - goal).ore.magnitude < (goal - atLow).ore.magnitude ? high : low
-        return GoalSeekResult(
-            group: unit.group, main: unit.main, isGroup: unit.keys.count > 1, year: year, level: Money(ore: chosen * stepOre), period: period,
-            vat: main.vat, goal: goal, revenue: chosen == high ? atHigh : atLow, revenueBelow: try revenue(chosen - 1),
-            revenueAbove: try revenue(chosen + 1), step: Money(ore: stepOre), evaluations: evaluations,
-            linesWithoutVolume: items.filter { model.volume($0, year) == nil }.map { "\($0.municipality).\($0.key)" })
+        return try result((atHigh - goal).ore.magnitude < (goal - atLow).ore.magnitude ? high : low)
     }
 }
 

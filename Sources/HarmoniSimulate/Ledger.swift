@@ -12,18 +12,23 @@ public struct LedgerLine: Sendable, Hashable {
         case revenue
         case cost
     }
+    /// Revenue or cost.
     public var kind: Kind
+    /// The tjenesteområde.
     public var area: AreaID
     /// The service or subsidy scheme (`sfo`).
     public var group: String
     /// The line (`plass_5d`) or, for a coverage line, the indicator.
     public var item: String
+    /// The old municipality.
     public var municipality: MunicipalityID
+    /// The year.
     public var year: Int
     /// The volume the amounts are computed on (after coverage decisions), or `nil` when missing.
     public var volume: DecimalNumber?
     /// The price per period as published before and after (fees and subsidy rates); the unit cost for coverage.
     public var levelBefore: Money
+    /// The level after this decision.
     public var levelAfter: Money
     /// The municipality's own baseline annual amount per unit in the year (deflated, excl. mva).
     public var ownUnit: Money
@@ -31,9 +36,11 @@ public struct LedgerLine: Sendable, Hashable {
     public var targetUnit: Money?
     /// The annual amount per unit excluding mva, before and after.
     public var unitBefore: Money
+    /// The annual amount per unit after this decision, excluding mva.
     public var unitAfter: Money
     /// Revenue or cost before and after; `nil` when the volume is missing (never 0).
     public var before: Money?
+    /// The amount after.
     public var after: Money?
     /// Users affected (the volume when it counts people), if known.
     public var users: DecimalNumber?
@@ -72,19 +79,27 @@ public struct LedgerLine: Sendable, Hashable {
 /// A rule a municipality gives up or adopts by a rule decision. Its revenue effect cannot be
 /// computed: the dataset has no income distribution of the users.
 public struct RuleChange: Sendable, Hashable {
+    /// The index of the decision in the scenario.
     public var decision: Int
+    /// The old municipality.
     public var municipality: MunicipalityID
+    /// The service.
     public var service: ServiceID
+    /// The rule (`moderasjon`).
     public var rule: String
+    /// The first year of the change.
     public var fromYear: Int
     /// The parameters before and after, as `parameter = value`, in dataset order.
     public var before: [String]
+    /// The parameters after.
     public var after: [String]
 }
 
 /// A selvkost warning: the revenue after harmonisation exceeds the cost base.
 public struct SelvkostWarning: Sendable, Hashable {
+    /// The service.
     public var service: ServiceID
+    /// The year.
     public var year: Int
     /// nye Asker's revenue from the service after the decisions.
     public var revenue: Money
@@ -155,27 +170,37 @@ public struct Ledger: Sendable, Hashable {
         return total
     }
 
+    /// Ledgers are equal when their lines, rule changes, warnings and problems are.
     public static func == (a: Ledger, b: Ledger) -> Bool {
         a.lines == b.lines && a.ruleChanges == b.ruleChanges && a.selvkostWarnings == b.selvkostWarnings
             && a.ineffective == b.ineffective && a.problems == b.problems
     }
 
+    /// Hashes the lines.
     public func hash(into hasher: inout Hasher) { hasher.combine(lines) }
 }
 
 /// Sums of ledger lines: revenue before, after and change; cost change; lines without volume.
 public struct LedgerTotal: Sendable, Hashable {
+    /// Fee revenue before.
     public var revenueBefore = Money.zero
+    /// Fee revenue after.
     public var revenueAfter = Money.zero
+    /// Cost before (subsidies, coverage).
     public var costBefore = Money.zero
+    /// Cost after.
     public var costAfter = Money.zero
     /// Lines whose amounts are missing (no volume): their effect is unknown and not in the sums.
     public var missingLines = 0
+    /// Lines counted.
     public var lines = 0
 
+    /// Zero totals.
     public init() {}
 
+    /// Revenue after − before.
     public var revenueChange: Money { revenueAfter - revenueBefore }
+    /// Cost after − before.
     public var costChange: Money { costAfter - costBefore }
     /// The effect on netto driftsutgifter: cost change minus revenue change.
     public var netEffect: Money { costChange - revenueChange }
@@ -253,8 +278,11 @@ struct ChainKey: Hashable {
 
 /// A text in Norwegian bokmål and English.
 public struct LocalizedText: Sendable, Hashable {
+    /// Norwegian bokmål.
     public var nb: String
+    /// English.
     public var en: String
+    /// Creates a text in both languages.
     public init(_ nb: String, _ en: String) {
         self.nb = nb
         self.en = en

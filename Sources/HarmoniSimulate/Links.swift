@@ -9,12 +9,16 @@ public enum Links {
     /// A subsidy scheme: its area, and for rate lines (`kr per heltidsplass per år`) the volume of
     /// the same municipality it is paid per.
     public struct SubsidyScheme: Sendable, Hashable {
+        /// The scheme id.
         public var scheme: String
+        /// The tjenesteområde.
         public var area: AreaID
         /// Line id → the volume's fee key (`ordinaer_0_2` → `barnehage.private_barn_0_2`).
         public var volumes: [(line: String, volume: FeeKey)]
 
+        /// Schemes are equal by id.
         public static func == (a: Self, b: Self) -> Bool { a.scheme == b.scheme }
+        /// Hashes the id.
         public func hash(into hasher: inout Hasher) { hasher.combine(scheme) }
     }
 

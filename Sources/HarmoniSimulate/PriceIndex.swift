@@ -11,6 +11,7 @@ public enum PriceBasis: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// The kommunal deflator of one year and where it came from.
 public struct DeflatorYear: Sendable, Hashable {
+    /// The year.
     public var year: Int
     /// The annual growth (3,1 % in 2020).
     public var rate: Rate
@@ -19,6 +20,7 @@ public struct DeflatorYear: Sendable, Hashable {
     /// The dataset value's status (2021-2023 are estimates held at 3,1 %); `.own` for overrides.
     public var status: Status
 
+    /// Creates a deflator year.
     public init(year: Int, rate: Rate, overridden: Bool, status: Status) {
         self.year = year
         self.rate = rate

@@ -20,6 +20,7 @@ public struct ScenarioState: Sendable, Hashable {
     /// True when decisions were made since the last save or load.
     public var hasUnsavedChanges = false
 
+    /// An empty scenario: 2020-2023, fixed prices, no decisions.
     public init() {}
 
     /// The statements that set this scenario's settings, only where they differ from the defaults:
@@ -43,8 +44,11 @@ public struct ScenarioState: Sendable, Hashable {
 
 /// A rate for one year.
 public struct YearRate: Sendable, Hashable, Codable {
+    /// The year.
     public var year: Int
+    /// The rate.
     public var rate: Rate
+    /// Creates a rate for a year.
     public init(year: Int, rate: Rate) {
         self.year = year
         self.rate = rate
@@ -59,6 +63,7 @@ public struct YearRate: Sendable, Hashable, Codable {
 public struct VolumeGrowth: Sendable, Hashable {
     /// A service or subsidy scheme id, or `nil` for every service.
     public var service: String?
+    /// How the volumes grow.
     public var rule: Rule
 
     /// A yearly rate, or the trend of a population age group (`age_1_5`).
@@ -67,6 +72,7 @@ public struct VolumeGrowth: Sendable, Hashable {
         case population(String)
     }
 
+    /// Creates a growth setting.
     public init(service: String?, rule: Rule) {
         self.service = service
         self.rule = rule

@@ -9,6 +9,7 @@ import HarmoniModel
 public struct ShadowBudget: Sendable, Hashable {
     /// One row: an exact and a rounded amount per year (`nil`: the record lacks it).
     public struct Row: Sendable, Hashable {
+        /// What a row holds.
         public enum Kind: Sendable, Hashable {
             /// A municipality's 2019 netto driftsutgifter, unchanged in every year.
             case baseline(MunicipalityID)
@@ -23,6 +24,7 @@ public struct ShadowBudget: Sendable, Hashable {
             /// The block's total: the exact sum, rounded.
             case total
         }
+        /// What the row holds.
         public var kind: Kind
         /// Exact amounts per year (in ``ShadowBudget/years`` order).
         public var exact: [Money?]
@@ -38,7 +40,9 @@ public struct ShadowBudget: Sendable, Hashable {
 
     /// One tjenesteområde.
     public struct Block: Sendable, Hashable {
+        /// The tjenesteområde.
         public var area: Area
+        /// Baselines, price growth, effects, rounding difference, total.
         public var rows: [Row]
         /// The budget rows used as baselines, per municipality (empty: none with a netto measure).
         public var baselines: [MunicipalityID: [Budget]]
@@ -48,11 +52,15 @@ public struct ShadowBudget: Sendable, Hashable {
         public var isComplete: Bool
     }
 
+    /// The years, in order.
     public var years: [Int]
+    /// One block per tjenesteområde, in dataset order.
     public var blocks: [Block]
     /// The per-area totals of complete areas, the rounding difference and nye Asker's total.
     public var grand: [Row]
+    /// Fixed or nominal kroner.
     public var basis: PriceBasis
+    /// The price index used.
     public var index: PriceIndex?
     /// The decisions, for labels.
     public var decisions: [Decision]

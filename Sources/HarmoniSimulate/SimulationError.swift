@@ -10,6 +10,7 @@ public struct SimulationError: Error, Sendable, Hashable {
     /// English text.
     public var en: String
 
+    /// Creates an error.
     public init(code: String, nb: String, en: String) {
         self.code = code
         self.nb = nb

@@ -4,6 +4,7 @@ import HarmoniReport
 /// Goal-seek results as a table (kind `solve`): the level found per group, the goal, the revenue
 /// at the level and the residual, with the revenue one step either side.
 public enum SolveTable {
+    /// The results of a `solve` as a table.
     public static func table(_ results: [GoalSeekResult], dataset: Dataset, language: DisplayLanguageTag = .nb) -> Table {
         let en = language == .en
         var table = Table(
