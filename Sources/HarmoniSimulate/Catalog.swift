@@ -142,7 +142,9 @@ public struct Catalog: Sendable {
         var groupKeys: [String: [ItemKey]] = [:]
         for (i, item) in items.enumerated() {
             index[Pair(key: item.key, municipality: item.municipality)] = i
-            if !(groupKeys[item.key.group]?.contains(item.key) ?? false) { groupKeys[item.key.group, default: []].append(item.key) }
+            if !(groupKeys[item.key.group]?.contains(item.key) ?? false) {
+                groupKeys[item.key.group, default: []].append(item.key)
+            }
         }
         self.index = index
         self.groupKeys = groupKeys

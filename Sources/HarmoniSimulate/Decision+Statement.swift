@@ -12,6 +12,9 @@ extension Decision {
         }
     }
 
+    /// The canonical statement (the name the placeholder `Decision` used).
+    public var statement: String { canonicalStatement }
+
     /// A short label for tables: `#2 harmonise sfo.* to asker`.
     public func label(index: Int) -> String { "#\(index + 1) \(canonicalStatement)" }
 }

@@ -60,7 +60,8 @@ public struct ExactFraction: Sendable, Hashable, CustomStringConvertible {
         // Cross-reduce first so products of a few yearly factors stay far from Int128's limits.
         let g1 = gcd(a.numerator, b.denominator)
         let g2 = gcd(b.numerator, a.denominator)
-        return ExactFraction(reduced: (a.numerator / g1) * (b.numerator / g2), (a.denominator / g2) * (b.denominator / g1))
+        return ExactFraction(
+            reduced: (a.numerator / g1) * (b.numerator / g2), (a.denominator / g2) * (b.denominator / g1))
     }
 
     /// Exact quotient; `nil` when dividing by zero.
@@ -103,7 +104,10 @@ public struct ExactFraction: Sendable, Hashable, CustomStringConvertible {
 
     /// The fraction as a rate in parts per million, rounded half-up.
     public var rate: Rate {
-        Rate(ppm: Int64(exactly: ExactFraction.divide(numerator * Int128(Rate.ppmPerUnit), by: denominator, mode: .halfUp)) ?? 0)
+        Rate(
+            ppm: Int64(
+                exactly: ExactFraction.divide(numerator * Int128(Rate.ppmPerUnit), by: denominator, mode: .halfUp)) ?? 0
+        )
     }
 
     /// `numerator/denominator`.

@@ -53,8 +53,9 @@ enum GoalSeek {
         let catalog = model.catalog
         let items = unit.keys.flatMap { key in Dataset.mergingMunicipalities.compactMap { catalog.item(key, $0) } }
         let withVolume = items.filter { model.volume($0, year) != nil }
-        guard !withVolume.isEmpty, let main = catalog.item(unit.main, Dataset.mergingMunicipalities[0])
-            ?? items.first(where: { $0.key == unit.main })
+        guard !withVolume.isEmpty,
+            let main = catalog.item(unit.main, Dataset.mergingMunicipalities[0])
+                ?? items.first(where: { $0.key == unit.main })
         else { throw .noVolume(unit.group) }
         let period: PricePeriod = decision.basis == .annual ? .year : main.period
         var probe = decision
@@ -83,18 +84,26 @@ enum GoalSeek {
             }
             return total
         }
-        let stepOre = max(1, (decision.roundingStep ?? LevelPlanner(model: model, decision: probe).rounding(main).step).ore)
-        let own = withVolume.filter { $0.key == unit.main }.map { LevelPlanner(model: model, decision: probe).ownLevel($0, year) }
+        let stepOre = max(
+            1, (decision.roundingStep ?? LevelPlanner(model: model, decision: probe).rounding(main).step).ore)
+        let own = withVolume.filter { $0.key == unit.main }.map {
+            LevelPlanner(model: model, decision: probe).ownLevel($0, year)
+        }
         func result(_ chosen: Int64) throws(SimulationError) -> GoalSeekResult {
             GoalSeekResult(
                 group: unit.group, main: unit.main, isGroup: unit.keys.count > 1, year: year,
-                level: Money(ore: chosen * stepOre), period: period, vat: main.vat, goal: goal, revenue: try revenue(chosen),
+                level: Money(ore: chosen * stepOre), period: period, vat: main.vat, goal: goal,
+                revenue: try revenue(chosen),
                 revenueBelow: try revenue(chosen - 1), revenueAbove: try revenue(chosen + 1), step: Money(ore: stepOre),
                 evaluations: evaluations,
-                linesWithoutVolume: items.filter { model.volume($0, year) == nil }.map { "\($0.municipality).\($0.key)" })
+                linesWithoutVolume: items.filter { model.volume($0, year) == nil }.map {
+                    "\($0.municipality).\($0.key)"
+                })
         }
         // Search levels up to 2²⁰ times the highest own level (and never beyond ±1 000 000 000 kr).
-        let limit = min(Int64(100_000_000_000), max(Int64(100), (own.map { $0.ore.magnitude }.max() ?? 1).clampedToInt64) << 20) / stepOre
+        let limit =
+            min(Int64(100_000_000_000), max(Int64(100), (own.map { $0.ore.magnitude }.max() ?? 1).clampedToInt64) << 20)
+            / stepOre
         var high = min(limit, max(1, (own.max() ?? main.level).ore * 2 / stepOre + 1))
         while try revenue(high) < goal {
             guard high < limit else { throw .goalUnreachable(unit.group) }

@@ -4,7 +4,9 @@ import HarmoniModel
 enum ImpactNotes {
     static func notes(_ ledger: Ledger, dataset: Dataset, year: Int?, en: Bool) -> [String] {
         var notes: [String] = []
-        for problem in ledger.problems { notes.append((en ? "Not simulated: " : "Ikke simulert: ") + (en ? problem.en : problem.nb)) }
+        for problem in ledger.problems {
+            notes.append((en ? "Not simulated: " : "Ikke simulert: ") + (en ? problem.en : problem.nb))
+        }
         notes.append(
             ReportNotes.priceBasis(
                 ledger.index, basis: ledger.index?.basis ?? .fixed, firstYear: ledger.period.lowerBound, en: en))
@@ -12,13 +14,15 @@ enum ImpactNotes {
         notes.append(
             en
                 ? "Groups keep their structure: each municipality's lines move by the factor of the group's main line (the first line all three have), unless the decision says «each». Each decision's line starts where the earlier decisions left the price."
-                : "Grupper beholder strukturen: hver kommunes linjer flyttes med faktoren til gruppens hovedlinje (første linje alle tre har), med mindre vedtaket sier «each». Hvert vedtak regnes fra prisen de tidligere vedtakene etterlot.")
+                : "Grupper beholder strukturen: hver kommunes linjer flyttes med faktoren til gruppens hovedlinje (første linje alle tre har), med mindre vedtaket sier «each». Hvert vedtak regnes fra prisen de tidligere vedtakene etterlot."
+        )
         for warning in ledger.selvkostWarnings where year == nil || warning.year == year {
             let name = dataset.service(warning.service)?.name ?? warning.service.rawValue
             notes.append(
                 en
                     ? "Warning (selvkost): \(name) \(warning.year): revenue \(NorwegianFormat.money(warning.revenue)) exceeds the combined cost base \(NorwegianFormat.money(warning.costBase)) by \(NorwegianFormat.money(warning.excess)) (cost base = the three municipalities' baseline revenue; the dataset has no selvkost accounts)."
-                    : "Advarsel (selvkost): \(name) \(warning.year): inntekten \(NorwegianFormat.money(warning.revenue)) overstiger samlet kostnadsgrunnlag \(NorwegianFormat.money(warning.costBase)) med \(NorwegianFormat.money(warning.excess)) (kostnadsgrunnlag = de tre kommunenes inntekt i grunnlaget; datasettet har ikke selvkostregnskap).")
+                    : "Advarsel (selvkost): \(name) \(warning.year): inntekten \(NorwegianFormat.money(warning.revenue)) overstiger samlet kostnadsgrunnlag \(NorwegianFormat.money(warning.costBase)) med \(NorwegianFormat.money(warning.excess)) (kostnadsgrunnlag = de tre kommunenes inntekt i grunnlaget; datasettet har ikke selvkostregnskap)."
+            )
         }
         var selvkost: [String] = []
         for line in ledger.lines where line.selvkost && (year == nil || line.year == year) {
@@ -28,7 +32,8 @@ enum ImpactNotes {
         if !selvkost.isEmpty {
             let list = selvkost.joined(separator: ", ")
             notes.append(
-                en ? "Bound by selvkost (marked «selvkost»; fees may not exceed cost): \(list)."
+                en
+                    ? "Bound by selvkost (marked «selvkost»; fees may not exceed cost): \(list)."
                     : "Bundet av selvkost (merket «selvkost»; gebyrene kan ikke overstige kostnaden): \(list).")
         }
         for change in ledger.ruleChanges {
@@ -38,7 +43,8 @@ enum ImpactNotes {
             notes.append(
                 en
                     ? "Rule \(change.service).\(change.rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); revenue effect unknown (no income distribution in the dataset)."
-                    : "Regel \(change.service).\(change.rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); inntektsvirkningen er ukjent (datasettet har ingen inntektsfordeling).")
+                    : "Regel \(change.service).\(change.rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); inntektsvirkningen er ukjent (datasettet har ingen inntektsfordeling)."
+            )
         }
         for index in ledger.ineffective {
             notes.append((en ? "No change: " : "Ingen endring: ") + ledger.label(index))

@@ -27,7 +27,9 @@ public enum ImpactReport {
         }
         if let year { table.title += ", \(year)" }
         table.notes = ImpactNotes.notes(ledger, dataset: dataset, year: year, en: en)
-        if table.rows.contains(where: { $0.contains(where: \.isEstimate) }) { table.notes.append(ReportNotes.estimateMark(en: en)) }
+        if table.rows.contains(where: { $0.contains(where: \.isEstimate) }) {
+            table.notes.append(ReportNotes.estimateMark(en: en))
+        }
         for line in lines {
             for id in line.sources { if let source = dataset.source(id) { table.cite(source) } }
         }
@@ -35,7 +37,9 @@ public enum ImpactReport {
         return table
     }
 
-    private static func detailed(_ lines: [LedgerLine], years: [Int], ledger: Ledger, dataset: Dataset, en: Bool) -> Table {
+    private static func detailed(_ lines: [LedgerLine], years: [Int], ledger: Ledger, dataset: Dataset, en: Bool)
+        -> Table
+    {
         var table = Table(
             kind: "impact", title: en ? "Impact of the decisions per line" : "Virkning av vedtakene per linje",
             columns: [
@@ -49,7 +53,10 @@ public enum ImpactReport {
                 Column("change_per_user", en ? "Per user" : "Per bruker", .right),
                 Column("decision", en ? "Decision" : "Vedtak"),
             ])
-        let missingNote = en ? "no volume in the dataset: revenue unknown (not 0)" : "volum mangler i datasettet: inntekten er ukjent (ikke 0)"
+        let missingNote =
+            en
+            ? "no volume in the dataset: revenue unknown (not 0)"
+            : "volum mangler i datasettet: inntekten er ukjent (ikke 0)"
         for year in years {
             let inYear = lines.filter { $0.year == year }
             for line in inYear {
@@ -59,9 +66,12 @@ public enum ImpactReport {
                 }
                 table.rows.append([
                     .text(line.itemText), .text(name(line.municipality, dataset)), .text(String(line.year)),
-                    .text(kindText(line.kind, en) + (line.selvkost ? ", selvkost" : "")), volume, .money(line.unitBefore, status: line.status),
-                    .money(line.unitAfter, status: line.status), money(line.before), money(line.after), money(line.change),
-                    line.users.map { .number($0) } ?? .empty, line.changePerUser.map { .money($0, status: line.status) } ?? .empty,
+                    .text(kindText(line.kind, en) + (line.selvkost ? ", selvkost" : "")), volume,
+                    .money(line.unitBefore, status: line.status),
+                    .money(line.unitAfter, status: line.status), money(line.before), money(line.after),
+                    money(line.change),
+                    line.users.map { .number($0) } ?? .empty,
+                    line.changePerUser.map { .money($0, status: line.status) } ?? .empty,
                     .text(ledger.label(line.decision)),
                 ])
             }
@@ -69,12 +79,16 @@ public enum ImpactReport {
                 let total = LedgerTotal(chaining: inYear.filter { $0.kind == kind })
                 let before = kind == .revenue ? total.revenueBefore : total.costBefore
                 let after = kind == .revenue ? total.revenueAfter : total.costAfter
-                let label = kind == .revenue ? (en ? "Total revenue" : "Sum inntekter") : (en ? "Total cost" : "Sum utgifter")
+                let label =
+                    kind == .revenue ? (en ? "Total revenue" : "Sum inntekter") : (en ? "Total cost" : "Sum utgifter")
                 table.rows.append([
                     .text(label), .empty, .text(String(year)), .text(kindText(kind, en)), .empty, .empty, .empty,
                     .money(before), .money(after), .money(after - before), .empty, .empty,
                     total.missingLines > 0
-                        ? .text(en ? "\(total.missingLines) line(s) without volume not included" : "\(total.missingLines) linje(r) uten volum er ikke med")
+                        ? .text(
+                            en
+                                ? "\(total.missingLines) line(s) without volume not included"
+                                : "\(total.missingLines) linje(r) uten volum er ikke med")
                         : .empty,
                 ])
             }
@@ -82,7 +96,9 @@ public enum ImpactReport {
         return table
     }
 
-    private static func grouped(_ lines: [LedgerLine], years: [Int], grouping: ImpactGrouping, dataset: Dataset, en: Bool) -> Table {
+    private static func grouped(
+        _ lines: [LedgerLine], years: [Int], grouping: ImpactGrouping, dataset: Dataset, en: Bool
+    ) -> Table {
         let heading: String
         switch grouping {
         case .area: heading = en ? "Area" : "Tjenesteområde"
@@ -90,7 +106,8 @@ public enum ImpactReport {
         case .service: heading = en ? "Service" : "Tjeneste"
         }
         var table = Table(
-            kind: "impact", title: (en ? "Impact of the decisions by " : "Virkning av vedtakene per ") + heading.lowercased(),
+            kind: "impact",
+            title: (en ? "Impact of the decisions by " : "Virkning av vedtakene per ") + heading.lowercased(),
             columns: [
                 Column("group", heading), Column("year", en ? "Year" : "År"),
                 Column("revenue_before", en ? "Revenue before" : "Inntekt før", .right),
@@ -109,7 +126,8 @@ public enum ImpactReport {
         }
         var groups: [String] = []
         switch grouping {
-        case .municipality: groups = Dataset.mergingMunicipalities.map(\.rawValue).filter { g in lines.contains { key($0) == g } }
+        case .municipality:
+            groups = Dataset.mergingMunicipalities.map(\.rawValue).filter { g in lines.contains { key($0) == g } }
         case .area: groups = dataset.areas.map(\.id.rawValue).filter { g in lines.contains { key($0) == g } }
         case .service: for line in lines where !groups.contains(line.group) { groups.append(line.group) }
         }
@@ -138,7 +156,7 @@ public enum ImpactReport {
         switch grouping {
         case .area: return dataset.area(AreaID(group))?.name ?? group
         case .municipality: return name(MunicipalityID(group), dataset)
-        case .service: return dataset.service(ServiceID(group))?.name ?? group
+        case .service: return dataset.service(ServiceID(group))?.name ?? Links.displayName(ofScheme: group)
         }
     }
 

@@ -16,7 +16,8 @@ extension Ledger {
         violations += checkTotals(totalsByYear, key: \.year, name: "year")
         violations += checkTotals(totalsByDecision, key: \.decision, name: "decision")
         for (number, line) in lines.enumerated() {
-            let where_ = "line \(number + 1) (\(line.itemText) \(line.municipality) \(line.year) \(label(line.decision)))"
+            let where_ =
+                "line \(number + 1) (\(line.itemText) \(line.municipality) \(line.year) \(label(line.decision)))"
             if let before = line.before, let after = line.after, line.change != after - before {
                 violations.append("\(where_): change is not after − before")
             }
@@ -30,11 +31,15 @@ extension Ledger {
             guard case .level(let decision) = decisions[line.decision].action else { continue }
             switch decision.rule {
             case .lowest:
-                if line.unitAfter > line.unitBefore || (line.unitBefore <= line.ownUnit && line.unitAfter > line.ownUnit) {
+                if line.unitAfter > line.unitBefore
+                    || (line.unitBefore <= line.ownUnit && line.unitAfter > line.ownUnit)
+                {
                     violations.append("\(where_): to lowest raised a price")
                 }
             case .highest:
-                if line.unitAfter < line.unitBefore || (line.unitBefore >= line.ownUnit && line.unitAfter < line.ownUnit) {
+                if line.unitAfter < line.unitBefore
+                    || (line.unitBefore >= line.ownUnit && line.unitAfter < line.ownUnit)
+                {
                     violations.append("\(where_): to highest lowered a price")
                 }
             default: break
@@ -48,7 +53,9 @@ extension Ledger {
         for line in lines {
             let key = ChainKey(line)
             if let previous = lastOfChain[key], previous.after != line.before || previous.unitAfter != line.unitBefore {
-                violations.append("\(line.itemText) \(line.municipality) \(line.year): \(label(line.decision)) does not start where \(label(previous.decision)) ended")
+                violations.append(
+                    "\(line.itemText) \(line.municipality) \(line.year): \(label(line.decision)) does not start where \(label(previous.decision)) ended"
+                )
             }
             lastOfChain[key] = line
         }
@@ -63,7 +70,8 @@ extension Ledger {
         _ stored: [K: LedgerTotal], key: KeyPath<LedgerLine, K>, name: String
     ) -> [String] {
         var violations: [String] = []
-        var sums: [K: (revenueBefore: Int64, revenueAfter: Int64, costBefore: Int64, costAfter: Int64, missing: Int)] = [:]
+        var sums: [K: (revenueBefore: Int64, revenueAfter: Int64, costBefore: Int64, costAfter: Int64, missing: Int)] =
+            [:]
         for line in lines {
             var sum = sums[line[keyPath: key]] ?? (0, 0, 0, 0, 0)
             if let before = line.before, let after = line.after {

@@ -65,7 +65,6 @@ public struct LedgerLine: Sendable, Hashable {
     /// The change in the annual amount per unit (kr per user per year).
     public var unitChange: Money { unitAfter - unitBefore }
 
-
     /// The effect on netto driftsutgifter: a cost change adds, a revenue change subtracts.
     public var netEffect: Money? {
         guard let change else { return nil }
@@ -241,7 +240,9 @@ public struct LedgerTotal: Sendable, Hashable {
             if line.change == nil { missingLines += 1 }
         }
         for key in order {
-            guard let chain = chains[key], let before = chain.first.before, let after = chain.last.after else { continue }
+            guard let chain = chains[key], let before = chain.first.before, let after = chain.last.after else {
+                continue
+            }
             if key.kind == .revenue {
                 revenueBefore += before
                 revenueAfter += after

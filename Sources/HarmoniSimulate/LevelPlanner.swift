@@ -74,7 +74,9 @@ struct LevelPlanner: Sendable {
     /// Each item's target level in `year` (level space), for the municipalities the decision changes.
     /// Throws when the rule cannot be computed (a missing volume for `weighted`, lines that are not
     /// comparable, a municipality without the line).
-    func targets(_ unit: HarmonisationUnit, _ year: Int) throws(SimulationError) -> [(item: BaselineItem, target: Money)] {
+    func targets(_ unit: HarmonisationUnit, _ year: Int) throws(SimulationError) -> [(
+        item: BaselineItem, target: Money
+    )] {
         let catalog = model.catalog
         let present = Dataset.mergingMunicipalities.compactMap { catalog.item(unit.main, $0) }
         guard let first = present.first else { return [] }
@@ -85,7 +87,8 @@ struct LevelPlanner: Sendable {
             guard let main = catalog.item(unit.main, municipality) else { continue }
             let mainTarget: Money
             if case .change(let rate) = decision.rule {
-                mainTarget = rounding(main).round(ore: ExactFraction(ownLevel(main, year).ore) * ExactFraction(growth: rate))
+                mainTarget =
+                    rounding(main).round(ore: ExactFraction(ownLevel(main, year).ore) * ExactFraction(growth: rate))
                     ?? ownLevel(main, year)
             } else {
                 guard let common else { continue }
@@ -111,7 +114,9 @@ struct LevelPlanner: Sendable {
     private func checkComparable(_ present: [BaselineItem], _ unit: HarmonisationUnit) throws(SimulationError) {
         guard let first = present.first else { return }
         let samePeriod = decision.basis == .annual || present.allSatisfy { $0.period == first.period }
-        guard samePeriod, present.allSatisfy({ $0.vat == first.vat }) else { throw .notComparable(unit.main.description) }
+        guard samePeriod, present.allSatisfy({ $0.vat == first.vat }) else {
+            throw .notComparable(unit.main.description)
+        }
         if case .amount(_, let period) = decision.rule {
             let expected: PricePeriod = decision.basis == .annual ? .year : first.period
             let given = period ?? .once
@@ -142,7 +147,9 @@ struct LevelPlanner: Sendable {
                 weighted = weighted + ExactFraction(ownLevel(item, year).ore) * v
                 total = total + v
             }
-            guard let mean = weighted / total else { throw .missingVolumeForWeighted(present[0].key.description, present[0].municipality) }
+            guard let mean = weighted / total else {
+                throw .missingVolumeForWeighted(present[0].key.description, present[0].municipality)
+            }
             return rounding.round(ore: mean)
         case .municipality(let id):
             guard let item = present.first(where: { $0.municipality == id }) else {
@@ -168,7 +175,8 @@ struct LevelPlanner: Sendable {
         if (direction == .floor && total > previous) || (direction == .ceiling && total < previous) { return previous }
         if share.isOne { return total }
         guard let before = ExactFraction(Int128(previous.ore), Int128(periods)),
-            let candidate = rounding(item).with(.nearest).round(ore: before + share * (ExactFraction(target.ore) - before))
+            let candidate = rounding(item).with(.nearest).round(
+                ore: before + share * (ExactFraction(target.ore) - before))
         else { return previous }
         let gap = ExactFraction(target.ore) - before
         let moved = ExactFraction(candidate.ore) - before

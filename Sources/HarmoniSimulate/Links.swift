@@ -41,6 +41,12 @@ public enum Links {
         SubsidyScheme(scheme: "gaver_og_medvirkning", area: "kultur", volumes: []),
     ]
 
+    /// A subsidy scheme's id as a name: `driftstilskudd_private_barnehager` → «Driftstilskudd private barnehager».
+    public static func displayName(ofScheme scheme: String) -> String {
+        let spaced = String(scheme.map { $0 == "_" ? " " : $0 })
+        return spaced.prefix(1).uppercased() + spaced.dropFirst()
+    }
+
     /// The scheme entry, if known.
     public static func scheme(_ id: String) -> SubsidyScheme? { subsidySchemes.first { $0.scheme == id } }
 

@@ -69,7 +69,8 @@ public struct PriceIndex: Sendable, Hashable {
         dataset: Dataset, baselineYear: Int, period: ClosedRange<Int>, basis: PriceBasis, overrides: [YearRate]
     ) -> Result<PriceIndex, SimulationError> {
         make(
-            deflators: datasetDeflators(dataset, through: period.upperBound), baselineYear: baselineYear, period: period,
+            deflators: datasetDeflators(dataset, through: period.upperBound), baselineYear: baselineYear,
+            period: period,
             basis: basis, overrides: overrides)
     }
 
@@ -81,7 +82,8 @@ public struct PriceIndex: Sendable, Hashable {
             if let parameter = rows.first(where: { $0.provenance.validity.contains(.startOf(year: year)) }),
                 let rate = parameter.value.quantity?.number.asPercentRate
             {
-                result[year] = DeflatorYear(year: year, rate: rate, overridden: false, status: parameter.provenance.status)
+                result[year] = DeflatorYear(
+                    year: year, rate: rate, overridden: false, status: parameter.provenance.status)
             }
         }
         return result

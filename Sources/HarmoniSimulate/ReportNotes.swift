@@ -6,7 +6,9 @@ public enum ReportNotes {
     public static func priceBasis(_ index: PriceIndex?, basis: PriceBasis, firstYear: Int, en: Bool) -> String {
         let deflators = (index?.deflators ?? []).map { deflator in
             var text = "\(deflator.year) \(deflator.rate)"
-            if deflator.overridden { text += en ? " (scenario)" : " (scenario)" } else if deflator.status == .estimated {
+            if deflator.overridden {
+                text += en ? " (scenario)" : " (scenario)"
+            } else if deflator.status == .estimated {
                 text += en ? " (estimate)" : " (anslag)"
             }
             return text
@@ -30,16 +32,19 @@ public enum ReportNotes {
         notes.append(
             en
                 ? "Revenue excludes mva (amounts stored incl. mva are divided by 1,25, half-up to øre). Prices following the deflator are rounded half-up to whole kroner (øre for prices with øre); revenue = annual amount per unit × volume, half-up to øre."
-                : "Inntekter er ekskl. mva (beløp lagret inkl. mva deles på 1,25, half-up til øre). Priser som følger deflatoren rundes half-up til hele kroner (øre for priser med øre); inntekt = årsbeløp per enhet × volum, half-up til øre.")
+                : "Inntekter er ekskl. mva (beløp lagret inkl. mva deles på 1,25, half-up til øre). Priser som følger deflatoren rundes half-up til hele kroner (øre for priser med øre); inntekt = årsbeløp per enhet × volum, half-up til øre."
+        )
         if growth.isEmpty {
             notes.append(
                 en
                     ? "Volumes: the 2019 volumes of the dataset (Barnehagefakta counts of 16.9.2018 used as 2019), held flat."
-                    : "Volumer: datasettets 2019-volumer (Barnehagefakta-tall fra 16.9.2018 brukt som 2019), holdt flatt.")
+                    : "Volumer: datasettets 2019-volumer (Barnehagefakta-tall fra 16.9.2018 brukt som 2019), holdt flatt."
+            )
         } else {
             let list = growth.map(\.canonicalStatement).joined(separator: "; ")
             notes.append(
-                en ? "Volumes: the 2019 volumes of the dataset, grown by: \(list) (half-up to two decimals)."
+                en
+                    ? "Volumes: the 2019 volumes of the dataset, grown by: \(list) (half-up to two decimals)."
                     : "Volumer: datasettets 2019-volumer, med vekst: \(list) (half-up til to desimaler).")
         }
         return notes

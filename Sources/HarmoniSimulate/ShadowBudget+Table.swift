@@ -9,7 +9,9 @@ extension ShadowBudget {
         let en = language == .en
         let first = years.first ?? 2020
         let last = years.last ?? 2023
-        let kroner = basis == .fixed ? (en ? "fixed \(first) kroner" : "faste \(first)-kroner") : (en ? "nominal kroner" : "løpende kroner")
+        let kroner =
+            basis == .fixed
+            ? (en ? "fixed \(first) kroner" : "faste \(first)-kroner") : (en ? "nominal kroner" : "løpende kroner")
         var table = Table(
             kind: "budget",
             title: (en ? "Shadow budget, nye Asker \(first)-\(last)" : "Skyggebudsjett nye Asker \(first)-\(last)")
@@ -23,17 +25,24 @@ extension ShadowBudget {
                 table.rows.append([.text(block.area.id.rawValue), .text(label)] + cells(row, footnote: note))
             }
             for budgets in block.baselines.values {
-                for budget in budgets { if let source = budget.provenance.source.flatMap(dataset.source) { table.cite(source) } }
+                for budget in budgets {
+                    if let source = budget.provenance.source.flatMap(dataset.source) { table.cite(source) }
+                }
             }
         }
         for row in grand {
             var label = self.label(row, block: nil, dataset: dataset, en: en)
-            if case .total = row.kind { label = en ? "Total nye Asker (areas with a netto baseline)" : "Sum nye Asker (områder med netto grunnlag)" }
+            if case .total = row.kind {
+                label =
+                    en ? "Total nye Asker (areas with a netto baseline)" : "Sum nye Asker (områder med netto grunnlag)"
+            }
             table.rows.append([.text("alle"), .text(label)] + cells(row, footnote: nil))
         }
         table.sources.sort { $0.title < $1.title }
         table.notes = notes(dataset: dataset, en: en)
-        if table.rows.contains(where: { $0.contains(where: \.isEstimate) }) { table.notes.append(ReportNotes.estimateMark(en: en)) }
+        if table.rows.contains(where: { $0.contains(where: \.isEstimate) }) {
+            table.notes.append(ReportNotes.estimateMark(en: en))
+        }
         return table
     }
 
@@ -67,7 +76,9 @@ extension ShadowBudget {
             let name = dataset.municipality(municipality)?.name ?? municipality.rawValue
             let used = block.baselines[municipality] ?? []
             if !used.isEmpty {
-                let parts = used.map { "\($0.line) (\($0.measure), \($0.provenance.status.rawValue)) \(NorwegianFormat.moneyNumber($0.amount.rounded(.thousandKroner).divided1000)) tkr" }
+                let parts = used.map {
+                    "\($0.line) (\($0.measure), \($0.provenance.status.rawValue)) \(NorwegianFormat.moneyNumber($0.amount.rounded(.thousandKroner).divided1000)) tkr"
+                }
                 return "\(name), \(block.area.name): " + parts.joined(separator: " + ")
             }
             let brutto = block.bruttoOnly[municipality] ?? []
@@ -78,7 +89,8 @@ extension ShadowBudget {
                     : "\(name), \(block.area.name): ingen netto driftsutgifter i datasettet; bare brutto (\(first.measure) \(amount) tkr, nasjonalt per-innbygger-anslag), som aldri legges til netto"
             }
             return en
-                ? "\(name), \(block.area.name): no estimate in the dataset" : "\(name), \(block.area.name): intet anslag i datasettet"
+                ? "\(name), \(block.area.name): no estimate in the dataset"
+                : "\(name), \(block.area.name): intet anslag i datasettet"
         case .effect:
             guard row.missingLines > 0 else { return nil }
             return en
@@ -94,18 +106,21 @@ extension ShadowBudget {
         notes.append(
             en
                 ? "Amounts in 1 000 kr, each cell rounded half-up to the nearest 1 000 kr; the rounding difference row makes the rounded rows add up to the total, which is the exact sum rounded."
-                : "Beløp i 1 000 kr; hver celle er avrundet half-up til nærmeste 1 000 kr. Avrundingsdifferansen gjør at de avrundede radene summerer til summen, som er den eksakte summen avrundet.")
+                : "Beløp i 1 000 kr; hver celle er avrundet half-up til nærmeste 1 000 kr. Avrundingsdifferansen gjør at de avrundede radene summerer til summen, som er den eksakte summen avrundet."
+        )
         notes.append(ReportNotes.priceBasis(index, basis: basis, firstYear: first, en: en))
         notes.append(
             en
                 ? "Baselines: 2019 netto driftsutgifter per area from the dataset (the sum_ line where there is one, else the sum of the netto lines); brutto is never added to netto. Positive amounts raise netto driftsutgifter; more fee revenue shows as negative (excl. mva)."
-                : "Grunnlag: netto driftsutgifter 2019 per tjenesteområde fra datasettet (sum_-linjen der den finnes, ellers summen av nettolinjene); brutto legges aldri til netto. Positive tall øker netto driftsutgifter; økte gebyrinntekter vises negativt (ekskl. mva).")
+                : "Grunnlag: netto driftsutgifter 2019 per tjenesteområde fra datasettet (sum_-linjen der den finnes, ellers summen av nettolinjene); brutto legges aldri til netto. Positive tall øker netto driftsutgifter; økte gebyrinntekter vises negativt (ekskl. mva)."
+        )
         let incomplete = blocks.filter { !$0.isComplete }.map(\.area.name)
         if !incomplete.isEmpty {
             notes.append(
                 en
                     ? "No complete netto baseline (total missing, not in nye Asker's total): \(incomplete.joined(separator: "; ")). Effects of decisions there are shown but not added."
-                    : "Mangler fullstendig netto grunnlag (sum mangler, ikke med i nye Askers sum): \(incomplete.joined(separator: "; ")). Effekter av vedtak der vises, men legges ikke til.")
+                    : "Mangler fullstendig netto grunnlag (sum mangler, ikke med i nye Askers sum): \(incomplete.joined(separator: "; ")). Effekter av vedtak der vises, men legges ikke til."
+            )
         }
         return notes
     }

@@ -76,7 +76,10 @@ public struct ShadowBudget: Sendable, Hashable {
         var exactTotal = years.map { _ in Money.zero }
         for block in blocks where block.isComplete {
             guard let total = block.rows.last else { continue }
-            grand.append(Row(kind: .areaTotal(block.area.id), exact: total.exact, rounded: total.rounded, status: total.status, missingLines: 0))
+            grand.append(
+                Row(
+                    kind: .areaTotal(block.area.id), exact: total.exact, rounded: total.rounded, status: total.status,
+                    missingLines: 0))
             for i in years.indices { exactTotal[i] += total.exact[i] ?? .zero }
         }
         grand += closing(grand, exact: exactTotal.map { Optional($0) }, status: grand.map(\.status).max() ?? .published)
@@ -141,7 +144,9 @@ public struct ShadowBudget: Sendable, Hashable {
     }
 
     private static func row(_ kind: Row.Kind, _ exact: [Money?], status: Status) -> Row {
-        Row(kind: kind, exact: exact, rounded: exact.map { $0?.rounded(.thousandKroner) }, status: status, missingLines: 0)
+        Row(
+            kind: kind, exact: exact, rounded: exact.map { $0?.rounded(.thousandKroner) }, status: status,
+            missingLines: 0)
     }
 
     /// The rounding-difference and total rows under `rows`, for a total of `exact`.
@@ -151,6 +156,9 @@ public struct ShadowBudget: Sendable, Hashable {
             guard let rounded = total.rounded[i] else { return nil }
             return rounded - rows.reduce(Money.zero) { $0 + ($1.rounded[i] ?? .zero) }
         }
-        return [Row(kind: .roundingDifference, exact: difference, rounded: difference, status: .published, missingLines: 0), total]
+        return [
+            Row(kind: .roundingDifference, exact: difference, rounded: difference, status: .published, missingLines: 0),
+            total,
+        ]
     }
 }

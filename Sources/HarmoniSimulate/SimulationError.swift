@@ -21,14 +21,16 @@ public struct SimulationError: Error, Sendable, Hashable {
     public static func missingDeflator(_ years: [Int]) -> Self {
         let list = years.map(String.init).joined(separator: ", ")
         return .init(
-            code: "missing-deflator", nb: "datasettet har ingen kommunal deflator for \(list); sett den med «deflator \(years[0]) = 3,1 %»",
+            code: "missing-deflator",
+            nb: "datasettet har ingen kommunal deflator for \(list); sett den med «deflator \(years[0]) = 3,1 %»",
             en: "the dataset has no kommunal deflator for \(list); set it with «deflator \(years[0]) = 3,1 %»")
     }
 
     /// The period does not come after the baseline year.
     public static func periodBeforeBaseline(_ period: ClosedRange<Int>, _ baseline: Int) -> Self {
         .init(
-            code: "period-before-baseline", nb: "perioden \(period.lowerBound)...\(period.upperBound) må ligge etter grunnlagsåret \(baseline)",
+            code: "period-before-baseline",
+            nb: "perioden \(period.lowerBound)...\(period.upperBound) må ligge etter grunnlagsåret \(baseline)",
             en: "the period \(period.lowerBound)...\(period.upperBound) must come after the baseline year \(baseline)")
     }
 
@@ -44,21 +46,28 @@ public struct SimulationError: Error, Sendable, Hashable {
     public static func noCommonLine(_ group: String) -> Self {
         .init(
             code: "no-common-line",
-            nb: "«\(group)» har ingen linje som alle tre kommunene har (ulik tariffstruktur); harmoniser linje for linje med «each» eller endre med «by …»",
-            en: "«\(group)» has no line all three municipalities have (different tariff structures); harmonise line by line with «each» or change with «by …»")
+            nb:
+                "«\(group)» har ingen linje som alle tre kommunene har (ulik tariffstruktur); harmoniser linje for linje med «each» eller endre med «by …»",
+            en:
+                "«\(group)» has no line all three municipalities have (different tariff structures); harmonise line by line with «each» or change with «by …»"
+        )
     }
 
     /// A line priced per different periods or mva forms.
     public static func notComparable(_ line: String) -> Self {
         .init(
-            code: "not-comparable", nb: "«\(line)» har ulik periode eller mva-form i kommunene og kan ikke harmoniseres samlet",
-            en: "«\(line)» has different periods or VAT forms across the municipalities and cannot be harmonised together")
+            code: "not-comparable",
+            nb: "«\(line)» har ulik periode eller mva-form i kommunene og kan ikke harmoniseres samlet",
+            en:
+                "«\(line)» has different periods or VAT forms across the municipalities and cannot be harmonised together"
+        )
     }
 
     /// `weighted` without a volume.
     public static func missingVolumeForWeighted(_ line: String, _ municipality: MunicipalityID) -> Self {
         .init(
-            code: "missing-volume", nb: "«weighted» trenger volum for \(line) i \(municipality); datasettet har ikke det",
+            code: "missing-volume",
+            nb: "«weighted» trenger volum for \(line) i \(municipality); datasettet har ikke det",
             en: "«weighted» needs a volume for \(line) in \(municipality); the dataset has none")
     }
 
@@ -74,21 +83,25 @@ public struct SimulationError: Error, Sendable, Hashable {
         let unit = expected.unit.symbol
         let given = (found ?? .once).unit.symbol
         return .init(
-            code: "period-mismatch", nb: "«\(line)» prises i \(unit); beløpet er i \(given) (bruk \(unit) eller kr/år for årsbeløp)",
-            en: "«\(line)» is priced in \(unit); the amount is in \(given) (use \(unit), or kr/år for an annual amount)")
+            code: "period-mismatch",
+            nb: "«\(line)» prises i \(unit); beløpet er i \(given) (bruk \(unit) eller kr/år for årsbeløp)",
+            en: "«\(line)» is priced in \(unit); the amount is in \(given) (use \(unit), or kr/år for an annual amount)"
+        )
     }
 
     /// A rule target with a rule other than a municipality.
     public static func ruleNeedsMunicipality(_ target: String) -> Self {
         .init(
-            code: "rule-needs-municipality", nb: "regler harmoniseres ved å ta i bruk én kommunes regel: «harmonise \(target) to asker»",
+            code: "rule-needs-municipality",
+            nb: "regler harmoniseres ved å ta i bruk én kommunes regel: «harmonise \(target) to asker»",
             en: "rules are harmonised by adopting one municipality's rule: «harmonise \(target) to asker»")
     }
 
     /// A goal-seek target without any volume.
     public static func noVolume(_ target: String) -> Self {
         .init(
-            code: "missing-volume", nb: "ingen linje i «\(target)» har volum, så inntekten kan ikke regnes ut (mangler, ikke 0)",
+            code: "missing-volume",
+            nb: "ingen linje i «\(target)» har volum, så inntekten kan ikke regnes ut (mangler, ikke 0)",
             en: "no line of «\(target)» has a volume, so its revenue cannot be computed (missing, not 0)")
     }
 
@@ -117,14 +130,18 @@ public struct SimulationError: Error, Sendable, Hashable {
     public static func coverageWithoutVolume(_ text: String) -> Self {
         .init(
             code: "coverage-without-volume",
-            nb: "telleren i «\(text)» er ikke et volum i kommunen (et nasjonalt referansetall), så volumet kan ikke endres",
-            en: "the numerator of «\(text)» is not a volume of the municipality (a national reference), so the volume cannot change")
+            nb:
+                "telleren i «\(text)» er ikke et volum i kommunen (et nasjonalt referansetall), så volumet kan ikke endres",
+            en:
+                "the numerator of «\(text)» is not a volume of the municipality (a national reference), so the volume cannot change"
+        )
     }
 
     /// A year outside the period.
     public static func yearOutsidePeriod(_ year: Int, _ period: ClosedRange<Int>) -> Self {
         .init(
-            code: "year-outside-period", nb: "året \(year) er utenfor perioden \(period.lowerBound)...\(period.upperBound)",
+            code: "year-outside-period",
+            nb: "året \(year) er utenfor perioden \(period.lowerBound)...\(period.upperBound)",
             en: "the year \(year) is outside the period \(period.lowerBound)...\(period.upperBound)")
     }
 
@@ -138,6 +155,8 @@ public struct SimulationError: Error, Sendable, Hashable {
 
     /// A value outside what the simulator accepts (amounts above 1 milliard kr, changes beyond −100 %…1 000 %).
     public static func outOfRange(_ what: String) -> Self {
-        .init(code: "out-of-range", nb: "\(what) er utenfor det simulatoren godtar", en: "\(what) is outside what the simulator accepts")
+        .init(
+            code: "out-of-range", nb: "\(what) er utenfor det simulatoren godtar",
+            en: "\(what) is outside what the simulator accepts")
     }
 }

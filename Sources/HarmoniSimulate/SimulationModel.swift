@@ -146,7 +146,9 @@ struct SimulationModel: Sendable {
     }
 
     /// Records a coverage decision's ratio for its years (a later decision replaces an earlier one).
-    mutating func setCoverage(_ service: String, _ municipality: MunicipalityID, from: Int, ratio: ExactFraction, decision: Int) {
+    mutating func setCoverage(
+        _ service: String, _ municipality: MunicipalityID, from: Int, ratio: ExactFraction, decision: Int
+    ) {
         let key = CoverageKey(service: service, municipality: municipality)
         for year in years where year >= from { coverage[key, default: [:]][year] = (ratio, decision) }
     }

@@ -43,7 +43,8 @@ struct CoverageLink: Sendable {
         guard (decision.value.unit == .percent) == isPercent else {
             throw .coverageUnit(text, isPercent ? "prosent (f.eks. 90 %)" : (coverage.provenance.printedUnit ?? "tall"))
         }
-        guard let ratio = ExactFraction(decimal: decision.value.number) / ExactFraction(decimal: coverage.value.number) else {
+        guard let ratio = ExactFraction(decimal: decision.value.number) / ExactFraction(decimal: coverage.value.number)
+        else {
             throw .coverageWithoutVolume(text)
         }
         guard let count = coverage.numerator,
@@ -64,9 +65,11 @@ struct CoverageLink: Sendable {
                 unitCost = LevelRounding(step: Money(ore: 1)).round(ore: perUnit)
             }
         }
-        let statuses = [coverage.provenance.status, numerator.provenance.status] + (budget.map { [$0.provenance.status] } ?? [])
+        let statuses =
+            [coverage.provenance.status, numerator.provenance.status] + (budget.map { [$0.provenance.status] } ?? [])
         return CoverageLink(
-            decision: decision, coverage: coverage, numerator: numerator, ratio: ratio, unitCost: unitCost, budget: budget,
+            decision: decision, coverage: coverage, numerator: numerator, ratio: ratio, unitCost: unitCost,
+            budget: budget,
             status: statuses.max() ?? coverage.provenance.status)
     }
 }
@@ -93,7 +96,9 @@ extension Run {
             guard let link = links[index] else { continue }
             let service = link.decision.service.rawValue
             for year in model.years {
-                guard model.coverageRatio(service, link.decision.municipality, year)?.decision == index else { continue }
+                guard model.coverageRatio(service, link.decision.municipality, year)?.decision == index else {
+                    continue
+                }
                 if let line = coverageLine(link, index: index, year: year, model: model) { lines.append(line) }
             }
         }
@@ -102,10 +107,14 @@ extension Run {
     private func coverageLine(_ link: CoverageLink, index: Int, year: Int, model: SimulationModel) -> LedgerLine? {
         let decision = link.decision
         let before = model.grown(link.numerator.value, service: decision.service.rawValue, decision.municipality, year)
-        guard let after = (ExactFraction(decimal: before) * link.ratio).decimal(places: 2), after != before else { return nil }
+        guard let after = (ExactFraction(decimal: before) * link.ratio).decimal(places: 2), after != before else {
+            return nil
+        }
         let delta = ExactFraction(decimal: after) - ExactFraction(decimal: before)
         let users = (delta.numerator < 0 ? ExactFraction.zero - delta : delta).decimal(places: 2)
-        let unitCost = link.unitCost.map { model.index.lift($0, to: year, rounding: LevelRounding(step: Money(ore: 1))) }
+        let unitCost = link.unitCost.map {
+            model.index.lift($0, to: year, rounding: LevelRounding(step: Money(ore: 1)))
+        }
         let area = model.dataset.service(decision.service)?.area ?? link.budget?.area ?? "oppvekst"
         return LedgerLine(
             kind: .cost, area: area, group: decision.service.rawValue, item: decision.indicator,

@@ -43,7 +43,8 @@ extension Run {
                 var revenue = Money.zero
                 var base = Money.zero
                 for item in model.catalog.items where item.key.group == service && item.key.kind == .fee {
-                    guard let baseVolume = model.baselineVolume(item, year), let volume = model.volume(item, year) else {
+                    guard let baseVolume = model.baselineVolume(item, year), let volume = model.volume(item, year)
+                    else {
                         continue
                     }
                     let own = model.ownAnnual(item, year)
@@ -52,7 +53,8 @@ extension Run {
                     revenue += model.amount(model.unitExcludingVAT(annual, item), volume)
                 }
                 if revenue > base {
-                    warnings.append(SelvkostWarning(service: ServiceID(service), year: year, revenue: revenue, costBase: base))
+                    warnings.append(
+                        SelvkostWarning(service: ServiceID(service), year: year, revenue: revenue, costBase: base))
                 }
             }
         }

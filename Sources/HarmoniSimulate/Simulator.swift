@@ -24,7 +24,8 @@ public enum Simulator {
         var model: SimulationModel
         switch SimulationModel.make(baseline, scenario: scenario, basis: prices) {
         case .failure(let problem):
-            return Ledger(lines: [], problems: [problem], index: nil, period: scenario.period, decisions: scenario.decisions)
+            return Ledger(
+                lines: [], problems: [problem], index: nil, period: scenario.period, decisions: scenario.decisions)
         case .success(let made): model = made
         }
         var run = Run(decisions: scenario.decisions)
@@ -45,7 +46,13 @@ public enum Simulator {
         }
         let municipalities = Dataset.mergingMunicipalities
         let keyed = run.lines.map { line in
-            (line, [line.year, line.decision, order[line.itemText] ?? Int.max, municipalities.firstIndex(of: line.municipality) ?? 9])
+            (
+                line,
+                [
+                    line.year, line.decision, order[line.itemText] ?? Int.max,
+                    municipalities.firstIndex(of: line.municipality) ?? 9,
+                ]
+            )
         }
         let lines = keyed.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
         var ledger = Ledger(
@@ -92,8 +99,11 @@ public enum Simulator {
             }
             return []
         case .rules(let rules):
-            guard !model.dataset.rules(rules.source, rules.service, rule: rules.rule).isEmpty
-                || Dataset.mergingMunicipalities.contains(where: { !model.dataset.rules($0, rules.service, rule: rules.rule).isEmpty })
+            guard
+                !model.dataset.rules(rules.source, rules.service, rule: rules.rule).isEmpty
+                    || Dataset.mergingMunicipalities.contains(where: {
+                        !model.dataset.rules($0, rules.service, rule: rules.rule).isEmpty
+                    })
             else { throw .unknownTarget("\(rules.service).\(rules.rule)") }
             return []
         }
@@ -134,7 +144,9 @@ public enum Simulator {
             if let goal, goal.ore.magnitude > billion * 100 { throw .outOfRange(NorwegianFormat.money(goal)) }
         default: break
         }
-        if let step = level.roundingStep, step > Money(kroner: 1_000_000) { throw .outOfRange(NorwegianFormat.money(step)) }
+        if let step = level.roundingStep, step > Money(kroner: 1_000_000) {
+            throw .outOfRange(NorwegianFormat.money(step))
+        }
     }
 
     private static func decisionEnd(_ decision: Decision) -> Int? {
@@ -175,7 +187,8 @@ struct Run {
 
     init(decisions: [Decision]) { self.decisions = decisions }
 
-    mutating func applyLevel(_ decision: LevelDecision, index: Int, model: SimulationModel, solveModel: SimulationModel) {
+    mutating func applyLevel(_ decision: LevelDecision, index: Int, model: SimulationModel, solveModel: SimulationModel)
+    {
         do throws(SimulationError) {
             let (units, unitNotes) = try LevelPlanner(model: model, decision: decision).units()
             notes += unitNotes
@@ -192,7 +205,9 @@ struct Run {
         }
     }
 
-    private mutating func applyUnit(_ unit: HarmonisationUnit, _ decision: LevelDecision, index: Int, model: SimulationModel)
+    private mutating func applyUnit(
+        _ unit: HarmonisationUnit, _ decision: LevelDecision, index: Int, model: SimulationModel
+    )
         throws(SimulationError)
     {
         let planner = LevelPlanner(model: model, decision: decision)
@@ -205,7 +220,8 @@ struct Run {
                 let next = planner.phased(previous: previous, item: item, target: target, share: share)
                 guard next != previous else { continue }
                 state[key] = next
-                let made = line(item, year, previous, next, target: target * planner.periods(item), decision: index, model: model)
+                let made = line(
+                    item, year, previous, next, target: target * planner.periods(item), decision: index, model: model)
                 // A change that vanishes once mva is taken out (or on a zero volume) is no change.
                 guard made.unitChange != .zero, made.change != .zero else { continue }
                 lines.append(made)

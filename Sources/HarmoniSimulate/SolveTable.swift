@@ -5,7 +5,8 @@ import HarmoniReport
 /// at the level and the residual, with the revenue one step either side.
 public enum SolveTable {
     /// The results of a `solve` as a table.
-    public static func table(_ results: [GoalSeekResult], dataset: Dataset, language: DisplayLanguageTag = .nb) -> Table {
+    public static func table(_ results: [GoalSeekResult], dataset: Dataset, language: DisplayLanguageTag = .nb) -> Table
+    {
         let en = language == .en
         var table = Table(
             kind: "solve", title: en ? "Budget-neutral level" : "Budsjettnøytralt nivå",
@@ -20,21 +21,29 @@ public enum SolveTable {
             ])
         for result in results {
             table.rows.append([
-                .text(result.isGroup ? result.group + ".*" : result.main.description), .text(result.main.description), .text(String(result.year)),
-                .text(NorwegianFormat.money(result.level, unit: result.period.unit.symbol) + (result.vat == .incl ? (en ? " incl. mva" : " inkl. mva") : result.vat == .excl ? (en ? " excl. mva" : " ekskl. mva") : "")),
+                .text(result.isGroup ? result.group + ".*" : result.main.description), .text(result.main.description),
+                .text(String(result.year)),
+                .text(
+                    NorwegianFormat.money(result.level, unit: result.period.unit.symbol)
+                        + (result.vat == .incl
+                            ? (en ? " incl. mva" : " inkl. mva")
+                            : result.vat == .excl ? (en ? " excl. mva" : " ekskl. mva") : "")),
                 .money(result.goal), .money(result.revenue), .money(result.residual), .money(result.step),
                 .money(result.revenueBelow), .money(result.revenueAbove),
             ])
             if !result.linesWithoutVolume.isEmpty {
                 table.notes.append(
-                    (en ? "Without volume (not in the goal or the revenue): " : "Uten volum (ikke med i mål eller inntekt): ")
+                    (en
+                        ? "Without volume (not in the goal or the revenue): "
+                        : "Uten volum (ikke med i mål eller inntekt): ")
                         + result.linesWithoutVolume.joined(separator: ", "))
             }
         }
         table.notes.append(
             en
                 ? "Level in fixed kroner of the period's first year, on the grid of the rounding step; revenue excl. mva. The goal is the baseline's revenue from the same lines in the year (with the scenario's volumes) unless an amount was given. The other lines of a group follow the main line's factor."
-                : "Nivå i faste kroner for periodens første år, på rutenettet til avrundingssteget; inntekt ekskl. mva. Målet er grunnlagets inntekt fra de samme linjene i året (med scenarioets volumer) om ikke et beløp er gitt. Gruppens andre linjer følger hovedlinjens faktor.")
+                : "Nivå i faste kroner for periodens første år, på rutenettet til avrundingssteget; inntekt ekskl. mva. Målet er grunnlagets inntekt fra de samme linjene i året (med scenarioets volumer) om ikke et beløp er gitt. Gruppens andre linjer følger hovedlinjens faktor."
+        )
         return table
     }
 }

@@ -26,12 +26,16 @@ struct BudgetTests {
             guard let total = rows.last, let difference = rows.dropLast().last else { continue }
             for i in budget.years.indices {
                 guard let rounded = total.rounded[i], let exact = total.exact[i] else {
-                    if difference.rounded[i] != nil { violations.append("\(area) \(budget.years[i]): difference without total") }
+                    if difference.rounded[i] != nil {
+                        violations.append("\(area) \(budget.years[i]): difference without total")
+                    }
                     continue
                 }
                 let sum = rows.dropLast().reduce(Money.zero) { $0 + ($1.rounded[i] ?? .zero) }
                 if sum != rounded { violations.append("\(area) \(budget.years[i]): rows \(sum) ≠ total \(rounded)") }
-                if exact.rounded(.thousandKroner) != rounded { violations.append("\(area) \(budget.years[i]): total not the exact sum rounded") }
+                if exact.rounded(.thousandKroner) != rounded {
+                    violations.append("\(area) \(budget.years[i]): total not the exact sum rounded")
+                }
                 let parts = rows.dropLast(2).reduce(Money.zero) { $0 + ($1.exact[i] ?? .zero) }
                 if parts != exact { violations.append("\(area) \(budget.years[i]): exact rows do not add up") }
             }
@@ -76,9 +80,14 @@ struct BudgetTests {
             #expect(!block.isComplete)
             #expect(try Self.row(budget, area, .total).rounded.allSatisfy { $0 == nil })
         }
-        #expect(budget.blocks.first { $0.area.id == "helse" }?.bruttoOnly["asker"]?.first?.amount == Money(kroner: 1_673_253_000))
+        #expect(
+            budget.blocks.first { $0.area.id == "helse" }?.bruttoOnly["asker"]?.first?.amount
+                == Money(kroner: 1_673_253_000))
         // Kultur uses the sum line only (its parts kulturskolen and frivillighet_og_tilskudd are in it).
-        #expect(budget.blocks.first { $0.area.id == "kultur" }?.baselines["asker"]?.map(\.line) == ["sum_kultur_frivillighet_fritid"])
+        #expect(
+            budget.blocks.first { $0.area.id == "kultur" }?.baselines["asker"]?.map(\.line) == [
+                "sum_kultur_frivillighet_fritid"
+            ])
     }
 
     @Test("Effect rows are the ledger's netto effects and the rows add up with the rounding difference")

@@ -36,7 +36,8 @@ struct GoalSeekTests {
     func everyTarget(_ step: Money?) throws {
         var solved = 0
         for target in Self.targets {
-            let decision = LevelDecision(verb: .solve, target: target, rule: .neutral(goal: nil, year: nil), roundingStep: step)
+            let decision = LevelDecision(
+                verb: .solve, target: target, rule: .neutral(goal: nil, year: nil), roundingStep: step)
             do throws(SimulationError) {
                 for result in try Simulator.solve(decision, baseline: Self.baseline, scenario: ScenarioState()) {
                     // The level is on the step grid and the goal lies between the revenue one step
@@ -52,12 +53,15 @@ struct GoalSeekTests {
                 // group the three municipalities share no line of (different tariff structures).
                 switch (error.code, target) {
                 case ("missing-volume", _): #expect(!Self.hasVolume(target), "\(target.text)")
-                case ("no-common-line", .group(let group)): #expect(Self.baseline.catalog.mainLine(ofGroup: group) == nil)
+                case ("no-common-line", .group(let group)):
+                    #expect(Self.baseline.catalog.mainLine(ofGroup: group) == nil)
                 default: Issue.record("\(target.text): \(error.code) \(error.en)")
                 }
             }
         }
-        print("goal-seek solved \(solved) of \(Self.targets.count) lines and groups (step \(step.map(\.description) ?? "standard"))")
+        print(
+            "goal-seek solved \(solved) of \(Self.targets.count) lines and groups (step \(step.map(\.description) ?? "standard"))"
+        )
         #expect(solved == Self.targets.filter { Self.hasVolume($0) && !Self.noCommonLine($0) }.count)
         #expect(solved >= 30)
     }
@@ -69,8 +73,10 @@ struct GoalSeekTests {
 
     @Test("The ledger of a solved decision changes revenue by exactly the residual in the solved year")
     func ledgerMatchesResidual() throws {
-        let decision = LevelDecision(verb: .solve, target: .group("sfo"), rule: .neutral(goal: nil, year: 2021), roundingStep: Money(kroner: 10))
-        let result = try #require(try Simulator.solve(decision, baseline: Self.baseline, scenario: ScenarioState()).first)
+        let decision = LevelDecision(
+            verb: .solve, target: .group("sfo"), rule: .neutral(goal: nil, year: 2021), roundingStep: Money(kroner: 10))
+        let result = try #require(
+            try Simulator.solve(decision, baseline: Self.baseline, scenario: ScenarioState()).first)
         var scenario = ScenarioState()
         scenario.decisions = [Decision(.level(decision))]
         let ledger = Simulator.run(baseline: Self.baseline, scenario: scenario)
@@ -80,13 +86,18 @@ struct GoalSeekTests {
 
     @Test("A given revenue goal is met within one step, and an unreachable one is an error")
     func givenGoal() throws {
-        let decision = LevelDecision(verb: .solve, target: .line(group: "trygghetsalarm", line: "abonnement"), rule: .neutral(goal: Money(kroner: 4_000_000), year: nil))
-        let result = try #require(try Simulator.solve(decision, baseline: Self.baseline, scenario: ScenarioState()).first)
+        let decision = LevelDecision(
+            verb: .solve, target: .line(group: "trygghetsalarm", line: "abonnement"),
+            rule: .neutral(goal: Money(kroner: 4_000_000), year: nil))
+        let result = try #require(
+            try Simulator.solve(decision, baseline: Self.baseline, scenario: ScenarioState()).first)
         // 1 305 users × 12 months = 15 660 paid months; 4 000 000 / 15 660 = 255,43 → 255 kr/mnd
         // (3 993 300 kr, residual −6 700) beats 256 (4 008 960, +8 960).
         #expect(result.level == Money(kroner: 255) && result.residual == Money(kroner: -6_700))
         var unreachable = decision
         unreachable.rule = .neutral(goal: Money(kroner: -5), year: nil)
-        #expect(throws: SimulationError.self) { try Simulator.solve(unreachable, baseline: Self.baseline, scenario: ScenarioState()) }
+        #expect(throws: SimulationError.self) {
+            try Simulator.solve(unreachable, baseline: Self.baseline, scenario: ScenarioState())
+        }
     }
 }

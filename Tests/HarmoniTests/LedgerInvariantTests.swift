@@ -28,10 +28,14 @@ struct ScenarioGenerator {
         var scenario = ScenarioState()
         if Int.random(in: 0..<4, using: &rng) == 0 { scenario.prices = .nominal }
         if Int.random(in: 0..<5, using: &rng) == 0 {
-            scenario.deflatorOverrides.append(YearRate(year: Int.random(in: 2020...2023, using: &rng), rate: Rate(percent: Int64.random(in: 0...5, using: &rng))))
+            scenario.deflatorOverrides.append(
+                YearRate(
+                    year: Int.random(in: 2020...2023, using: &rng),
+                    rate: Rate(percent: Int64.random(in: 0...5, using: &rng))))
         }
         if Int.random(in: 0..<5, using: &rng) == 0 {
-            scenario.growth.append(VolumeGrowth(service: nil, rule: .rate(Rate(basisPoints: Int64.random(in: -300...300, using: &rng)))))
+            scenario.growth.append(
+                VolumeGrowth(service: nil, rule: .rate(Rate(basisPoints: Int64.random(in: -300...300, using: &rng)))))
         }
         for _ in 0..<Int.random(in: 1...5, using: &rng) {
             let decision = self.decision(&rng)
@@ -48,12 +52,14 @@ struct ScenarioGenerator {
             let coverages = dataset.coverages.filter { Dataset.mergingMunicipalities.contains($0.municipality) }
             let coverage = coverages[Int.random(in: 0..<coverages.count, using: &rng)]
             let factor = Int64.random(in: 80...120, using: &rng)
-            let value = DecimalNumber(significand: coverage.value.number.significand * factor, scale: coverage.value.number.scale + 2)
+            let value = DecimalNumber(
+                significand: coverage.value.number.significand * factor, scale: coverage.value.number.scale + 2)
             return Decision(
                 .coverage(
                     CoverageDecision(
                         service: coverage.service, indicator: coverage.indicator, municipality: coverage.municipality,
-                        value: Quantity(value, coverage.value.unit), fromYear: Bool.random(using: &rng) ? nil : Int.random(in: 2020...2023, using: &rng))))
+                        value: Quantity(value, coverage.value.unit),
+                        fromYear: Bool.random(using: &rng) ? nil : Int.random(in: 2020...2023, using: &rng))))
         case 1:
             let rules = dataset.rules.filter { Dataset.mergingMunicipalities.contains($0.municipality) }
             let rule = rules[Int.random(in: 0..<rules.count, using: &rng)]
@@ -96,11 +102,15 @@ struct ScenarioGenerator {
         }
         let steps: [Money?] = [nil, Money(kroner: 1), Money(kroner: 10), Money(kroner: 100), Money(ore: 1)]
         var municipalities: [MunicipalityID]?
-        if Int.random(in: 0..<4, using: &rng) == 0 { municipalities = [Dataset.mergingMunicipalities[Int.random(in: 0..<3, using: &rng)]] }
+        if Int.random(in: 0..<4, using: &rng) == 0 {
+            municipalities = [Dataset.mergingMunicipalities[Int.random(in: 0..<3, using: &rng)]]
+        }
         return LevelDecision(
-            verb: rule == .neutral(goal: nil, year: nil) ? .solve : .harmonise, target: target, municipalities: municipalities,
+            verb: rule == .neutral(goal: nil, year: nil) ? .solve : .harmonise, target: target,
+            municipalities: municipalities,
             rule: rule, phasing: phasing, roundingStep: steps[Int.random(in: 0..<steps.count, using: &rng)],
-            mode: Bool.random(using: &rng) ? .structure : .each, basis: Int.random(in: 0..<4, using: &rng) == 0 ? .annual : .price)
+            mode: Bool.random(using: &rng) ? .structure : .each,
+            basis: Int.random(in: 0..<4, using: &rng) == 0 ? .annual : .price)
     }
 }
 
@@ -125,8 +135,13 @@ struct LedgerInvariantTests {
             let ledger = Simulator.run(baseline: baseline, scenario: scenario)
             lines += ledger.lines.count
             let violations = ledger.checkInvariants()
-            #expect(ledger.problems.isEmpty, "seed \(seed) scenario \(number): \(ledger.problems.map(\.en))\n\(scenario.canonicalStatements)")
-            #expect(violations.isEmpty, "seed \(seed) scenario \(number): \(violations.prefix(3))\n\(scenario.canonicalStatements.joined(separator: "\n"))")
+            #expect(
+                ledger.problems.isEmpty,
+                "seed \(seed) scenario \(number): \(ledger.problems.map(\.en))\n\(scenario.canonicalStatements)")
+            #expect(
+                violations.isEmpty,
+                "seed \(seed) scenario \(number): \(violations.prefix(3))\n\(scenario.canonicalStatements.joined(separator: "\n"))"
+            )
             let budget = ShadowBudget.build(dataset: Fixtures.dataset, ledger: ledger)
             #expect(BudgetTests.rowsAddUp(budget).isEmpty, "seed \(seed) scenario \(number)")
             if !violations.isEmpty || !ledger.problems.isEmpty { break }

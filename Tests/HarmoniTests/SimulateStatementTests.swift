@@ -14,7 +14,10 @@ struct SimulateStatementTests {
     @Test(
         "Each decision statement has a canonical form that reads back as the same decision",
         arguments: [
-            ("harmoniser sfo.* til asker over 2020...2021 avrund 1 kr", "harmonise sfo.* to asker over 2020...2021 round 1 kr"),
+            (
+                "harmoniser sfo.* til asker over 2020...2021 avrund 1 kr",
+                "harmonise sfo.* to asker over 2020...2021 round 1 kr"
+            ),
             ("harmonise vann.* to weighted each", "harmonise vann.* to weighted each"),
             ("harmonise sfo.* by -5 %", "harmonise sfo.* by -5 %"),
             ("harmonise sfo.* med 2,5 %", "harmonise sfo.* by 2,5 %"),
@@ -22,8 +25,14 @@ struct SimulateStatementTests {
             ("harmonise sfo.plass_5d to 30 000 kr/år", "harmonise sfo.plass_5d to 30 000 kr/år annual"),
             ("harmonise sfo.* to asker årlig", "harmonise sfo.* to asker annual"),
             ("sett hurum.sfo.plass_5d = 2 990 kr/mnd fra 2021", "set hurum.sfo.plass_5d = 2 990 kr/mnd from 2021"),
-            ("harmonise sfo.plass_5d to asker path [25 %, 50 %, 100 %] from 2021", "harmonise sfo.plass_5d to asker path [25 %, 50 %, 100 %] from 2021"),
-            ("harmonise sfo.plass_5d to asker from 2021 path [50 %, 100 %]", "harmonise sfo.plass_5d to asker path [50 %, 100 %] from 2021"),
+            (
+                "harmonise sfo.plass_5d to asker path [25 %, 50 %, 100 %] from 2021",
+                "harmonise sfo.plass_5d to asker path [25 %, 50 %, 100 %] from 2021"
+            ),
+            (
+                "harmonise sfo.plass_5d to asker from 2021 path [50 %, 100 %]",
+                "harmonise sfo.plass_5d to asker path [50 %, 100 %] from 2021"
+            ),
             ("løs kulturskole.* nøytral i 2021 avrund 10 kr", "solve kulturskole.* neutral in 2021 round 10 kr"),
             ("solve sfo.* = 40 000 000 kr", "solve sfo.* = 40 000 000 kr"),
             (
@@ -36,8 +45,14 @@ struct SimulateStatementTests {
             ),
             ("harmonise sfo.moderasjon to asker from 2021", "harmonise sfo.moderasjon to asker from 2021"),
             ("harmonise oppvekst to mean", "harmonise oppvekst to mean"),
-            ("harmonise driftstilskudd_private_barnehager.* to royken", "harmonise driftstilskudd_private_barnehager.* to royken"),
-            ("harmonise renovasjon.komposteringsfratrekk to -300 kr/år", "harmonise renovasjon.komposteringsfratrekk to -300 kr/år"),
+            (
+                "harmonise driftstilskudd_private_barnehager.* to royken",
+                "harmonise driftstilskudd_private_barnehager.* to royken"
+            ),
+            (
+                "harmonise renovasjon.komposteringsfratrekk to -300 kr/år",
+                "harmonise renovasjon.komposteringsfratrekk to -300 kr/år"
+            ),
             ("harmonise renovasjon.* by 2 % each", "harmonise renovasjon.* by 2 % each"),
         ])
     func canonicalRoundTrip(_ input: String, _ canonical: String) throws {
@@ -53,7 +68,8 @@ struct SimulateStatementTests {
     @Test("Settings are kept and written back as statements; decisions mark the scenario unsaved")
     func settings() {
         let (session, errors) = Self.session(
-            "periode 2020...2022\ndeflator 2021 = 0 %\nprices nominal\ngrowth sfo = 1,5 %\ngrowth all = population age_1_5\nharmonise sfo.* to lowest")
+            "periode 2020...2022\ndeflator 2021 = 0 %\nprices nominal\ngrowth sfo = 1,5 %\ngrowth all = population age_1_5\nharmonise sfo.* to lowest"
+        )
         #expect(errors.isEmpty, "\(errors.map(\.message.en))")
         let scenario = session.state.scenario
         #expect(scenario.period == 2020...2022 && scenario.prices == .nominal && scenario.hasUnsavedChanges)
@@ -110,7 +126,8 @@ struct SimulateStatementTests {
         Golden.assertMatches(byArea, named: "simulate/impact-by-area.txt")
         let session = Fixtures.session()
         session.state.language = .en
-        let (byMunicipality, _) = Fixtures.run(BudgetTests.scenario + "\nshow impact by municipality in 2023 nominal", in: session)
+        let (byMunicipality, _) = Fixtures.run(
+            BudgetTests.scenario + "\nshow impact by municipality in 2023 nominal", in: session)
         Golden.assertMatches(byMunicipality, named: "simulate/impact-by-municipality-2023-nominal-en.txt")
     }
 
@@ -118,7 +135,11 @@ struct SimulateStatementTests {
     func impactTable() throws {
         let ledger = try SimulatorTests.ledger(BudgetTests.scenario)
         let table = ImpactReport.table(ledger, dataset: Fixtures.dataset, grouping: .municipality, year: 2020)
-        #expect(table.columns.map(\.key) == ["group", "year", "revenue_before", "revenue_after", "revenue_change", "cost_change", "net_effect", "missing"])
+        #expect(
+            table.columns.map(\.key) == [
+                "group", "year", "revenue_before", "revenue_after", "revenue_change", "cost_change", "net_effect",
+                "missing",
+            ])
         let sum = try #require(table.rows.last)
         #expect(sum[6] == .money(ledger.total { $0.year == 2020 }.netEffect))
         let detail = ImpactReport.table(ledger, dataset: Fixtures.dataset)
@@ -127,7 +148,8 @@ struct SimulateStatementTests {
 
     @Test("harmoni -e runs decisions and shows the impact end to end")
     func endToEnd() throws {
-        let result = try Executable.run(["-e", "harmonise sfo.* to asker\nshow impact by municipality in 2020"], in: "/")
+        let result = try Executable.run(
+            ["-e", "harmonise sfo.* to asker\nshow impact by municipality in 2020"], in: "/")
         #expect(result.status == 0, "\(result.stderr)")
         // Røyken 2020: 5-day (2 931 − 3 493) × 11 × 435 = −2 689 170; 4-day (2 344 − 2 794) × 11 × 170
         // = −841 500; 3-day 2 098 × 2 931 / 3 493 = 1 760,45… → 1 760: (1 760 − 2 098) × 11 × 169 = −628 342.

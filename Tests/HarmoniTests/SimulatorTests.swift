@@ -16,12 +16,15 @@ struct SimulatorTests {
         return Simulator.run(baseline: Fixtures.dataset, scenario: scenario, prices: prices ?? scenario.prices)
     }
 
-    static func line(_ ledger: Ledger, _ item: String, _ municipality: MunicipalityID, _ year: Int, decision: Int? = nil)
+    static func line(
+        _ ledger: Ledger, _ item: String, _ municipality: MunicipalityID, _ year: Int, decision: Int? = nil
+    )
         throws -> LedgerLine
     {
         try #require(
             ledger.lines.first {
-                $0.itemText == item && $0.municipality == municipality && $0.year == year && (decision == nil || $0.decision == decision)
+                $0.itemText == item && $0.municipality == municipality && $0.year == year
+                    && (decision == nil || $0.decision == decision)
             })
     }
 
@@ -153,7 +156,9 @@ struct SimulatorTests {
     func growth() throws {
         let ledger = try Self.ledger("growth sfo = 2 %\nharmonise sfo.plass_5d to asker")
         // 435 × 1,02² = 452,574 → 452,57 pupils in 2021
-        #expect(try Self.line(ledger, "sfo.plass_5d", "royken", 2021).volume == DecimalNumber(significand: 45_257, scale: 2))
+        #expect(
+            try Self.line(ledger, "sfo.plass_5d", "royken", 2021).volume == DecimalNumber(significand: 45_257, scale: 2)
+        )
     }
 
     @Test("The annual basis equalises annual amounts whatever the billed months")

@@ -3,19 +3,24 @@ import HarmoniSimulate
 /// The decision statements: `harmonise`, `set`, `solve`, `coverage`.
 extension SimulateStatements {
     /// `harmonise <target> to <rule> | by <rate> [each] [annual] [from …|over …|path …] [round …]`.
-    static func harmonise(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic) -> [Output] {
+    static func harmonise(_ command: Command, _ state: inout SessionState, _ context: StatementContext)
+        throws(Diagnostic) -> [Output]
+    {
         var words = SimulateWords(command, context)
         let path = try words.path()
         let (target, municipalities) = try resolve(path, state, context)
         if case .rule(let service, let rule) = target {
-            guard words.keyword("to") != nil, let name = words.peekName, Dataset.mergingMunicipalities.contains(MunicipalityID(name)) else {
+            guard words.keyword("to") != nil, let name = words.peekName,
+                Dataset.mergingMunicipalities.contains(MunicipalityID(name))
+            else {
                 throw error(.ruleNeedsMunicipality(target.text), words.here, context)
             }
             _ = try words.value(("en kommune", "a municipality"))
             var from: Int?
             if words.keyword("from") != nil { from = try words.year(state) }
             try words.expectEnd()
-            let decision = Decision(.rules(RuleDecision(service: service, rule: rule, source: MunicipalityID(name), fromYear: from)))
+            let decision = Decision(
+                .rules(RuleDecision(service: service, rule: rule, source: MunicipalityID(name), fromYear: from)))
             return try record(decision, state: &state, context: context, range: path.range)
         }
         let rule: LevelRule
@@ -42,7 +47,9 @@ extension SimulateStatements {
     }
 
     /// `set <line|group> = <amount> [annual] [from …|over …|path …] [round …]`.
-    static func set(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic) -> [Output] {
+    static func set(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
+        -> [Output]
+    {
         var words = SimulateWords(command, context)
         let path = try words.path()
         let (target, municipalities) = try resolve(path, state, context)
@@ -58,7 +65,9 @@ extension SimulateStatements {
     }
 
     /// `solve <target> neutral | = <amount> [in <year>] [annual] [from …|over …|path …] [round …]`.
-    static func solve(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic) -> [Output] {
+    static func solve(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
+        -> [Output]
+    {
         var words = SimulateWords(command, context)
         let path = try words.path()
         let (target, municipalities) = try resolve(path, state, context)
@@ -66,12 +75,15 @@ extension SimulateStatements {
         var goal: Money?
         if words.keyword("neutral") == nil {
             guard words.nextIsEquals else {
-                throw context.error(.expected("«neutral» eller «=»", "«neutral» or «=»", found: words.found), words.here)
+                throw context.error(
+                    .expected("«neutral» eller «=»", "«neutral» or «=»", found: words.found), words.here)
             }
             try words.expectEquals()
             let (amount, period, range) = try words.amount(state)
             guard period == nil || period == .year else {
-                throw context.error("målet er en årsinntekt i kr, f.eks. = 40 000 000 kr", "the goal is an annual revenue in kr, e.g. = 40 000 000 kr", range, code: "type")
+                throw context.error(
+                    "målet er en årsinntekt i kr, f.eks. = 40 000 000 kr",
+                    "the goal is an annual revenue in kr, e.g. = 40 000 000 kr", range, code: "type")
             }
             goal = amount
         }
@@ -93,18 +105,25 @@ extension SimulateStatements {
     }
 
     /// `coverage <service>.<indicator> in <municipality> = <value> [from <year>]`.
-    static func coverage(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic) -> [Output] {
+    static func coverage(_ command: Command, _ state: inout SessionState, _ context: StatementContext)
+        throws(Diagnostic) -> [Output]
+    {
         var words = SimulateWords(command, context)
         let path = try words.path()
         guard path.parts.count == 2, !path.wildcard else {
             throw context.error(
                 "forventet tjeneste.indikator, f.eks. barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5",
-                "expected service.indicator, e.g. barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5", path.range, code: "unknown-target")
+                "expected service.indicator, e.g. barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5", path.range,
+                code: "unknown-target")
         }
-        guard words.keyword("in") != nil else { throw context.error(.expected("«in»", "«in»", found: words.found), words.here) }
+        guard words.keyword("in") != nil else {
+            throw context.error(.expected("«in»", "«in»", found: words.found), words.here)
+        }
         let municipalityRange = words.here
         guard let name = words.peekName, Dataset.mergingMunicipalities.contains(MunicipalityID(name)) else {
-            throw context.error("forventet asker, royken eller hurum", "expected asker, royken or hurum", municipalityRange, code: "unknown-municipality")
+            throw context.error(
+                "forventet asker, royken eller hurum", "expected asker, royken or hurum", municipalityRange,
+                code: "unknown-municipality")
         }
         _ = try words.value(("en kommune", "a municipality"))
         try words.expectEquals()
@@ -113,7 +132,9 @@ extension SimulateStatements {
         switch try Evaluator(state, context).evaluate(e) {
         case .rate(let rate): quantity = Quantity(rate.percent, .percent)
         case .number(let number): quantity = Quantity(number)
-        default: throw context.error("forventet en dekningsgrad, f.eks. 90 %", "expected a coverage rate, e.g. 90 %", e.range, code: "type")
+        default:
+            throw context.error(
+                "forventet en dekningsgrad, f.eks. 90 %", "expected a coverage rate, e.g. 90 %", e.range, code: "type")
         }
         var from: Int?
         if words.keyword("from") != nil { from = try words.year(state) }
@@ -170,7 +191,9 @@ extension SimulateStatements {
         case .group(let group): key = catalog.mainLine(ofGroup: group) ?? catalog.keys(inGroup: group).first
         default: key = nil
         }
-        guard let key, let item = Dataset.mergingMunicipalities.lazy.compactMap({ catalog.item(key, $0) }).first else { return false }
+        guard let key, let item = Dataset.mergingMunicipalities.lazy.compactMap({ catalog.item(key, $0) }).first else {
+            return false
+        }
         return item.period == .month || item.period == .semester
     }
 }

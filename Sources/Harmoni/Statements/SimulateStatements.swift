@@ -8,61 +8,103 @@ enum SimulateStatements {
         settings + [
             StatementSpec(
                 words: ["harmonise"], aliases: ["harmoniser", "harmonize"],
-                usage: "harmonise <linje|tjeneste.*|område|tjeneste.regel> to <lowest|highest|mean|weighted|kommune|beløp> | by <prosent> [each] [annual] [from <år> | over <år>...<år> | path [<andeler>]] [round <beløp>]",
-                summary: ("Harmoniserer priser, tilskuddssatser eller regler i de tre kommunene.", "Harmonises prices, subsidy rates or rules across the three municipalities."),
+                usage:
+                    "harmonise <linje|tjeneste.*|område|tjeneste.regel> to <lowest|highest|mean|weighted|kommune|beløp> | by <prosent> [each] [annual] [from <år> | over <år>...<år> | path [<andeler>]] [round <beløp>]",
+                summary: (
+                    "Harmoniserer priser, tilskuddssatser eller regler i de tre kommunene.",
+                    "Harmonises prices, subsidy rates or rules across the three municipalities."
+                ),
                 example: "harmonise sfo.* to asker over 2020...2021 round 1 kr", action: harmonise),
             StatementSpec(
-                words: ["set"], aliases: ["sett"], usage: "set [kommune.]<linje|tjeneste.*> = <beløp> [annual] [from <år> | over … | path …] [round <beløp>]",
-                summary: ("Setter en pris eller sats til et gitt beløp (i faste kroner for periodens første år).", "Sets a price or rate to a given amount (in kroner of the period's first year)."),
+                words: ["set"], aliases: ["sett"],
+                usage:
+                    "set [kommune.]<linje|tjeneste.*> = <beløp> [annual] [from <år> | over … | path …] [round <beløp>]",
+                summary: (
+                    "Setter en pris eller sats til et gitt beløp (i faste kroner for periodens første år).",
+                    "Sets a price or rate to a given amount (in kroner of the period's first year)."
+                ),
                 example: "set trygghetsalarm.abonnement = 250 kr/mnd from 2020", action: set),
             StatementSpec(
-                words: ["solve"], aliases: ["løs"], usage: "solve <linje|tjeneste.*|område> neutral | = <beløp> [in <år>] [annual] [from … | over … | path …] [round <beløp>]",
-                summary: ("Finner det harmoniserte nivået som gjør inntekten budsjettnøytral (eller lik et beløp).", "Finds the harmonised level that makes revenue budget-neutral (or equal to an amount)."),
+                words: ["solve"], aliases: ["løs"],
+                usage:
+                    "solve <linje|tjeneste.*|område> neutral | = <beløp> [in <år>] [annual] [from … | over … | path …] [round <beløp>]",
+                summary: (
+                    "Finner det harmoniserte nivået som gjør inntekten budsjettnøytral (eller lik et beløp).",
+                    "Finds the harmonised level that makes revenue budget-neutral (or equal to an amount)."
+                ),
                 example: "solve kulturskole.* neutral round 10 kr", action: solve),
             StatementSpec(
-                words: ["coverage"], aliases: ["dekningsgrad"], usage: "coverage <tjeneste.indikator> in <kommune> = <verdi> [from <år>]",
-                summary: ("Setter en dekningsgrad i én gammel kommune; volum × enhetskostnad gir kostnaden.", "Sets a coverage rate in one old municipality; volume × unit cost gives the cost."),
+                words: ["coverage"], aliases: ["dekningsgrad"],
+                usage: "coverage <tjeneste.indikator> in <kommune> = <verdi> [from <år>]",
+                summary: (
+                    "Setter en dekningsgrad i én gammel kommune; volum × enhetskostnad gir kostnaden.",
+                    "Sets a coverage rate in one old municipality; volume × unit cost gives the cost."
+                ),
                 example: "coverage barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5 in royken = 90 %", action: coverage),
             StatementSpec(
-                words: ["show", "impact"], aliases: ["vis"], usage: "show impact [by area | by municipality | by service] [in <år>] [nominal]",
-                summary: ("Viser virkningen av vedtakene: linje for linje eller samlet.", "Shows the impact of the decisions, line by line or grouped."),
+                words: ["show", "impact"], aliases: ["vis"],
+                usage: "show impact [by area | by municipality | by service] [in <år>] [nominal]",
+                summary: (
+                    "Viser virkningen av vedtakene: linje for linje eller samlet.",
+                    "Shows the impact of the decisions, line by line or grouped."
+                ),
                 example: "show impact by area in 2021", action: showImpact),
             StatementSpec(
                 words: ["show", "budget"], aliases: ["vis"], usage: "show budget [nominal]",
-                summary: ("Viser skyggebudsjettet per tjenesteområde og år i 1 000 kr.", "Shows the shadow budget per service area and year in 1 000 kr."),
+                summary: (
+                    "Viser skyggebudsjettet per tjenesteområde og år i 1 000 kr.",
+                    "Shows the shadow budget per service area and year in 1 000 kr."
+                ),
                 example: "show budget", action: showBudget),
         ]
     }
 
-    static func showImpact(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic) -> [Output] {
+    static func showImpact(_ command: Command, _ state: inout SessionState, _ context: StatementContext)
+        throws(Diagnostic) -> [Output]
+    {
         var words = SimulateWords(command, context, skipping: 1)
         var grouping: ImpactGrouping?
         var year: Int?
         var prices = state.scenario.prices
         while !words.atEnd {
             if words.keyword("by") != nil {
-                guard let name = words.keyword("area", "municipality", "service"), let chosen = ImpactGrouping(rawValue: name) else {
-                    throw context.error(.expected("«area», «municipality» eller «service»", "«area», «municipality» or «service»", found: words.found), words.here)
+                guard let name = words.keyword("area", "municipality", "service"),
+                    let chosen = ImpactGrouping(rawValue: name)
+                else {
+                    throw context.error(
+                        .expected(
+                            "«area», «municipality» eller «service»", "«area», «municipality» or «service»",
+                            found: words.found), words.here)
                 }
                 grouping = chosen
             } else if words.keyword("in") != nil {
                 let range = words.here
                 let chosen = try words.year(state)
                 guard state.scenario.period.contains(chosen) else {
-                    throw error(SimulationError(code: "year-outside-period", nb: "året \(chosen) er utenfor perioden", en: "the year \(chosen) is outside the period"), range, context)
+                    throw error(
+                        SimulationError(
+                            code: "year-outside-period", nb: "året \(chosen) er utenfor perioden",
+                            en: "the year \(chosen) is outside the period"), range, context)
                 }
                 year = chosen
             } else if let basis = words.keyword("nominal", "fixed") {
                 prices = PriceBasis(rawValue: basis) ?? .fixed
             } else {
-                throw context.error(.expected("«by», «in» eller «nominal»", "«by», «in» or «nominal»", found: words.found), words.here)
+                throw context.error(
+                    .expected("«by», «in» eller «nominal»", "«by», «in» or «nominal»", found: words.found), words.here)
             }
         }
         let ledger = try simulate(state, prices: prices, command: command, context: context)
-        return [.table(ImpactReport.table(ledger, dataset: state.dataset, grouping: grouping, year: year, language: tag(state)))]
+        return [
+            .table(
+                ImpactReport.table(ledger, dataset: state.dataset, grouping: grouping, year: year, language: tag(state))
+            )
+        ]
     }
 
-    static func showBudget(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic) -> [Output] {
+    static func showBudget(_ command: Command, _ state: inout SessionState, _ context: StatementContext)
+        throws(Diagnostic) -> [Output]
+    {
         var words = SimulateWords(command, context, skipping: 1)
         var prices = state.scenario.prices
         if let basis = words.keyword("nominal", "fixed") { prices = PriceBasis(rawValue: basis) ?? .fixed }
@@ -104,7 +146,9 @@ enum SimulateStatements {
             if catalog.keys(inGroup: names[0]).contains(where: { $0.line == names[1] }) {
                 return (.line(group: names[0], line: names[1]), municipalities)
             }
-            if dataset.rules.contains(where: { $0.service.rawValue == names[0] && $0.rule == names[1] }), municipalities == nil {
+            if dataset.rules.contains(where: { $0.service.rawValue == names[0] && $0.rule == names[1] }),
+                municipalities == nil
+            {
                 return (.rule(service: ServiceID(names[0]), rule: names[1]), nil)
             }
         default: break

@@ -120,19 +120,26 @@ struct SimulateWords {
     mutating func path() throws(Diagnostic) -> Path {
         let e = try value(("et navn (f.eks. «sfo.*»)", "a name (e.g. «sfo.*»)"))
         guard case .path(let p) = e.kind else {
-            throw context.error(.expected("et navn (f.eks. «sfo.*»)", "a name (e.g. «sfo.*»)", found: "«\(context.file.slice(e.range))»"), e.range)
+            throw context.error(
+                .expected(
+                    "et navn (f.eks. «sfo.*»)", "a name (e.g. «sfo.*»)", found: "«\(context.file.slice(e.range))»"),
+                e.range)
         }
         return p
     }
 
     /// Throws if words are left over.
-    func expectEnd(_ expected: (nb: String, en: String) = ("slutten av setningen", "the end of the statement")) throws(Diagnostic) {
+    func expectEnd(_ expected: (nb: String, en: String) = ("slutten av setningen", "the end of the statement"))
+        throws(Diagnostic)
+    {
         guard atEnd else { throw context.error(.expected(expected.nb, expected.en, found: found), here) }
     }
 
     /// The next word quoted for messages.
     var found: String {
-        guard index < items.count else { return context.language == .nb ? "slutten av setningen" : "the end of the statement" }
+        guard index < items.count else {
+            return context.language == .nb ? "slutten av setningen" : "the end of the statement"
+        }
         return "«\(context.file.slice(items[index].range))»"
     }
 }
