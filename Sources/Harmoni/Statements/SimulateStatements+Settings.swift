@@ -1,0 +1,127 @@
+import HarmoniSimulate
+
+/// The scenario settings: `period`, `deflator`, `prices`, `growth`.
+extension SimulateStatements {
+    static var settings: [StatementSpec] {
+        [
+            StatementSpec(
+                words: ["period"], aliases: ["periode"], usage: "period <år>...<år>",
+                summary: (
+                    "Setter årene som simuleres (standard 2020...2023).",
+                    "Sets the years simulated (default 2020...2023)."
+                ),
+                example: "period 2020...2023", action: period),
+            StatementSpec(
+                words: ["deflator"], usage: "deflator <år> = <prosent>",
+                summary: (
+                    "Overstyrer den kommunale deflatoren for ett år.", "Overrides the kommunal deflator for one year."
+                ),
+                example: "deflator 2021 = 0 %", action: deflator),
+            StatementSpec(
+                words: ["prices"], aliases: ["priser"], usage: "prices fixed | nominal",
+                summary: (
+                    "Velger faste kroner for periodens første år (standard) eller løpende kroner.",
+                    "Chooses fixed kroner of the period's first year (default) or nominal kroner."
+                ),
+                example: "prices nominal", action: prices),
+            StatementSpec(
+                words: ["growth"], aliases: ["vekst"],
+                usage: "growth <tjeneste|all> = <prosent> | population <aldersgruppe>",
+                summary: (
+                    "Setter årlig volumvekst for en tjeneste eller alle.",
+                    "Sets yearly volume growth for a service or all."
+                ),
+                example: "growth barnehage = population age_1_5", action: growth),
+        ]
+    }
+
+    static func period(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
+        -> [Output]
+    {
+        var words = SimulateWords(command, context)
+        let range = words.here
+        let years = try words.years(state)
+        try words.expectEnd()
+        guard years.lowerBound > state.baselineYear, years.count <= 10 else {
+            throw context.error(
+                "perioden må begynne etter \(state.baselineYear) og vare høyst 10 år",
+                "the period must start after \(state.baselineYear) and last at most 10 years",
+                range, code: "period")
+        }
+        state.scenario.period = years
+        state.scenario.hasUnsavedChanges = true
+        return []
+    }
+
+    static func deflator(_ command: Command, _ state: inout SessionState, _ context: StatementContext)
+        throws(Diagnostic) -> [Output]
+    {
+        var words = SimulateWords(command, context)
+        let range = words.here
+        let year = try words.year(state)
+        guard year > state.baselineYear else {
+            throw context.error(
+                "deflatoren gjelder år etter \(state.baselineYear)",
+                "the deflator applies to years after \(state.baselineYear)", range, code: "deflator")
+        }
+        try words.expectEquals()
+        let rate = try words.rate(state)
+        try words.expectEnd()
+        state.scenario.deflatorOverrides.removeAll { $0.year == year }
+        state.scenario.deflatorOverrides.append(YearRate(year: year, rate: rate))
+        state.scenario.hasUnsavedChanges = true
+        return []
+    }
+
+    static func prices(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
+        -> [Output]
+    {
+        var words = SimulateWords(command, context)
+        guard let basis = words.keyword("fixed", "nominal").flatMap(PriceBasis.init(rawValue:)) else {
+            throw context.error(
+                .expected("«fixed» eller «nominal»", "«fixed» or «nominal»", found: words.found), words.here)
+        }
+        try words.expectEnd()
+        state.scenario.prices = basis
+        state.scenario.hasUnsavedChanges = true
+        return []
+    }
+
+    static func growth(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
+        -> [Output]
+    {
+        var words = SimulateWords(command, context)
+        let path = try words.path()
+        var service: String?
+        let catalog = Catalog(dataset: state.dataset, baselineYear: state.baselineYear)
+        let name = path.text
+        if name != "all" && name != "alle" {
+            guard path.parts.count == 1, catalog.hasGroup(name) || state.dataset.service(ServiceID(name)) != nil else {
+                throw context.error(
+                    "ukjent tjeneste «\(name)»; bruk en tjeneste eller «all»",
+                    "unknown service «\(name)»; use a service or «all»", path.range, code: "unknown-target")
+            }
+            service = name
+        }
+        try words.expectEquals()
+        let rule: VolumeGrowth.Rule
+        if words.keyword("population") != nil {
+            let groupPath = try words.path()
+            let group = groupPath.text
+            guard state.dataset.populations.contains(where: { $0.count(group) != nil }) else {
+                throw context.error(
+                    "ukjent aldersgruppe «\(group)» (f.eks. age_1_5, age_6_9, age_80)",
+                    "unknown age group «\(group)» (e.g. age_1_5, age_6_9, age_80)", groupPath.range,
+                    code: "unknown-age-group")
+            }
+            rule = .population(group)
+        } else {
+            rule = .rate(try words.rate(state))
+        }
+        try words.expectEnd()
+        state.scenario.growth.removeAll { $0.service == service }
+        state.scenario.growth.append(VolumeGrowth(service: service, rule: rule))
+        state.scenario.hasUnsavedChanges = true
+        return []
+    }
+}

@@ -1,0 +1,137 @@
+import HarmoniSimulate
+
+/// Reading typed values (years, amounts, rates) and decision options from simulate statements.
+extension SimulateWords {
+    /// A whole year such as `2021`.
+    mutating func year(_ state: SessionState) throws(Diagnostic) -> Int {
+        let e = try value(("et årstall", "a year"))
+        if case .number(let n) = try Evaluator(state, context).evaluate(e), let y = n.wholeValue,
+            (1000...9999).contains(y)
+        {
+            return Int(y)
+        }
+        throw context.error("forventet et årstall, f.eks. 2021", "expected a year, e.g. 2021", e.range, code: "type")
+    }
+
+    /// A year range `2020...2023`.
+    mutating func years(_ state: SessionState) throws(Diagnostic) -> ClosedRange<Int> {
+        let e = try value(("en periode (f.eks. 2020...2023)", "a range of years (e.g. 2020...2023)"))
+        if case .validity(let v) = try Evaluator(state, context).evaluate(e), let from = v.from, let to = v.to,
+            from.month == 1, from.day == 1, to.month == 12, to.day == 31
+        {
+            return from.year...to.year
+        }
+        throw context.error(
+            "forventet årstall i begge ender, f.eks. 2020...2023", "expected years at both ends, e.g. 2020...2023",
+            e.range, code: "type")
+    }
+
+    /// An amount, with its period if it has one (`2 990 kr/mnd`, `10 kr`).
+    mutating func amount(_ state: SessionState) throws(Diagnostic) -> (
+        amount: Money, period: PricePeriod?, range: SourceRange
+    ) {
+        let e = try value(("et beløp (f.eks. 2 990 kr/mnd)", "an amount (e.g. 2 990 kr/mnd)"))
+        if case .money(let m, let period) = try Evaluator(state, context).evaluate(e) { return (m, period, e.range) }
+        throw context.error(
+            "forventet et beløp, f.eks. 2 990 kr/mnd", "expected an amount, e.g. 2 990 kr/mnd", e.range, code: "type")
+    }
+
+    /// A percentage (`3,1 %`, `-5 %`).
+    mutating func rate(_ state: SessionState) throws(Diagnostic) -> Rate {
+        let e = try value(("en prosentsats (f.eks. 3,1 %)", "a percentage (e.g. 3,1 %)"))
+        if case .rate(let r) = try Evaluator(state, context).evaluate(e) { return r }
+        throw context.error(
+            "forventet en prosentsats, f.eks. 3,1 %", "expected a percentage, e.g. 3,1 %", e.range, code: "type")
+    }
+
+    /// The options after a decision's rule: `each`, `annual`, `from`, `over`, `path`, `round`.
+    mutating func options(_ state: SessionState, allowEach: Bool = true) throws(Diagnostic) -> DecisionOptions {
+        var options = DecisionOptions()
+        var phasingRange: SourceRange?
+        func once(_ range: SourceRange) throws(Diagnostic) {
+            if let phasingRange {
+                throw context.error(
+                    "bare én innfasing: «from», «over» eller «path» (med ev. «from»)",
+                    "only one phasing: «from», «over» or «path» (optionally with «from»)", range.union(phasingRange),
+                    code: "phasing")
+            }
+            phasingRange = range
+        }
+        while !atEnd {
+            let start = here
+            if allowEach, keyword("each") != nil {
+                options.mode = .each
+            } else if keyword("annual") != nil {
+                options.basis = .annual
+            } else if keyword("from") != nil {
+                let year = try self.year(state)
+                if case .path(nil, let shares) = options.phasing {
+                    options.phasing = .path(from: year, shares: shares)
+                } else {
+                    try once(start)
+                    options.phasing = .atOnce(from: year)
+                }
+            } else if keyword("over") != nil {
+                try once(start)
+                let range = try years(state)
+                options.phasing = .linear(from: range.lowerBound, to: range.upperBound)
+            } else if keyword("path") != nil {
+                let from: Int?
+                if case .atOnce(let year) = options.phasing, phasingRange != nil {
+                    from = year
+                    phasingRange = nil
+                } else {
+                    from = nil
+                }
+                try once(start)
+                options.phasing = .path(from: from, shares: try shares(state))
+            } else if keyword("round") != nil {
+                let (step, period, range) = try amount(state)
+                guard step.ore > 0, period == nil else {
+                    throw context.error(
+                        "«round» tar et positivt beløp i kr, f.eks. round 10 kr",
+                        "«round» takes a positive amount in kr, e.g. round 10 kr", range, code: "rounding")
+                }
+                options.roundingStep = step
+            } else {
+                let list = (allowEach ? "«each», " : "") + "«annual», «from», «over», «path», «round»"
+                throw context.error(.expected(list, list, found: found), here)
+            }
+        }
+        return options
+    }
+
+    /// `[25 %, 50 %, 100 %]`: shares of the way, each 0-100 %, not falling, the last 100 %.
+    private mutating func shares(_ state: SessionState) throws(Diagnostic) -> [Rate] {
+        let e = try value(
+            ("en liste med andeler, f.eks. [25 %, 50 %, 100 %]", "a list of shares, e.g. [25 %, 50 %, 100 %]"))
+        guard case .list(let values) = try Evaluator(state, context).evaluate(e) else {
+            throw context.error(
+                "forventet en liste, f.eks. [25 %, 50 %, 100 %]", "expected a list, e.g. [25 %, 50 %, 100 %]", e.range,
+                code: "type")
+        }
+        var shares: [Rate] = []
+        for value in values {
+            guard case .rate(let rate) = value, rate >= .zero, rate <= .one, rate >= (shares.last ?? .zero) else {
+                throw context.error(
+                    "andelene skal være prosenter fra 0 til 100 % som ikke synker",
+                    "the shares must be percentages from 0 to 100 % that never fall", e.range, code: "path")
+            }
+            shares.append(rate)
+        }
+        guard shares.last == .one else {
+            throw context.error(
+                "siste andel skal være 100 % (målet nås i siste år)",
+                "the last share must be 100 % (the target is reached in the last year)", e.range, code: "path")
+        }
+        return shares
+    }
+}
+
+/// The options of a level decision as read from the words.
+struct DecisionOptions {
+    var mode: GroupMode = .structure
+    var basis: LevelBasis = .price
+    var phasing: Phasing = .atOnce(from: nil)
+    var roundingStep: Money?
+}

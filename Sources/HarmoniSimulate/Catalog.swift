@@ -1,0 +1,202 @@
+import HarmoniModel
+
+/// A priced item of the simulation: a fee line or a subsidy line, the same in every municipality.
+public struct ItemKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Fees bring revenue; subsidies are costs.
+    public enum Kind: String, Sendable, Hashable, Comparable {
+        case fee
+        case subsidy
+        /// Fees sort before subsidies.
+        public static func < (a: Kind, b: Kind) -> Bool { a == .fee && b == .subsidy }
+    }
+    /// Fee or subsidy.
+    public var kind: Kind
+    /// The service (`sfo`) or subsidy scheme (`driftstilskudd_private_barnehager`).
+    public var group: String
+    /// The line (`plass_5d`, `ordinaer_0_2`).
+    public var line: String
+
+    /// Creates a key.
+    public init(_ kind: Kind, _ group: String, _ line: String) {
+        self.kind = kind
+        self.group = group
+        self.line = line
+    }
+
+    /// Kind, then group, then line.
+    public static func < (a: ItemKey, b: ItemKey) -> Bool { (a.kind, a.group, a.line) < (b.kind, b.group, b.line) }
+    /// `group.line`.
+    public var description: String { "\(group).\(line)" }
+}
+
+/// One item of one old municipality as it stood at the end of the baseline year (2019).
+public struct BaselineItem: Sendable, Hashable {
+    /// The line.
+    public var key: ItemKey
+    /// The old municipality.
+    public var municipality: MunicipalityID
+    /// The tjenesteområde of the service or scheme.
+    public var area: AreaID
+    /// The price per period as published (in the stored mva form), in force on 31 December of the
+    /// baseline year; for a subsidy the rate per unit per year (or the total of a pot).
+    public var level: Money
+    /// What the price is per (month, semester, year, m³ …).
+    public var period: PricePeriod
+    /// Periods billed per year: billed months for monthly fees, 2 per semester, else 1 (the
+    /// volume of a fee per m³, litre, day or hour counts those units).
+    public var periodsPerYear: Int64
+    /// The mva form the level is stored in.
+    public var vat: VATForm
+    /// The 2019 volume (users, places, m³ …), or `nil` when the dataset has none.
+    public var volume: DecimalNumber?
+    /// What the volume counts (`elever`, `m3/år`).
+    public var volumeCounts: String?
+    /// True when the volume counts people or households (so a change per user makes sense).
+    public var countsUsers: Bool
+    /// The weakest status of the price and the volume.
+    public var status: Status
+    /// True when the service is bound by selvkost.
+    public var selvkost: Bool
+    /// The sources of the price and the volume.
+    public var sources: [SourceID]
+}
+
+/// Every priced item of the three old municipalities, in dataset order, with lookups.
+public struct Catalog: Sendable {
+    /// Items in dataset order: fees first, then subsidies.
+    public let items: [BaselineItem]
+    private let index: [Pair: Int]
+    private let groupKeys: [String: [ItemKey]]
+    /// Subsidy lines skipped because they are not amounts (shares of a pot, weights).
+    public let skipped: [String]
+
+    private struct Pair: Hashable {
+        var key: ItemKey
+        var municipality: MunicipalityID
+    }
+
+    private struct FeePair: Hashable {
+        var municipality: MunicipalityID
+        var key: FeeKey
+    }
+
+    /// Builds the catalog from a dataset, for prices in force at the end of `baselineYear`.
+    public init(dataset: Dataset, baselineYear: Int) {
+        var items: [BaselineItem] = []
+        var skipped: [String] = []
+        let end = CalendarDate.endOf(year: baselineYear)
+        let municipalities = Dataset.mergingMunicipalities
+        var seen: Set<Pair> = []
+        // One pass over each collection (the catalog is built for every run).
+        var feeRows: [FeePair: [Fee]] = [:]
+        for fee in dataset.fees where municipalities.contains(fee.municipality) {
+            feeRows[FeePair(municipality: fee.municipality, key: fee.key), default: []].append(fee)
+        }
+        var volumes: [FeePair: Volume] = [:]
+        for volume in dataset.volumes { volumes[FeePair(municipality: volume.municipality, key: volume.key)] = volume }
+        let services = Dictionary(dataset.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for fee in dataset.fees where municipalities.contains(fee.municipality) {
+            let key = ItemKey(.fee, fee.key.service.rawValue, fee.key.line.rawValue)
+            guard seen.insert(Pair(key: key, municipality: fee.municipality)).inserted else { continue }
+            let pair = FeePair(municipality: fee.municipality, key: fee.key)
+            let rows = feeRows[pair] ?? [fee]
+            let row = rows.first { $0.provenance.validity.contains(end) } ?? rows.last ?? fee
+            let service = services[fee.key.service]
+            items.append(
+                Catalog.item(
+                    key: key, municipality: fee.municipality, area: service?.area ?? "klima", level: row.amount,
+                    period: row.period, periodsPerYear: Catalog.periods(row), vat: row.vat, provenance: row.provenance,
+                    volume: volumes[pair], selvkost: service?.selvkost ?? false))
+        }
+        for subsidy in dataset.subsidies where municipalities.contains(subsidy.municipality) {
+            let key = ItemKey(.subsidy, subsidy.scheme, subsidy.line)
+            guard seen.insert(Pair(key: key, municipality: subsidy.municipality)).inserted else { continue }
+            let rows = dataset.subsidies.filter {
+                $0.municipality == subsidy.municipality && $0.scheme == subsidy.scheme && $0.line == subsidy.line
+            }
+            let row = rows.last { $0.provenance.validity.contains(end) } ?? rows.last ?? subsidy
+            guard let amount = row.value.money, let scheme = Links.scheme(subsidy.scheme) else {
+                skipped.append("\(subsidy.municipality).\(key)")
+                continue
+            }
+            // A rate is paid per something other than the year: «kr per heltidsplass per år».
+            var printed = row.provenance.printedUnit ?? ""
+            if printed.hasSuffix(" per år") { printed.removeLast(" per år".count) }
+            let isRate = printed.contains(" per ")
+            let volumeKey = scheme.volumes.first { $0.line == subsidy.line }?.volume
+            let linked = volumeKey.flatMap { volumes[FeePair(municipality: subsidy.municipality, key: $0)] }
+            var item = Catalog.item(
+                key: key, municipality: subsidy.municipality, area: scheme.area, level: amount, period: .year,
+                periodsPerYear: 1, vat: .none, provenance: row.provenance, volume: linked, selvkost: false)
+            if !isRate {
+                // A pot or a one-off amount: the total itself (volume 1), not a rate per user.
+                item.volume = DecimalNumber(1)
+                item.volumeCounts = nil
+                item.countsUsers = false
+            }
+            items.append(item)
+        }
+        self.items = items
+        self.skipped = skipped
+        var index: [Pair: Int] = [:]
+        var groupKeys: [String: [ItemKey]] = [:]
+        for (i, item) in items.enumerated() {
+            index[Pair(key: item.key, municipality: item.municipality)] = i
+            if !(groupKeys[item.key.group]?.contains(item.key) ?? false) {
+                groupKeys[item.key.group, default: []].append(item.key)
+            }
+        }
+        self.index = index
+        self.groupKeys = groupKeys
+    }
+
+    private static func item(
+        key: ItemKey, municipality: MunicipalityID, area: AreaID, level: Money, period: PricePeriod,
+        periodsPerYear: Int64, vat: VATForm, provenance: Provenance, volume: Volume?, selvkost: Bool
+    ) -> BaselineItem {
+        let counts = volume?.counts
+        let countsUsers = counts.map { !($0.contains("m3") || $0.contains("liter")) } ?? false
+        var sources: [SourceID] = provenance.source.map { [$0] } ?? []
+        if let source = volume?.provenance.source, !sources.contains(source) { sources.append(source) }
+        return BaselineItem(
+            key: key, municipality: municipality, area: area, level: level, period: period,
+            periodsPerYear: periodsPerYear, vat: vat, volume: volume?.value, volumeCounts: counts,
+            countsUsers: countsUsers, status: max(provenance.status, volume?.provenance.status ?? provenance.status),
+            selvkost: selvkost, sources: sources)
+    }
+
+    private static func periods(_ fee: Fee) -> Int64 {
+        switch fee.period {
+        case .month: return Int64(fee.billedMonths ?? 12)
+        case .semester: return 2
+        default: return 1
+        }
+    }
+
+    /// The item of a municipality, if it has the line.
+    public func item(_ key: ItemKey, _ municipality: MunicipalityID) -> BaselineItem? {
+        index[Pair(key: key, municipality: municipality)].map { items[$0] }
+    }
+
+    /// The distinct keys of a group (service or scheme), in dataset order.
+    public func keys(inGroup group: String) -> [ItemKey] { groupKeys[group] ?? [] }
+
+    /// True when the catalog has a group (service with fees, or a subsidy scheme) of that id.
+    public func hasGroup(_ group: String) -> Bool { groupKeys[group] != nil }
+
+    /// The groups of an area that have items, in dataset order.
+    public func groups(inArea area: AreaID) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { $0.area == area && seen.insert($0.key.group).inserted }.map(\.key.group)
+    }
+
+    /// The group's main line: the first line (dataset order) all three municipalities have with
+    /// the same period and mva form. Group factors are computed on it.
+    public func mainLine(ofGroup group: String) -> ItemKey? {
+        keys(inGroup: group).first { key in
+            let present = Dataset.mergingMunicipalities.compactMap { item(key, $0) }
+            guard present.count == Dataset.mergingMunicipalities.count, let first = present.first else { return false }
+            return present.allSatisfy { $0.period == first.period && $0.vat == first.vat }
+        }
+    }
+}

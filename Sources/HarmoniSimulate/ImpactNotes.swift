@@ -1,0 +1,55 @@
+import HarmoniModel
+
+/// The notes under an impact table: choices, warnings and what could not be computed.
+enum ImpactNotes {
+    static func notes(_ ledger: Ledger, dataset: Dataset, year: Int?, en: Bool) -> [String] {
+        var notes: [String] = []
+        for problem in ledger.problems {
+            notes.append((en ? "Not simulated: " : "Ikke simulert: ") + (en ? problem.en : problem.nb))
+        }
+        notes.append(
+            ReportNotes.priceBasis(
+                ledger.index, basis: ledger.index?.basis ?? .fixed, firstYear: ledger.period.lowerBound, en: en))
+        notes += ReportNotes.arithmetic(growth: ledger.growth, en: en)
+        notes.append(
+            en
+                ? "Groups keep their structure: each municipality's lines move by the factor of the group's main line (the first line all three have), unless the decision says «each». Each decision's line starts where the earlier decisions left the price."
+                : "Grupper beholder strukturen: hver kommunes linjer flyttes med faktoren til gruppens hovedlinje (første linje alle tre har), med mindre vedtaket sier «each». Hvert vedtak regnes fra prisen de tidligere vedtakene etterlot."
+        )
+        for warning in ledger.selvkostWarnings where year == nil || warning.year == year {
+            let name = dataset.service(warning.service)?.name ?? warning.service.rawValue
+            notes.append(
+                en
+                    ? "Warning (selvkost): \(name) \(warning.year): revenue \(NorwegianFormat.money(warning.revenue)) exceeds the combined cost base \(NorwegianFormat.money(warning.costBase)) by \(NorwegianFormat.money(warning.excess)) (cost base = the three municipalities' baseline revenue; the dataset has no selvkost accounts)."
+                    : "Advarsel (selvkost): \(name) \(warning.year): inntekten \(NorwegianFormat.money(warning.revenue)) overstiger samlet kostnadsgrunnlag \(NorwegianFormat.money(warning.costBase)) med \(NorwegianFormat.money(warning.excess)) (kostnadsgrunnlag = de tre kommunenes inntekt i grunnlaget; datasettet har ikke selvkostregnskap)."
+            )
+        }
+        var selvkost: [String] = []
+        for line in ledger.lines where line.selvkost && (year == nil || line.year == year) {
+            let name = dataset.service(ServiceID(line.group))?.name ?? line.group
+            if !selvkost.contains(name) { selvkost.append(name) }
+        }
+        if !selvkost.isEmpty {
+            let list = selvkost.joined(separator: ", ")
+            notes.append(
+                en
+                    ? "Bound by selvkost (marked «selvkost»; fees may not exceed cost): \(list)."
+                    : "Bundet av selvkost (merket «selvkost»; gebyrene kan ikke overstige kostnaden): \(list).")
+        }
+        for change in ledger.ruleChanges {
+            let name = ImpactReport.name(change.municipality, dataset)
+            let before = change.before.isEmpty ? (en ? "none" : "ingen") : change.before.joined(separator: ", ")
+            let after = change.after.isEmpty ? (en ? "none" : "ingen") : change.after.joined(separator: ", ")
+            notes.append(
+                en
+                    ? "Rule \(change.service).\(change.rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); revenue effect unknown (no income distribution in the dataset)."
+                    : "Regel \(change.service).\(change.rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); inntektsvirkningen er ukjent (datasettet har ingen inntektsfordeling)."
+            )
+        }
+        for index in ledger.ineffective {
+            notes.append((en ? "No change: " : "Ingen endring: ") + ledger.label(index))
+        }
+        for note in ledger.notes { notes.append(note.text(english: en)) }
+        return notes
+    }
+}

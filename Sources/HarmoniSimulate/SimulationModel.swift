@@ -1,0 +1,155 @@
+import HarmoniModel
+
+/// A dataset prepared for simulation: the dataset and its catalog of priced items, built once.
+///
+/// The `Dataset` overloads of ``Simulator`` prepare one per call; a caller that runs many scenarios
+/// on the same dataset (goal-seek loops, randomised tests, a benchmark) prepares it once.
+public struct SimulationBaseline: Sendable {
+    /// The dataset.
+    public let dataset: Dataset
+    /// The year the dataset's prices are from (2019).
+    public let year: Int
+    /// The priced items at the end of `year`.
+    public let catalog: Catalog
+    /// The dataset's kommunal deflator per year.
+    let deflators: [Int: DeflatorYear]
+
+    /// Prepares a dataset whose prices are from `year`.
+    public init(_ dataset: Dataset, year: Int = 2019) {
+        self.dataset = dataset
+        self.year = year
+        self.catalog = Catalog(dataset: dataset, baselineYear: year)
+        self.deflators = PriceIndex.datasetDeflators(dataset, through: 2100)
+    }
+}
+
+/// What a simulation run knows before any price decision: the catalog, the price index, the
+/// volumes of each year (with growth and coverage decisions), and the arithmetic that turns a level
+/// into revenue. Built once per run; goal-seek uses the same model.
+struct SimulationModel: Sendable {
+    let dataset: Dataset
+    let scenario: ScenarioState
+    let catalog: Catalog
+    let index: PriceIndex
+    let baselineYear: Int
+    /// 1 ÷ (1 + mva): turns an amount including mva into the municipality's revenue.
+    let exclusiveOfVAT: ExactFraction
+    /// Volume ratio from coverage decisions: (service, municipality) → per year (ratio, decision).
+    private(set) var coverage: [CoverageKey: [Int: (ratio: ExactFraction, decision: Int)]] = [:]
+
+    struct CoverageKey: Hashable {
+        var service: String
+        var municipality: MunicipalityID
+    }
+
+    var years: ClosedRange<Int> { scenario.period }
+    var firstYear: Int { scenario.period.lowerBound }
+
+    /// Builds the model or returns the problem that stops the run.
+    static func make(_ baseline: SimulationBaseline, scenario: ScenarioState, basis: PriceBasis? = nil)
+        -> Result<SimulationModel, SimulationError>
+    {
+        let dataset = baseline.dataset
+        let baselineYear = baseline.year
+        let index = PriceIndex.make(
+            deflators: baseline.deflators, baselineYear: baselineYear, period: scenario.period,
+            basis: basis ?? scenario.prices, overrides: scenario.deflatorOverrides)
+        switch index {
+        case .failure(let error): return .failure(error)
+        case .success(let index):
+            let vat = ExactFraction(growth: dataset.vatRate)
+            return .success(
+                SimulationModel(
+                    dataset: dataset, scenario: scenario, catalog: baseline.catalog, index: index,
+                    baselineYear: baselineYear, exclusiveOfVAT: (.one / vat) ?? .one))
+        }
+    }
+
+    // MARK: Levels
+
+    /// A municipality's own level of an item in `year`: the 2019 price lifted by the price index,
+    /// rounded once with standard rounding (whole kroner, or øre for prices with øre).
+    func ownLevel(_ item: BaselineItem, _ year: Int) -> Money {
+        index.lift(item.level, to: year, rounding: .standard(for: item.level))
+    }
+
+    /// The own annual amount per unit (stored mva form): own level × periods per year.
+    func ownAnnual(_ item: BaselineItem, _ year: Int) -> Money { ownLevel(item, year) * item.periodsPerYear }
+
+    /// The municipality's revenue (or cost) per unit and year: the annual amount, with mva taken out
+    /// of amounts stored including mva (÷ 1,25, half-up to øre).
+    func unitExcludingVAT(_ annual: Money, _ item: BaselineItem) -> Money {
+        guard item.vat == .incl else { return annual }
+        return exclusiveOfVAT.apply(to: annual, rounding: .ore) ?? annual
+    }
+
+    /// Revenue or cost: the annual amount per unit times the volume, rounded half-up to øre.
+    func amount(_ unit: Money, _ volume: DecimalNumber) -> Money {
+        ExactFraction(decimal: volume).apply(to: unit, rounding: .ore) ?? .zero
+    }
+
+    // MARK: Volumes
+
+    /// The growth factor of a service's volumes in a municipality from the baseline year to `year`.
+    func growthFactor(_ service: String, _ municipality: MunicipalityID, _ year: Int) -> ExactFraction {
+        guard let setting = scenario.growth.last(where: { $0.service == nil || $0.service == service }) else {
+            return .one
+        }
+        let yearly: ExactFraction
+        switch setting.rule {
+        case .rate(let rate): yearly = ExactFraction(growth: rate)
+        case .population(let group):
+            guard let before = dataset.population(municipality, on: .startOf(year: baselineYear - 1))?.count(group),
+                let after = dataset.population(municipality, on: .startOf(year: baselineYear))?.count(group),
+                let ratio = ExactFraction(Int128(after), Int128(before))
+            else { return .one }
+            yearly = ratio
+        }
+        var factor = ExactFraction.one
+        for _ in 0..<max(0, year - baselineYear) { factor = factor * yearly }
+        return factor
+    }
+
+    /// A 2019 volume grown to `year`, rounded half-up to two decimals.
+    func grown(_ volume: DecimalNumber, service: String, _ municipality: MunicipalityID, _ year: Int) -> DecimalNumber {
+        let factor = growthFactor(service, municipality, year)
+        if factor.isOne { return volume }
+        return (ExactFraction(decimal: volume) * factor).decimal(places: 2) ?? volume
+    }
+
+    /// The service whose volumes an item's volume belongs to (a subsidy rate's linked volume).
+    func volumeService(_ item: BaselineItem) -> String {
+        guard item.key.kind == .subsidy else { return item.key.group }
+        return Links.scheme(item.key.group)?.volumes.first { $0.line == item.key.line }?.volume.service.rawValue
+            ?? item.key.group
+    }
+
+    /// The baseline volume of an item in `year` (with growth, before decisions).
+    func baselineVolume(_ item: BaselineItem, _ year: Int) -> DecimalNumber? {
+        guard let volume = item.volume else { return nil }
+        if item.key.kind == .subsidy && item.volumeCounts == nil { return volume }  // a pot: always one
+        return grown(volume, service: volumeService(item), item.municipality, year)
+    }
+
+    /// The volume of an item in `year` after coverage decisions.
+    func volume(_ item: BaselineItem, _ year: Int) -> DecimalNumber? {
+        guard let base = baselineVolume(item, year) else { return nil }
+        guard let ratio = coverageRatio(volumeService(item), item.municipality, year) else { return base }
+        return (ExactFraction(decimal: base) * ratio.ratio).decimal(places: 2) ?? base
+    }
+
+    /// The coverage ratio in force for a service in a municipality in `year`, if a decision set one.
+    func coverageRatio(_ service: String, _ municipality: MunicipalityID, _ year: Int)
+        -> (ratio: ExactFraction, decision: Int)?
+    {
+        coverage[CoverageKey(service: service, municipality: municipality)]?[year]
+    }
+
+    /// Records a coverage decision's ratio for its years (a later decision replaces an earlier one).
+    mutating func setCoverage(
+        _ service: String, _ municipality: MunicipalityID, from: Int, ratio: ExactFraction, decision: Int
+    ) {
+        let key = CoverageKey(service: service, municipality: municipality)
+        for year in years where year >= from { coverage[key, default: [:]][year] = (ratio, decision) }
+    }
+}

@@ -1,0 +1,251 @@
+import HarmoniModel
+
+/// The budget-impact simulator: a pure function from a baseline dataset and a scenario to a ledger.
+///
+/// Order of work: the price index (deflator per year), the volumes of each year (2019 volumes,
+/// growth settings, coverage decisions), the coverage cost lines, then the price and subsidy-rate
+/// decisions in the order made (each a chain link from what the earlier ones left), rule adoptions
+/// and selvkost checks. Amounts exclude mva; the price basis is the scenario's (fixed first-year
+/// kroner unless nominal is asked for).
+public enum Simulator {
+    /// Runs a scenario on a baseline.
+    public static func run(baseline: Dataset, scenario: ScenarioState) -> Ledger {
+        run(baseline: baseline, scenario: scenario, prices: scenario.prices)
+    }
+
+    /// Runs a scenario on a baseline in the given price basis.
+    public static func run(baseline: Dataset, scenario: ScenarioState, prices: PriceBasis) -> Ledger {
+        run(baseline: SimulationBaseline(baseline), scenario: scenario, prices: prices)
+    }
+
+    /// Runs a scenario on a prepared baseline, in the scenario's price basis or the one given.
+    public static func run(baseline: SimulationBaseline, scenario: ScenarioState, prices: PriceBasis? = nil) -> Ledger {
+        let prices = prices ?? scenario.prices
+        var model: SimulationModel
+        switch SimulationModel.make(baseline, scenario: scenario, basis: prices) {
+        case .failure(let problem):
+            return Ledger(
+                lines: [], problems: [problem], index: nil, period: scenario.period, decisions: scenario.decisions)
+        case .success(let made): model = made
+        }
+        var run = Run(decisions: scenario.decisions)
+        run.applyCoverage(&model)
+        let solveModel = prices == .fixed ? model : fixedModel(model, baseline)
+        for (index, decision) in scenario.decisions.enumerated() {
+            guard case .level(let level) = decision.action else { continue }
+            run.applyLevel(level, index: index, model: model, solveModel: solveModel)
+        }
+        run.applyRules(model)
+        let warnings = run.selvkostWarnings(model)
+        let touched = Set(run.lines.map(\.decision)).union(run.ruleChanges.map(\.decision))
+        let ineffective = scenario.decisions.indices.filter { !touched.contains($0) }
+        // Ledger order: year, decision, item in dataset order (coverage lines last), municipality.
+        var order: [String: Int] = [:]
+        for (position, item) in model.catalog.items.enumerated() where order["\(item.key)"] == nil {
+            order["\(item.key)"] = position
+        }
+        let municipalities = Dataset.mergingMunicipalities
+        let keyed = run.lines.map { line in
+            (
+                line,
+                [
+                    line.year, line.decision, order[line.itemText] ?? Int.max,
+                    municipalities.firstIndex(of: line.municipality) ?? 9,
+                ]
+            )
+        }
+        let lines = keyed.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
+        var ledger = Ledger(
+            lines: lines, ruleChanges: run.ruleChanges, selvkostWarnings: warnings, ineffective: ineffective,
+            notes: run.notes, problems: run.problems, index: model.index, period: scenario.period,
+            decisions: scenario.decisions)
+        ledger.growth = scenario.growth
+        return ledger
+    }
+
+    /// Checks that a decision can be applied on top of a scenario; returns notes (e.g. services of an
+    /// area that were skipped) or throws why it cannot.
+    public static func validate(_ decision: Decision, baseline: Dataset, scenario: ScenarioState)
+        throws(SimulationError) -> [LocalizedText]
+    {
+        try validate(decision, baseline: SimulationBaseline(baseline), scenario: scenario)
+    }
+
+    /// ``validate(_:baseline:scenario:)`` on a prepared baseline.
+    public static func validate(_ decision: Decision, baseline: SimulationBaseline, scenario: ScenarioState)
+        throws(SimulationError) -> [LocalizedText]
+    {
+        let model = try SimulationModel.make(baseline, scenario: scenario, basis: .fixed).get()
+        for year in [decision.startYear, decisionEnd(decision)].compactMap({ $0 }) where !model.years.contains(year) {
+            throw .yearOutsidePeriod(year, model.years)
+        }
+        switch decision.action {
+        case .level(let level):
+            try checkRange(level)
+            let planner = LevelPlanner(model: model, decision: level)
+            let (units, notes) = try planner.units()
+            for unit in units {
+                if case .neutral = level.rule {
+                    _ = try GoalSeek.solve(model: model, decision: level, unit: unit)
+                } else {
+                    _ = try planner.targets(unit, model.firstYear)
+                }
+            }
+            return notes
+        case .coverage(let coverage):
+            let link = try CoverageLink.make(coverage, model: model)
+            guard link.ratio.numerator >= 0, (ExactFraction(100) - link.ratio).numerator >= 0 else {
+                throw .outOfRange(coverage.value.description)
+            }
+            return []
+        case .rules(let rules):
+            guard
+                !model.dataset.rules(rules.source, rules.service, rule: rules.rule).isEmpty
+                    || Dataset.mergingMunicipalities.contains(where: {
+                        !model.dataset.rules($0, rules.service, rule: rules.rule).isEmpty
+                    })
+            else { throw .unknownTarget("\(rules.service).\(rules.rule)") }
+            return []
+        }
+    }
+
+    /// Goal-seek for a `solve` decision on top of a scenario: one result per group of the target.
+    /// Levels are in fixed first-year kroner.
+    public static func solve(_ decision: LevelDecision, baseline: Dataset, scenario: ScenarioState)
+        throws(SimulationError) -> [GoalSeekResult]
+    {
+        try solve(decision, baseline: SimulationBaseline(baseline), scenario: scenario)
+    }
+
+    /// ``solve(_:baseline:scenario:)`` on a prepared baseline.
+    public static func solve(_ decision: LevelDecision, baseline: SimulationBaseline, scenario: ScenarioState)
+        throws(SimulationError) -> [GoalSeekResult]
+    {
+        var model = try SimulationModel.make(baseline, scenario: scenario, basis: .fixed).get()
+        var run = Run(decisions: scenario.decisions)
+        run.applyCoverage(&model)
+        var results: [GoalSeekResult] = []
+        for unit in try LevelPlanner(model: model, decision: decision).units().units {
+            results.append(try GoalSeek.solve(model: model, decision: decision, unit: unit))
+        }
+        return results
+    }
+
+    /// Amounts up to 1 milliard kr, changes from above −100 % to 1 000 %, steps up to 1 000 000 kr:
+    /// beyond these the arithmetic could leave `Int64` øre.
+    private static func checkRange(_ level: LevelDecision) throws(SimulationError) {
+        let billion = Int64(100_000_000_000)
+        switch level.rule {
+        case .amount(let amount, _):
+            guard amount.ore.magnitude <= billion else { throw .outOfRange(NorwegianFormat.money(amount)) }
+        case .change(let rate):
+            guard rate > Rate(percent: -100), rate <= Rate(percent: 1000) else { throw .outOfRange(rate.description) }
+        case .neutral(let goal, _):
+            if let goal, goal.ore.magnitude > billion * 100 { throw .outOfRange(NorwegianFormat.money(goal)) }
+        default: break
+        }
+        if let step = level.roundingStep, step > Money(kroner: 1_000_000) {
+            throw .outOfRange(NorwegianFormat.money(step))
+        }
+    }
+
+    private static func decisionEnd(_ decision: Decision) -> Int? {
+        guard case .level(let level) = decision.action else { return nil }
+        switch level.phasing {
+        case .linear(_, let to): return to
+        default:
+            if case .neutral(_, let year) = level.rule { return year }
+            return nil
+        }
+    }
+
+    /// The same model in fixed prices (goal-seek works in first-year kroner).
+    private static func fixedModel(_ model: SimulationModel, _ baseline: SimulationBaseline) -> SimulationModel {
+        guard case .success(var fixed) = SimulationModel.make(baseline, scenario: model.scenario, basis: .fixed)
+        else { return model }
+        var run = Run(decisions: model.scenario.decisions)
+        run.applyCoverage(&fixed)
+        return fixed
+    }
+}
+
+/// The mutable state of one run: lines so far and the annual amount each item has reached.
+struct Run {
+    let decisions: [Decision]
+    var lines: [LedgerLine] = []
+    var ruleChanges: [RuleChange] = []
+    var notes: [LocalizedText] = []
+    var problems: [SimulationError] = []
+    /// The annual amount per unit (stored mva form) after the decisions so far.
+    var state: [StateKey: Money] = [:]
+
+    struct StateKey: Hashable {
+        var key: ItemKey
+        var municipality: MunicipalityID
+        var year: Int
+    }
+
+    init(decisions: [Decision]) { self.decisions = decisions }
+
+    mutating func applyLevel(_ decision: LevelDecision, index: Int, model: SimulationModel, solveModel: SimulationModel)
+    {
+        do throws(SimulationError) {
+            let (units, unitNotes) = try LevelPlanner(model: model, decision: decision).units()
+            notes += unitNotes
+            for unit in units {
+                var effective = decision
+                if case .neutral = decision.rule {
+                    let result = try GoalSeek.solve(model: solveModel, decision: decision, unit: unit)
+                    effective.rule = .amount(result.level, period: result.period)
+                }
+                try applyUnit(unit, effective, index: index, model: model)
+            }
+        } catch {
+            problems.append(error)
+        }
+    }
+
+    private mutating func applyUnit(
+        _ unit: HarmonisationUnit, _ decision: LevelDecision, index: Int, model: SimulationModel
+    )
+        throws(SimulationError)
+    {
+        let planner = LevelPlanner(model: model, decision: decision)
+        for year in model.years {
+            let share = decision.phasing.share(in: year, firstYear: model.firstYear)
+            guard share.numerator != 0 else { continue }
+            for (item, target) in try planner.targets(unit, year) {
+                let key = StateKey(key: item.key, municipality: item.municipality, year: year)
+                let previous = state[key] ?? model.ownAnnual(item, year)
+                let next = planner.phased(previous: previous, item: item, target: target, share: share)
+                guard next != previous else { continue }
+                state[key] = next
+                let made = line(
+                    item, year, previous, next, target: target * planner.periods(item), decision: index, model: model)
+                // A change that vanishes once mva is taken out (or on a zero volume) is no change.
+                guard made.unitChange != .zero, made.change != .zero else { continue }
+                lines.append(made)
+            }
+        }
+    }
+
+    private func line(
+        _ item: BaselineItem, _ year: Int, _ previous: Money, _ next: Money, target: Money, decision: Int,
+        model: SimulationModel
+    ) -> LedgerLine {
+        let volume = model.volume(item, year)
+        let unitBefore = model.unitExcludingVAT(previous, item)
+        let unitAfter = model.unitExcludingVAT(next, item)
+        let perPeriod = { (annual: Money) -> Money in
+            annual.multiplied(byFraction: 1, over: item.periodsPerYear, rounding: .ore) ?? annual
+        }
+        return LedgerLine(
+            kind: item.key.kind == .fee ? .revenue : .cost, area: item.area, group: item.key.group, item: item.key.line,
+            municipality: item.municipality, year: year, volume: volume, levelBefore: perPeriod(previous),
+            levelAfter: perPeriod(next), ownUnit: model.unitExcludingVAT(model.ownAnnual(item, year), item),
+            targetUnit: model.unitExcludingVAT(target, item), unitBefore: unitBefore, unitAfter: unitAfter,
+            before: volume.map { model.amount(unitBefore, $0) }, after: volume.map { model.amount(unitAfter, $0) },
+            users: item.countsUsers ? volume : nil, changePerUser: item.countsUsers ? unitAfter - unitBefore : nil,
+            decision: decision, status: item.status, selvkost: item.selvkost, sources: item.sources)
+    }
+}
