@@ -3,19 +3,6 @@ import Testing
 
 @testable import Harmoni
 
-/// SplitMix64: a small seeded generator, so a failing scenario can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random scenarios over the shipped dataset: every decision kind, rule, phasing and rounding.
 struct ScenarioGenerator {
     let baseline: SimulationBaseline
@@ -24,7 +11,7 @@ struct ScenarioGenerator {
 
     init(baseline: SimulationBaseline) { self.baseline = baseline }
 
-    func scenario(_ rng: inout SeededGenerator) -> ScenarioState {
+    func scenario(_ rng: inout SplitMix64) -> ScenarioState {
         var scenario = ScenarioState()
         if Int.random(in: 0..<4, using: &rng) == 0 { scenario.prices = .nominal }
         if Int.random(in: 0..<5, using: &rng) == 0 {
@@ -46,7 +33,7 @@ struct ScenarioGenerator {
         return scenario
     }
 
-    private func decision(_ rng: inout SeededGenerator) -> Decision {
+    private func decision(_ rng: inout SplitMix64) -> Decision {
         switch Int.random(in: 0..<10, using: &rng) {
         case 0:
             let coverages = dataset.coverages.filter { Dataset.mergingMunicipalities.contains($0.municipality) }
@@ -70,7 +57,7 @@ struct ScenarioGenerator {
         }
     }
 
-    private func level(_ rng: inout SeededGenerator) -> LevelDecision {
+    private func level(_ rng: inout SplitMix64) -> LevelDecision {
         let item = catalog.items[Int.random(in: 0..<catalog.items.count, using: &rng)]
         let target: DecisionTarget
         switch Int.random(in: 0..<6, using: &rng) {
@@ -124,7 +111,7 @@ struct LedgerInvariantTests {
     func randomScenarios() {
         let seed = Self.seed
         print("LedgerInvariantTests seed \(seed) (replay with HARMONI_SEED=\(seed))")
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let baseline = SimulationBaseline(Fixtures.dataset)
         let generator = ScenarioGenerator(baseline: baseline)
         var decisions = 0

@@ -152,7 +152,7 @@ struct ReplPTYTests {
         try #require(first.waitFor("harmoni> "), "no prompt: \(first.raw)")
         #expect(first.recent.contains("Skriv «help» for hjelp"))
 
-        first.type("pri\t")
+        first.type("prin\t")
         #expect(first.waitFor("print "), "completion: \(first.recent)")
         first.type("40 + 2\r")
         #expect(first.waitFor("\n42\nharmoni> "), "\(first.recent)")

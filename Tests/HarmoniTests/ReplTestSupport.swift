@@ -1,3 +1,4 @@
+import Testing
 import Foundation
 import HarmoniSimulate
 
@@ -96,11 +97,12 @@ enum ReplFixtures {
         loop(lines.map { .line($0) }, interactive: interactive, language: language, folder: folder)
     }
 
-    /// Records a decision as a decision-making statement would (the simulator's statements are
-    /// not on this branch), then lets the loop update the unsaved mark.
-    static func decide(_ loop: ReplLoop, _ statement: String) {
-        loop.session.state.scenario.decisions.append(Decision(statement: statement))
-        loop.refreshUnsaved()
+    /// Makes a decision by running the decision statement in the loop, as a user would type it,
+    /// and checks that it was recorded.
+    static func decide(_ loop: ReplLoop, _ statement: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let before = loop.session.state.scenario.decisions.count
+        loop.handle(statement)
+        #expect(loop.session.state.scenario.decisions.count == before + 1, "«\(statement)» made no decision", sourceLocation: sourceLocation)
     }
 
     /// The example of the first registered statement that records a decision, once the
