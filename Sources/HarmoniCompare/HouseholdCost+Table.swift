@@ -42,7 +42,7 @@ extension HouseholdCost {
         return table
     }
 
-    private static func cell(
+    static func cell(
         _ line: HouseholdCostLine?, _ cost: HouseholdCost, _ dataset: Dataset, _ language: DisplayLanguageTag, _ table: inout Table
     ) -> Cell {
         guard let line else { return .text("–") }
@@ -62,7 +62,7 @@ extension HouseholdCost {
         }
     }
 
-    private static func notes(_ costs: [HouseholdCost], _ household: Household, _ dataset: Dataset, _ language: DisplayLanguageTag)
+    static func notes(_ costs: [HouseholdCost], _ household: Household, _ dataset: Dataset, _ language: DisplayLanguageTag)
         -> [String]
     {
         let nb = language == .nb

@@ -62,9 +62,10 @@ enum CompareStatements {
         })
 
     static let household = StatementSpec(
-        words: ["show", "household"], aliases: ["vis"], usage: "show household [\"<id eller del av beskrivelsen>\"]",
-        summary: ("Viser en typehusholdnings årlige kostnad i hver kommune, linje for linje.",
-            "Shows a typical household's annual cost in each municipality, line by line."),
+        words: ["show", "household"], aliases: ["vis"],
+        usage: "show household [\"<id eller del av beskrivelsen>\" [in <år>] [nominal]]",
+        summary: ("Viser en typehusholdnings årlige kostnad i hver kommune, linje for linje; før og etter vedtakene når scenariet har vedtak.",
+            "Shows a typical household's annual cost in each municipality, line by line; before and after the decisions when the scenario has decisions."),
         example: "show household \"a_familie_750k\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context, skipping: 1)
@@ -72,9 +73,7 @@ enum CompareStatements {
             let language = CompareWords.tag(state.language)
             if words.atEnd { return [.table(CompareWords.householdList(dataset, language))] }
             let chosen = try CompareWords.household(&words, dataset)
-            try words.expectEnd()
-            let costs = dataset.householdCosts(chosen, year: state.baselineYear)
-            return [.table(HouseholdCost.table(costs, household: chosen, dataset, language: language))]
+            return try HouseholdStatements.household(chosen, command, from: words.index, state, context)
         })
 }
 

@@ -1,10 +1,11 @@
 /// Builds the report `export report` writes, from whichever `show` statements exist at run time.
 ///
 /// Sections, in order: the comparison of each tjenesteområde (`show diff <area>`, each with a bar
-/// chart of the fee levels per municipality), the typical households (`show household <id>` for
-/// each household of the dataset, in one section), the impact by area and year (`show impact by
-/// area`, with a chart), and the skyggebudsjett (`show budget`). A show statement that does not
-/// exist, or fails for every argument tried, is left out.
+/// chart of the fee levels per municipality), when the scenario has decisions the households'
+/// before/after summary (`show households`), the typical households (`show household <id>` for
+/// each household of the dataset, in one section; before/after when there are decisions), the
+/// impact by area and year (`show impact by area`, with a chart), and the skyggebudsjett (`show
+/// budget`). A show statement that does not exist, or fails for every argument tried, is left out.
 struct ReportBuilder {
     /// The specs to look in (the registry's, or test doubles).
     var specs: [StatementSpec]
@@ -55,8 +56,12 @@ struct ReportBuilder {
 
     /// The parts of the report, in order.
     private func parts(_ state: SessionState) -> [Part] {
-        [
-            Part(words: ["diff"], items: state.dataset.areas.map { [$0.id.rawValue] }, fallback: [""], charted: true),
+        let summary = Part(
+            words: ["households"], items: [[""]],
+            sectionTitle: ("Typehusholdningene før og etter vedtakene", "The typical households before and after the decisions"))
+        return [
+            Part(words: ["diff"], items: state.dataset.areas.map { [$0.id.rawValue] }, fallback: [""], charted: true)
+        ] + (state.scenario.decisions.isEmpty ? [] : [summary]) + [
             Part(
                 words: ["household", "households", "husholdning"],
                 items: state.dataset.households.map { [$0.id.rawValue, "\"\($0.id.rawValue)\""] }, fallback: [""],

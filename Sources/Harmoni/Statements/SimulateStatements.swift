@@ -43,7 +43,7 @@ enum SimulateStatements {
                 example: "coverage barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5 in royken = 90 %", action: coverage),
             StatementSpec(
                 words: ["show", "impact"], aliases: ["vis"],
-                usage: "show impact [by area | by municipality | by service] [in <år>] [nominal]",
+                usage: "show impact [by area | by municipality | by service | by household] [in <år>] [nominal]",
                 summary: (
                     "Viser virkningen av vedtakene: linje for linje eller samlet.",
                     "Shows the impact of the decisions, line by line or grouped."
@@ -64,16 +64,22 @@ enum SimulateStatements {
     {
         var words = SimulateWords(command, context, skipping: 1)
         var grouping: ImpactGrouping?
+        var byHousehold = false
         var year: Int?
         var prices = state.scenario.prices
         while !words.atEnd {
             if words.keyword("by") != nil {
+                if words.keyword("household", "households") != nil {
+                    byHousehold = true
+                    continue
+                }
                 guard let name = words.keyword("area", "municipality", "service"),
                     let chosen = ImpactGrouping(rawValue: name)
                 else {
                     throw context.error(
                         .expected(
-                            "«area», «municipality» eller «service»", "«area», «municipality» or «service»",
+                            "«area», «municipality», «service» eller «household»",
+                            "«area», «municipality», «service» or «household»",
                             found: words.found), words.here)
                 }
                 grouping = chosen
@@ -93,6 +99,9 @@ enum SimulateStatements {
                 throw context.error(
                     .expected("«by», «in» eller «nominal»", "«by», «in» or «nominal»", found: words.found), words.here)
             }
+        }
+        if byHousehold {
+            return try HouseholdStatements.impactByHousehold(state, year: year, prices: prices, command, context)
         }
         let ledger = try simulate(state, prices: prices, command: command, context: context)
         return [

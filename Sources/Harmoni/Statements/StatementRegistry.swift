@@ -2,7 +2,7 @@
 public enum StatementRegistry {
     /// All statements: each group lives in its own file.
     public static var all: [StatementSpec] {
-        CoreStatements.all + CompareStatements.all + SimulateStatements.all + ScenarioStatements.all
+        CoreStatements.all + CompareStatements.all + HouseholdStatements.all + SimulateStatements.all + ScenarioStatements.all
             + ExportStatements.all + BaselineStatements.all
     }
 
