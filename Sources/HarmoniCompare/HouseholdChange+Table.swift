@@ -19,7 +19,8 @@ extension HouseholdChange {
     /// The stable column keys of a before/after table for the given municipalities: `line`, then
     /// per municipality `<id>_before`, `<id>_after`, `<id>_change`, `<id>_change_pct`.
     public static func columnKeys(_ municipalities: [MunicipalityID] = Dataset.mergingMunicipalities) -> [String] {
-        ["line"] + municipalities.flatMap { m in ["before", "after", "change", "change_pct"].map { "\(m.rawValue)_\($0)" } }
+        ["line"]
+            + municipalities.flatMap { m in ["before", "after", "change", "change_pct"].map { "\(m.rawValue)_\($0)" } }
     }
 
     /// The household's lines before and after, side by side per municipality, with the change in
@@ -47,14 +48,16 @@ extension HouseholdChange {
         var table = Table(
             kind: "household_change",
             title: (nb ? "Typehusholdning " : "Typical household ") + self.household.rawValue + " – "
-                + (nb ? "årlig kostnad \(year) før og etter vedtakene, inkl. mva"
+                + (nb
+                    ? "årlig kostnad \(year) før og etter vedtakene, inkl. mva"
                     : "annual cost \(year) before and after the decisions, incl. VAT"),
             columns: columns)
         var ids: [String] = []
         for cost in before + after { for line in cost.lines where !ids.contains(line.id) { ids.append(line.id) } }
         let pairs = Array(zip(before, after))
         for id in ids {
-            let label = (before + after).lazy.compactMap { $0.lines.first { $0.id == id } }.first
+            let label =
+                (before + after).lazy.compactMap { $0.lines.first { $0.id == id } }.first
                 .map { nb ? $0.labelNB : $0.labelEN } ?? id
             var row: [Cell] = [.text(label)]
             for (old, new) in pairs {
@@ -68,7 +71,9 @@ extension HouseholdChange {
         }
         table.rows.append(sumRow(&table, language))
         for cost in before + after {
-            for line in cost.lines { for id in line.sources { if let source = dataset.source(id) { table.cite(source) } } }
+            for line in cost.lines {
+                for id in line.sources { if let source = dataset.source(id) { table.cite(source) } }
+            }
         }
         table.notes = notes(household, dataset, context, language)
         return table
@@ -80,7 +85,10 @@ extension HouseholdChange {
         switch (before.state, after.state) {
         case (.priced, .priced):
             let change = after.amount - before.amount
-            return [.money(change, status: max(before.status, after.status)), rate(change, of: before.amount).map { .rate($0) } ?? .empty]
+            return [
+                .money(change, status: max(before.status, after.status)),
+                rate(change, of: before.amount).map { .rate($0) } ?? .empty,
+            ]
         case (.missing, _), (_, .missing): return [.missing(), .empty]
         default: return [.text("–"), .empty]
         }
@@ -88,13 +96,16 @@ extension HouseholdChange {
 
     private func sumRow(_ table: inout Table, _ language: DisplayLanguageTag) -> [Cell] {
         let nb = language == .nb
-        let incomplete = nb ? "Summen er uten linjer som mangler i datagrunnlaget." : "The total leaves out lines missing from the record."
+        let incomplete =
+            nb
+            ? "Summen er uten linjer som mangler i datagrunnlaget."
+            : "The total leaves out lines missing from the record."
         var row: [Cell] = [.text(nb ? "Sum" : "Total")]
         for totals in allTotals {
             let marks = totals.isComplete ? [] : [table.footnote(incomplete)]
             row += [
-                .money(totals.before, status: totals.status, footnotes: marks),
-                .money(totals.after, status: totals.status, footnotes: marks),
+                .money(totals.before, status: totals.beforeStatus, footnotes: marks),
+                .money(totals.after, status: totals.afterStatus, footnotes: marks),
                 .money(totals.change, status: totals.status), totals.rate.map { .rate($0) } ?? .empty,
             ]
         }
@@ -110,7 +121,8 @@ extension HouseholdChange {
         notes.append(
             nb
                 ? "Endring = etter − før (negativ: husholdningen betaler mindre); % = endring / før, avrundet half-up til 0,1 %."
-                : "Change = after − before (negative: the household pays less); % = change / before, rounded half-up to 0.1 %.")
+                : "Change = after − before (negative: the household pays less); % = change / before, rounded half-up to 0.1 %."
+        )
         let member = Self.member(household, dataset)
         // Each year is priced as a steady year, so the month-by-month G note does not apply.
         for note in HouseholdCost.notes(after, member, dataset, language) where note != Notes.months.text(language) {
@@ -140,11 +152,16 @@ extension HouseholdChange {
                 : "None of the decisions changes the household's cost in \(year)."
         }
         let parts = order.map { decision in
-            let places = municipalities.indices.filter { decisions[$0].contains(decision) }.map { dataset.displayName(municipalities[$0]) }
+            let places = municipalities.indices.filter { decisions[$0].contains(decision) }.map {
+                dataset.displayName(municipalities[$0])
+            }
             let label = decision < context.labels.count ? context.labels[decision] : "#\(decision + 1)"
             return label + " (" + FindingText.names(places, language) + ")"
         }
-        return (nb ? "Vedtak som endrer husholdningens kostnad i \(year): " : "Decisions that change the household's cost in \(year): ")
+        return
+            (nb
+            ? "Vedtak som endrer husholdningens kostnad i \(year): "
+            : "Decisions that change the household's cost in \(year): ")
             + parts.joined(separator: "; ") + "."
     }
 }

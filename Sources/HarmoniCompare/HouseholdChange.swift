@@ -36,7 +36,8 @@ public struct HouseholdChange: Sendable, Hashable {
         var previous = self.before
         for step in steps {
             let costs = step.dataset.householdCosts(Self.member(household, step.dataset), year: year)
-            for index in costs.indices where index < previous.count && !Self.sameAmounts(costs[index], previous[index]) {
+            for index in costs.indices where index < previous.count && !Self.sameAmounts(costs[index], previous[index])
+            {
                 decisions[index].append(step.decision)
             }
             previous = costs
@@ -73,8 +74,12 @@ public struct HouseholdTotals: Sendable, Hashable {
     public var before: Money
     /// The sum of the priced lines after.
     public var after: Money
-    /// The weakest status of the lines behind either sum.
-    public var status: Status
+    /// The weakest status of the lines behind the sum before.
+    public var beforeStatus: Status
+    /// The weakest status of the lines behind the sum after.
+    public var afterStatus: Status
+    /// The weakest status of both sums (the change's).
+    public var status: Status { max(beforeStatus, afterStatus) }
     /// False when a line is missing from the record (the sums leave it out on both sides).
     public var isComplete: Bool
 
@@ -83,7 +88,8 @@ public struct HouseholdTotals: Sendable, Hashable {
         municipality = after.municipality
         self.before = before.total
         self.after = after.total
-        status = max(before.status, after.status)
+        beforeStatus = before.status
+        afterStatus = after.status
         isComplete = before.isComplete && after.isComplete
     }
 

@@ -11,7 +11,9 @@ public enum HouseholdImpact {
     public static func changes(
         baseline: SimulationBaseline, scenario: ScenarioState, year: Int, prices: PriceBasis? = nil, steps: Bool = true
     ) throws(SimulationError) -> (changes: [HouseholdChange], prices: ScenarioPrices) {
-        try changes(of: baseline.dataset.households, baseline: baseline, scenario: scenario, year: year, prices: prices, steps: steps)
+        try changes(
+            of: baseline.dataset.households, baseline: baseline, scenario: scenario, year: year, prices: prices,
+            steps: steps)
     }
 
     /// The given households in `year`, and the prices behind them.
@@ -19,7 +21,8 @@ public enum HouseholdImpact {
         of households: [Household], baseline: SimulationBaseline, scenario: ScenarioState, year: Int,
         prices: PriceBasis? = nil, steps: Bool = true
     ) throws(SimulationError) -> (changes: [HouseholdChange], prices: ScenarioPrices) {
-        let priced = try Simulator.prices(baseline: baseline, scenario: scenario, year: year, prices: prices, steps: steps)
+        let priced = try Simulator.prices(
+            baseline: baseline, scenario: scenario, year: year, prices: prices, steps: steps)
         let made = priced.steps.map { (decision: $0.decision, dataset: $0.dataset) }
         let changes = households.map { household in
             HouseholdChange(household, before: priced.before, after: priced.after, steps: made, year: year)
@@ -60,7 +63,8 @@ public enum HouseholdImpact {
         case .every: break
         }
         notes.append(
-            ReportNotes.priceBasis(prices.index, basis: prices.index.basis, firstYear: scenario.period.lowerBound, en: en))
+            ReportNotes.priceBasis(
+                prices.index, basis: prices.index.basis, firstYear: scenario.period.lowerBound, en: en))
         notes.append(steadyYearNote(prices, every: choice == .every, en: en))
         return HouseholdChangeContext(
             labels: scenario.decisions.enumerated().map { $0.element.label(index: $0.offset) }, notes: notes)

@@ -22,7 +22,8 @@ struct YearPriceBuilder {
         let end = CalendarDate.endOf(year: model.baselineYear)
         var byLine: [ItemRef: [Fee]] = [:]
         for fee in dataset.fees {
-            let ref = ItemRef(key: ItemKey(.fee, fee.key.service.rawValue, fee.key.line.rawValue), municipality: fee.municipality)
+            let ref = ItemRef(
+                key: ItemKey(.fee, fee.key.service.rawValue, fee.key.line.rawValue), municipality: fee.municipality)
             byLine[ref, default: []].append(fee)
         }
         var rows: [(item: BaselineItem, row: Fee)] = []
@@ -30,7 +31,9 @@ struct YearPriceBuilder {
         for item in model.catalog.items where item.key.kind == .fee {
             let ref = ItemRef(key: item.key, municipality: item.municipality)
             let candidates = byLine[ref] ?? []
-            guard let row = candidates.first(where: { $0.provenance.validity.contains(end) }) ?? candidates.last else { continue }
+            guard let row = candidates.first(where: { $0.provenance.validity.contains(end) }) ?? candidates.last else {
+                continue
+            }
             rowIndex[ref] = rows.count
             rows.append((item, row))
         }
@@ -69,7 +72,8 @@ struct YearPriceBuilder {
         case .amount: return []
         case .neutral:
             // Goal-seek balances the revenue of every line of the unit in every municipality.
-            return municipalities.flatMap { m in unit.keys.compactMap { provenance(ItemRef(key: $0, municipality: m)) } }
+            return municipalities.flatMap { m in unit.keys.compactMap { provenance(ItemRef(key: $0, municipality: m)) }
+            }
         }
     }
 
@@ -120,7 +124,9 @@ struct YearPriceBuilder {
                 $0.municipality == decision.source && $0.service == decision.service && $0.rule == decision.rule
             }
             for municipality in Dataset.mergingMunicipalities where municipality != decision.source {
-                result.removeAll { $0.municipality == municipality && $0.service == decision.service && $0.rule == decision.rule }
+                result.removeAll {
+                    $0.municipality == municipality && $0.service == decision.service && $0.rule == decision.rule
+                }
                 result += adopted.map { rule in
                     var copy = rule
                     copy.municipality = municipality
@@ -144,7 +150,8 @@ struct YearPriceBuilder {
         var index: [Key: Int] = [:]
         let end = CalendarDate.endOf(year: baselineYear)
         for rule in dataset.rules where rule.provenance.validity.touches(year: baselineYear) {
-            let key = Key(municipality: rule.municipality, service: rule.service, rule: rule.rule, parameter: rule.parameter)
+            let key = Key(
+                municipality: rule.municipality, service: rule.service, rule: rule.rule, parameter: rule.parameter)
             if let at = index[key] {
                 if !result[at].provenance.validity.contains(end) { result[at] = rule }
             } else {
@@ -166,7 +173,9 @@ struct Lift {
 
     /// A quantity in kroner lifted (`kr/år`, `kr/mnd` …); any other quantity as it is.
     func quantity(_ quantity: Quantity) -> Quantity {
-        guard let unit = quantity.unit, unit.isMoney, unit != .thousandKroner, let amount = quantity.money else { return quantity }
+        guard let unit = quantity.unit, unit.isMoney, unit != .thousandKroner, let amount = quantity.money else {
+            return quantity
+        }
         return Quantity(DecimalNumber(significand: money(amount).ore, scale: 2).normalized, unit)
     }
 

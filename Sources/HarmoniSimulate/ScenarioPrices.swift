@@ -45,7 +45,8 @@ extension Simulator {
     public static func prices(
         baseline: Dataset, scenario: ScenarioState, year: Int, prices: PriceBasis? = nil, steps: Bool = false
     ) throws(SimulationError) -> ScenarioPrices {
-        try self.prices(baseline: SimulationBaseline(baseline), scenario: scenario, year: year, prices: prices, steps: steps)
+        try self.prices(
+            baseline: SimulationBaseline(baseline), scenario: scenario, year: year, prices: prices, steps: steps)
     }
 
     /// ``prices(baseline:scenario:year:prices:steps:)`` on a prepared baseline.
@@ -57,7 +58,9 @@ extension Simulator {
         var run = Run(decisions: scenario.decisions)
         run.applyCoverage(&model)
         var solveModel = model
-        if model.index.basis != .fixed, case .success(var fixed) = SimulationModel.make(baseline, scenario: scenario, basis: .fixed) {
+        if model.index.basis != .fixed,
+            case .success(var fixed) = SimulationModel.make(baseline, scenario: scenario, basis: .fixed)
+        {
             // Goal-seek works in fixed first-year kroner, as in `Simulator.run`.
             var fixedRun = Run(decisions: scenario.decisions)
             fixedRun.applyCoverage(&fixed)

@@ -64,8 +64,12 @@ enum CompareStatements {
     static let household = StatementSpec(
         words: ["show", "household"], aliases: ["vis"],
         usage: "show household [\"<id eller del av beskrivelsen>\" [in <år>] [nominal]]",
-        summary: ("Viser en typehusholdnings årlige kostnad i hver kommune, linje for linje; før og etter vedtakene når scenariet har vedtak.",
-            "Shows a typical household's annual cost in each municipality, line by line; before and after the decisions when the scenario has decisions."),
+        summary: (
+            "Viser en typehusholdnings årlige kostnad i hver kommune, linje for linje; før og etter vedtakene "
+                + "når scenariet har vedtak.",
+            "Shows a typical household's annual cost in each municipality, line by line; before and after the "
+                + "decisions when the scenario has decisions."
+        ),
         example: "show household \"a_familie_750k\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context, skipping: 1)

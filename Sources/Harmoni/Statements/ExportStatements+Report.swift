@@ -58,7 +58,9 @@ struct ReportBuilder {
     private func parts(_ state: SessionState) -> [Part] {
         let summary = Part(
             words: ["households"], items: [[""]],
-            sectionTitle: ("Typehusholdningene før og etter vedtakene", "The typical households before and after the decisions"))
+            sectionTitle: (
+                "Typehusholdningene før og etter vedtakene", "The typical households before and after the decisions"
+            ))
         return [
             Part(words: ["diff"], items: state.dataset.areas.map { [$0.id.rawValue] }, fallback: [""], charted: true)
         ] + (state.scenario.decisions.isEmpty ? [] : [summary]) + [

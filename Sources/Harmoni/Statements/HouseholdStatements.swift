@@ -20,7 +20,8 @@ enum HouseholdStatements {
             let year = options.year ?? HouseholdImpact.defaultYear(state.scenario)
             let (changes, prices) = try compute(state.dataset.households, state, year, options, command, context)
             let language = SimulateStatements.tag(state)
-            let notes = HouseholdImpact.context(prices, scenario: state.scenario, year: options.year == nil ? .periodEnd : .given, language: language)
+            let notes = HouseholdImpact.context(
+                prices, scenario: state.scenario, year: options.year == nil ? .periodEnd : .given, language: language)
             return [.table(HouseholdChange.summaryTable(changes, prices.after, context: notes, language: language))]
         })
 
@@ -47,7 +48,8 @@ enum HouseholdStatements {
                     options.prices = PriceBasis(rawValue: basis)
                 } else {
                     throw words.context.error(
-                        .expected("«in <år>» eller «nominal»", "«in <year>» or «nominal»", found: words.found), words.here)
+                        .expected("«in <år>» eller «nominal»", "«in <year>» or «nominal»", found: words.found),
+                        words.here)
                 }
             }
             return options
@@ -69,7 +71,8 @@ enum HouseholdStatements {
         }
         let year = options.year ?? HouseholdImpact.defaultYear(state.scenario)
         let (changes, prices) = try compute([household], state, year, options, command, context)
-        let notes = HouseholdImpact.context(prices, scenario: state.scenario, year: options.year == nil ? .periodEnd : .given, language: language)
+        let notes = HouseholdImpact.context(
+            prices, scenario: state.scenario, year: options.year == nil ? .periodEnd : .given, language: language)
         return changes.map { .table($0.table(household, prices.after, context: notes, language: language)) }
     }
 
@@ -84,7 +87,8 @@ enum HouseholdStatements {
         var first: ScenarioPrices?
         let baseline = SimulationBaseline(state.dataset)
         for chosen in years {
-            let (changes, priced) = try compute(state.dataset.households, state, chosen, options, command, context, baseline)
+            let (changes, priced) = try compute(
+                state.dataset.households, state, chosen, options, command, context, baseline)
             byYear.append(changes)
             first = first ?? priced
         }

@@ -69,7 +69,7 @@ enum SimulateStatements {
         var prices = state.scenario.prices
         while !words.atEnd {
             if words.keyword("by") != nil {
-                if words.keyword("household", "households") != nil {
+                if words.keyword("household", "households", "husholdning", "husholdninger") != nil {
                     byHousehold = true
                     continue
                 }

@@ -2,8 +2,8 @@
 public enum StatementRegistry {
     /// All statements: each group lives in its own file.
     public static var all: [StatementSpec] {
-        CoreStatements.all + CompareStatements.all + HouseholdStatements.all + SimulateStatements.all + ScenarioStatements.all
-            + ExportStatements.all + BaselineStatements.all
+        CoreStatements.all + CompareStatements.all + HouseholdStatements.all + SimulateStatements.all
+            + ScenarioStatements.all + ExportStatements.all + BaselineStatements.all
     }
 
     /// Norwegian spellings of first words.
