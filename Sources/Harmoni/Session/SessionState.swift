@@ -19,6 +19,10 @@ public struct SessionState: Sendable {
     public var baselineCorrections: [String] = []
     /// Files read by `include`, by the name diagnostics use, so errors in them can be shown.
     public var sourceFiles: [String: SourceFile] = [:]
+    /// Files `export` and `save` asked to write while writes are staged
+    /// (``StatementContext/stagesWrites``): written by ``Session/commitPendingWrites()`` only when
+    /// the whole run had no errors.
+    public var pendingWrites: [PendingWrite] = []
 
     public init(dataset: Dataset, datasetPaths: [String]) {
         self.dataset = dataset
@@ -56,6 +60,9 @@ public struct StatementContext: Sendable {
     public var force = false
     /// The files being included, outermost first (for cycle detection).
     public var includeStack: [String] = []
+    /// True when `export` and `save` only stage their files in ``SessionState/pendingWrites``
+    /// (`harmoni run`, and the scenarios `compare` runs): a run with an error writes nothing.
+    public var stagesWrites = false
 
     public init(file: SourceFile, language: DisplayLanguage, workingDirectory: String) {
         self.file = file

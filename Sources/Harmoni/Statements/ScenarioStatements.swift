@@ -1,8 +1,9 @@
 import Foundation
 
-/// Statements about the scenario as a whole: `scenario`, `use dataset`, `include`.
+/// Statements about the scenario as a whole: `scenario`, `use dataset`, `include`, `save`,
+/// `compare` (the last two in `ScenarioStatements+Save.swift` and `ScenarioStatements+Compare.swift`).
 enum ScenarioStatements {
-    static var all: [StatementSpec] { [scenario, useDataset, include] }
+    static var all: [StatementSpec] { [scenario, useDataset, include, save, compare] }
 
     /// The deepest include nesting accepted (a cycle is caught before this).
     static let maximumIncludeDepth = 32
@@ -28,7 +29,10 @@ enum ScenarioStatements {
             try words.expectKeyword("dataset", "datasett")
             let path = try words.string()
             try words.expectEnd()
-            let resolved = resolve(path.text, context)
+            let resolved = URL(fileURLWithPath: resolve(path.text, context)).standardizedFileURL.path
+            if let refusal = ScenarioFiles.refusal(dataset: resolved, shown: path.text) {
+                throw context.error(refusal.nb, refusal.en, path.range, code: "dataset-unreadable")
+            }
             let loaded = DatasetLoader.load(paths: [resolved])
             if loaded.files.isEmpty || loaded.hasErrors {
                 let count = loaded.diagnostics.filter { $0.severity == .error }.count
@@ -38,7 +42,10 @@ enum ScenarioStatements {
                     code: "dataset-errors")
             }
             state.dataset = loaded.dataset
-            state.datasetPaths = [path.text]
+            // Absolute, so a saved scenario can name it relative to its own folder; the corrections
+            // made on the old dataset are gone with it.
+            state.datasetPaths = [resolved]
+            state.baselineCorrections = []
             return []
         })
 
@@ -51,10 +58,19 @@ enum ScenarioStatements {
             let path = try words.string()
             try words.expectEnd()
             let resolved = URL(fileURLWithPath: resolve(path.text, context)).standardizedFileURL.path
-            if context.includeStack.contains(resolved) || context.includeStack.count >= maximumIncludeDepth {
+            if let refusal = ScenarioFiles.refusal(include: resolved, shown: path.text) {
+                throw context.error(refusal.nb, refusal.en, path.range, code: "include-unreadable")
+            }
+            let real = WritePolicy.realPath(resolved) ?? resolved
+            var stack = context.includeStack
+            if stack.isEmpty, !context.file.name.hasPrefix("<") {
+                let outer = resolve(context.file.name, context)
+                stack.append(WritePolicy.realPath(outer) ?? outer)
+            }
+            if stack.contains(real) || stack.count >= maximumIncludeDepth {
+                let chain = (stack + [real]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
                 throw context.error(
-                    "«\(path.text)» inkluderer seg selv (syklus: \((context.includeStack + [resolved]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")))",
-                    "«\(path.text)» includes itself (cycle: \((context.includeStack + [resolved]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")))",
+                    "«\(path.text)» inkluderer seg selv (syklus: \(chain))", "«\(path.text)» includes itself (cycle: \(chain))",
                     path.range, code: "include-cycle")
             }
             let file: SourceFile
@@ -70,10 +86,7 @@ enum ScenarioStatements {
             }
             var inner = context
             inner.file = file
-            inner.includeStack.append(resolved)
-            if context.includeStack.isEmpty, context.file.name.hasPrefix("<") == false {
-                inner.includeStack.insert(URL(fileURLWithPath: resolve(context.file.name, context)).standardizedFileURL.path, at: 0)
-            }
+            inner.includeStack = stack + [real]
             var outputs: [Output] = []
             for statement in unit.statements {
                 outputs += try Interpreter.execute(statement, &state, inner)
