@@ -4,6 +4,19 @@ enum Arithmetic {
         _ op: BinaryOperator, _ a: RuntimeValue, _ b: RuntimeValue, _ context: StatementContext, _ range: SourceRange
     ) throws(Diagnostic) -> RuntimeValue {
         func fail() -> Diagnostic {
+            for operand in [a, b] {
+                if case .symbol(let name) = operand {
+                    return context.error("ukjent navn «\(name)»", "unknown name «\(name)»", range, code: "unknown-name")
+                }
+                if case .reference(let parts, _) = operand {
+                    let text = operand.description
+                    let example = parts.count == 2 ? "asker.\(text) eller lowest(\(text))" : "asker.sfo.plass_5d"
+                    let exampleEn = parts.count == 2 ? "asker.\(text) or lowest(\(text))" : "asker.sfo.plass_5d"
+                    return context.error(
+                        "«\(text)» er ikke et tall eller beløp; skriv f.eks. \(example)",
+                        "«\(text)» is not a number or amount; write e.g. \(exampleEn)", range, code: "not-a-value")
+                }
+            }
             if case .money(_, let p?) = a, case .money(_, let q?) = b, p != q {
                 let (left, right) = (p.unit.symbol, q.unit.symbol)
                 return context.error(

@@ -42,6 +42,20 @@ public struct Evaluator {
         }
     }
 
+    /// Evaluates an expression that must be a value (`print`, `let`): a bare name that is neither
+    /// bound nor a keyword value is an error («ukjent navn»), not a silent symbol.
+    public func value(_ e: Expression) throws(Diagnostic) -> RuntimeValue {
+        let result = try evaluate(e)
+        if case .symbol(let name) = result {
+            let bound = state.bindings.map(\.name)
+            let known = bound.isEmpty ? "" : "; bundne navn: " + Array(Set(bound)).sorted().joined(separator: ", ")
+            let knownEn = bound.isEmpty ? "" : "; bound names: " + Array(Set(bound)).sorted().joined(separator: ", ")
+            throw context.error(
+                "ukjent navn «\(name)»\(known)", "unknown name «\(name)»\(knownEn)", e.range, code: "unknown-name")
+        }
+        return result
+    }
+
     private func literal(_ n: DecimalNumber, _ unit: Unit?, _ range: SourceRange) throws(Diagnostic) -> RuntimeValue {
         guard let unit else { return .number(n) }
         if unit.isMoney {

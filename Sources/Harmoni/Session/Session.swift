@@ -96,7 +96,7 @@ public enum Interpreter {
                 throw context.error(
                     "«\(name.name)» er et reservert ord", "«\(name.name)» is a reserved word", name.range, code: "reserved")
             }
-            let evaluated = try Evaluator(state, context).evaluate(value)
+            let evaluated = try Evaluator(state, context).value(value)
             state.bindings.append((name.name, evaluated))
             return []
         case .command(let command):
