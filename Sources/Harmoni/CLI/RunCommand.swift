@@ -127,7 +127,7 @@ enum RunCommand {
         let tag: DisplayLanguageTag = nb ? .nb : .en
         let document: String
         switch format {
-        case .table: document = tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n")
+        case .table: document = TerminalText.sanitize(tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n"))
         case .export(let exportFormat): document = Exporter.export(tables, as: exportFormat, title: title, language: tag)
         }
         guard let path else {
@@ -216,10 +216,10 @@ public enum OutputRenderer {
         var out = ""
         for (i, output) in outputs.enumerated() {
             switch output {
-            case .text(let text): out += text.hasSuffix("\n") ? text : text + "\n"
+            case .text(let text): out += TerminalText.sanitize(text.hasSuffix("\n") ? text : text + "\n")
             case .table(let table):
                 if i > 0 { out += "\n" }
-                out += TextTable.render(table, language: language == .nb ? .nb : .en)
+                out += TerminalText.sanitize(TextTable.render(table, language: language == .nb ? .nb : .en))
             case .diagnostic(let diagnostic): out += renderer.render(diagnostic, in: file)
             }
         }

@@ -41,6 +41,12 @@ enum StatementWriter {
         context: StatementContext
     ) throws(Diagnostic) {
         let overwrite = overwrite || context.force
+        if TerminalText.sanitize(path) != path {
+            throw context.error(
+                DiagnosticMessage(
+                    code: code + "-path", nb: "et filnavn kan ikke ha kontrolltegn",
+                    en: "a file name cannot contain control characters"), range)
+        }
         let target: String
         do throws(WritePolicyError) {
             target = try WritePolicy.resolve(

@@ -72,11 +72,14 @@ public struct StatementContext: Sendable {
 
     /// An error at a range of this statement's file.
     public func error(_ message: DiagnosticMessage, _ range: SourceRange) -> Diagnostic {
-        Diagnostic(.error, message, file: file.name, range: range)
+        // Messages quote what the file says: no control characters, no 10 MB names (TerminalText).
+        let safe = DiagnosticMessage(
+            code: message.code, nb: TerminalText.message(message.nb), en: TerminalText.message(message.en))
+        return Diagnostic(.error, safe, file: file.name, range: range)
     }
 
     /// An error with a one-off message.
     public func error(_ nb: String, _ en: String, _ range: SourceRange, code: String = "statement") -> Diagnostic {
-        Diagnostic(.error, DiagnosticMessage(code: code, nb: nb, en: en), file: file.name, range: range)
+        error(DiagnosticMessage(code: code, nb: nb, en: en), range)
     }
 }
