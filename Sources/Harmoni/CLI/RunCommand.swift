@@ -138,6 +138,9 @@ enum RunCommand {
             result.stderr += nb ? "«\(path)» ble ikke skrevet fordi kjøringen hadde feil\n" : "«\(path)» was not written because the run had errors\n"
             return
         }
+        // --output is the user's own argument, not a scenario's: its missing folders are made.
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         do throws(FileWriteError) {
             try FileAccess.writeAtomically(document, to: path, overwrite: force)
             let count = tables.count
