@@ -33,11 +33,12 @@ struct CompareScenarioTests {
         let decisions = try #require(tables.first)
         #expect(decisions.kind == "compare-decisions")
         #expect(decisions.columns.map(\.key) == ["only_in", "scenario", "statement"])
-        #expect(decisions.rows == [
-            [.text("A"), .text("a.harmoni"), .text("harmonise sfo.* to lowest")],
-            [.text("B"), .text("b.harmoni"), .text("deflator 2021 = 2 %")],
-            [.text("B"), .text("b.harmoni"), .text("harmonise sfo.* to highest")],
-        ])
+        #expect(
+            decisions.rows == [
+                [.text("A"), .text("a.harmoni"), .text("harmonise sfo.* to lowest")],
+                [.text("B"), .text("b.harmoni"), .text("deflator 2021 = 2 %")],
+                [.text("B"), .text("b.harmoni"), .text("harmonise sfo.* to highest")],
+            ])
         let impact = try #require(tables.last)
         #expect(impact.kind == "compare-impact")
         #expect(impact.columns.map(\.key) == ["group", "year", "net_effect_a", "net_effect_b", "difference"])
@@ -47,7 +48,9 @@ struct CompareScenarioTests {
         #expect(groups.filter { $0 == "SFO" }.count == 4)
         #expect(groups.filter { $0 == "Sum" }.count == 4)
         for row in impact.rows {
-            guard case .money(let a, _, _) = row[2], case .money(let b, _, _) = row[3], case .money(let d, _, _) = row[4] else {
+            guard case .money(let a, _, _) = row[2], case .money(let b, _, _) = row[3],
+                case .money(let d, _, _) = row[4]
+            else {
                 Issue.record("not money: \(row)")
                 continue
             }
@@ -69,10 +72,12 @@ struct CompareScenarioTests {
 
     @Test("compare by area and by municipality group the impacts so; nominal changes the price basis")
     func grouping() {
-        let statement = "sammenlign \"scenarios/hp2020-radmannens-prinsipper.harmoni\" \"scenarios/laveste-nivaa.harmoni\""
+        let statement =
+            "sammenlign \"scenarios/hp2020-radmannens-prinsipper.harmoni\" \"scenarios/laveste-nivaa.harmoni\""
         let byArea = Self.compare(statement + " by area", in: Fixtures.root.path)
         #expect(byArea.errors.isEmpty, "\(byArea.errors)")
-        let areas = Set(byArea.tables[1].rows.compactMap { row -> String? in if case .text(let t) = row[0] { t } else { nil } })
+        let areas = Set(
+            byArea.tables[1].rows.compactMap { row -> String? in if case .text(let t) = row[0] { t } else { nil } })
         #expect(areas == ["Oppvekst, undervisning, kunnskap", "Kultur, idrett, frivillighet", "Sum"])
         let byMunicipality = Self.compare(statement + " etter kommune nominal", in: Fixtures.root.path)
         #expect(byMunicipality.errors.contains("forventet «by» eller «nominal»"), "etter is not an alias")
@@ -80,7 +85,9 @@ struct CompareScenarioTests {
         #expect(nominal.errors.isEmpty, "\(nominal.errors)")
         #expect(nominal.tables[1].rows.first.map { $0[0] } == .text("Asker"))
         #expect(nominal.tables[1].notes.contains { $0.hasPrefix("A: Løpende kroner") })
-        #expect(Self.compare(statement + " by year", in: Fixtures.root.path).errors.contains("forventet «service», «area» eller «municipality»"))
+        #expect(
+            Self.compare(statement + " by year", in: Fixtures.root.path).errors.contains(
+                "forventet «service», «area» eller «municipality»"))
     }
 
     @Test("compare never writes, never changes the session's scenario, and says how many writes it skipped")
@@ -95,7 +102,9 @@ struct CompareScenarioTests {
         #expect(ScenarioFixtures.listing(folder) == before)
         #expect(session.state.scenario.decisions.isEmpty)
         #expect(session.state.pendingWrites.isEmpty)
-        #expect(tables[0].notes.contains("«compare» skriver aldri: 2 export/save-setning(er) i scenariene ble ikke utført."))
+        #expect(
+            tables[0].notes.contains("«compare» skriver aldri: 2 export/save-setning(er) i scenariene ble ikke utført.")
+        )
     }
 
     @Test(
@@ -103,7 +112,8 @@ struct CompareScenarioTests {
         arguments: [
             ("compare \"mangler.harmoni\" \"b.harmoni\"", "<test>:1:9: feil: fant ikke «mangler.harmoni»"),
             ("compare \"/etc/passwd\" \"b.harmoni\"", "er ikke en .harmoni-fil"),
-            ("compare \"a.harmoni\"", "<test>:1:20: feil: forventet en tekst i anførselstegn"), ("compare \"b.harmoni\" \"feil.harmoni\"", "feil.harmoni:2:11: feil: «brannvesen.*»"),
+            ("compare \"a.harmoni\"", "<test>:1:20: feil: forventet en tekst i anførselstegn"),
+            ("compare \"b.harmoni\" \"feil.harmoni\"", "feil.harmoni:2:11: feil: «brannvesen.*»"),
             ("compare \"b.harmoni\" \"syntaks.harmoni\"", "syntaks.harmoni:1:"),
             ("compare \"selv.harmoni\" \"b.harmoni\"", "selv.harmoni:1:9: feil: «selv.harmoni» sammenligner seg selv"),
         ])
@@ -116,44 +126,5 @@ struct CompareScenarioTests {
         let (tables, errors, _) = Self.compare(statement, in: folder)
         #expect(tables.isEmpty)
         #expect(errors.contains(message), "\(errors)")
-    }
-}
-
-@Suite("harmoni run: writes only after a run without errors")
-struct ScenarioRunWriteTests {
-    @Test("export and save in a run are written at the end, and not at all when any statement failed")
-    func staged() throws {
-        let folder = ScenarioFixtures.temporaryFolder()
-        ScenarioFixtures.write(
-            "harmonise sfo.* to lowest\nexport impact by area to \"ut/virkning.csv\"\nsave \"ut/kopi.harmoni\"\n", folder + "/ok.harmoni")
-        ScenarioFixtures.write(
-            "export diff sfo to \"ut/sfo.csv\"\nsave \"ut/feil.harmoni\"\nharmonise brannvesen.* to lowest\n", folder + "/feil.harmoni")
-        let before = ScenarioFixtures.listing(folder)
-        let failed = try Executable.run(["run", "feil.harmoni"], in: folder)
-        #expect(failed.status == 1)
-        #expect(failed.stderr.contains("feil.harmoni:3:11: feil:"))
-        #expect(failed.stderr.contains("Ingen filer ble skrevet fordi kjøringen hadde feil («ut/sfo.csv», «ut/feil.harmoni»)."))
-        #expect(ScenarioFixtures.listing(folder) == before, "not even the folder ut/")
-        let succeeded = try Executable.run(["run", "ok.harmoni"], in: folder)
-        #expect(succeeded.status == 0, "\(succeeded.stderr)")
-        #expect(ScenarioFixtures.read(folder + "/ut/virkning.csv").hasPrefix("\u{FEFF}"))
-        #expect(ScenarioFixtures.read(folder + "/ut/kopi.harmoni").hasSuffix("\nharmonise sfo.* to lowest\n"))
-        let again = try Executable.run(["run", "ok.harmoni"], in: folder)
-        #expect(again.status == 1, "the files exist now")
-        #expect(again.stderr.contains("«ut/virkning.csv» finnes fra før"))
-    }
-
-    @Test("Two writes to one file in a run need overwrite; the last one wins")
-    func sameFileTwice() throws {
-        let session = ScenarioFixtures.session(in: ScenarioFixtures.temporaryFolder())
-        session.stagesWrites = true
-        let refused = ScenarioFixtures.render("save \"a.harmoni\"\nharmonise sfo.* to lowest\nsave \"a.harmoni\"", in: session)
-        #expect(refused.errors.contains("<test>:3:6: feil: «a.harmoni» finnes fra før"), "\(refused.errors)")
-        let replaced = ScenarioFixtures.render("save \"a.harmoni\" overwrite", in: session)
-        #expect(replaced.errors.isEmpty)
-        #expect(session.state.pendingWrites.count == 1)
-        #expect(session.state.pendingWrites.first?.text.hasSuffix("harmonise sfo.* to lowest\n") == true)
-        #expect(session.commitPendingWrites().isEmpty)
-        #expect(ScenarioFixtures.read(session.workingDirectory + "/a.harmoni").hasSuffix("harmonise sfo.* to lowest\n"))
     }
 }

@@ -34,7 +34,8 @@ struct DocExample: CustomTestStringConvertible, Sendable {
             let start = index - body.count
             index += 1
             let after = index < lines.count ? lines[index] : ""
-            examples.append(DocExample(kind: kind, text: body.joined(separator: "\n") + "\n", line: start, after: after))
+            examples.append(
+                DocExample(kind: kind, text: body.joined(separator: "\n") + "\n", line: start, after: after))
         }
         return examples
     }()
@@ -62,7 +63,8 @@ struct LanguageDocTests {
         #expect(DocExample.failing.count >= 10)
     }
 
-    @Test("Every ```harmoni example runs without an error in a fresh session on the shipped datasets",
+    @Test(
+        "Every ```harmoni example runs without an error in a fresh session on the shipped datasets",
         arguments: DocExample.runnable)
     func runs(example: DocExample) {
         let folder = Self.workingDirectory()
@@ -72,16 +74,19 @@ struct LanguageDocTests {
         #expect(result.errors.isEmpty, "\(example.testDescription):\n\(example.text)\n\(result.errors)")
     }
 
-    @Test("Every ```harmoni-error example fails, with the message the page gives after it", arguments: DocExample.failing)
+    @Test(
+        "Every ```harmoni-error example fails, with the message the page gives after it", arguments: DocExample.failing)
     func fails(example: DocExample) {
         let folder = Self.workingDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = ScenarioFixtures.render(example.text, in: ScenarioFixtures.session(in: folder), name: "LANGUAGE.md")
+        let result = ScenarioFixtures.render(
+            example.text, in: ScenarioFixtures.session(in: folder), name: "LANGUAGE.md")
         #expect(result.errors.contains("feil:"), "\(example.testDescription) did not fail")
         #expect(ScenarioFixtures.listing(folder).count == 2, "a failing example wrote something")
         if example.after.hasPrefix("`feil: ") {
             let message = example.after.dropFirst(1).dropLast(1).replacingOccurrences(of: " (…)", with: "")
-            #expect(result.errors.contains(message), "\(example.testDescription): expected \(message)\n\(result.errors)")
+            #expect(
+                result.errors.contains(message), "\(example.testDescription): expected \(message)\n\(result.errors)")
         }
     }
 

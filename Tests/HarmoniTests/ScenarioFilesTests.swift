@@ -5,7 +5,8 @@ import Testing
 
 @Suite("The shipped scenarios: run, golden output, save → load round trip")
 struct ScenarioFilesTests {
-    @Test("Each shipped scenario runs through the built executable with no diagnostics and prints its golden output",
+    @Test(
+        "Each shipped scenario runs through the built executable with no diagnostics and prints its golden output",
         arguments: ScenarioFixtures.names)
     func runsWithGoldenOutput(name: String) throws {
         let result = try Executable.run(["run", ScenarioFixtures.path(name)], in: Fixtures.root.path)
@@ -16,8 +17,11 @@ struct ScenarioFilesTests {
 
     @Test("The flagship scenario prints the comparison summary, the impact by area and the skyggebudsjett")
     func flagship() throws {
-        let result = try Executable.run(["run", ScenarioFixtures.path("hp2020-radmannens-prinsipper")], in: Fixtures.root.path)
-        for title in ["Sammenligning: SFO", "Sammenligning: Vann", "Virkning av vedtakene per tjenesteområde", "Skyggebudsjett"] {
+        let result = try Executable.run(
+            ["run", ScenarioFixtures.path("hp2020-radmannens-prinsipper")], in: Fixtures.root.path)
+        for title in [
+            "Sammenligning: SFO", "Sammenligning: Vann", "Virkning av vedtakene per tjenesteområde", "Skyggebudsjett",
+        ] {
             #expect(result.stdout.contains(title), "missing «\(title)»")
         }
         #expect(result.stdout.contains("Sum nye Asker (områder med netto grunnlag)  ≈ 2 490 454"))
@@ -25,7 +29,8 @@ struct ScenarioFilesTests {
         #expect(result.stdout.contains("inntektsvirkningen er ukjent"))
     }
 
-    @Test("Every statement of a shipped scenario that decides or sets something has a comment saying why",
+    @Test(
+        "Every statement of a shipped scenario that decides or sets something has a comment saying why",
         arguments: ScenarioFixtures.names)
     func everyDecisionIsCommented(name: String) {
         let lines = ScenarioFixtures.text(name).components(separatedBy: "\n")
@@ -35,14 +40,17 @@ struct ScenarioFilesTests {
             guard let first = line.split(separator: " ").first, deciding.contains(String(first)) else { continue }
             // A comment on the line itself, or a comment block above it (other decisions under the same comment count).
             var above = index - 1
-            while above >= 0, let word = lines[above].split(separator: " ").first, deciding.contains(String(word)) { above -= 1 }
+            while above >= 0, let word = lines[above].split(separator: " ").first, deciding.contains(String(word)) {
+                above -= 1
+            }
             if !line.contains("#"), above < 0 || !lines[above].hasPrefix("#") { uncommented.append(line) }
         }
         #expect(uncommented.isEmpty, "\(name): \(uncommented)")
         #expect(lines.first?.hasPrefix("# ") == true)
     }
 
-    @Test("save → load on every shipped scenario gives the same scenario, ledger and tables, and saving again the same bytes",
+    @Test(
+        "save → load on every shipped scenario gives the same scenario, ledger and tables, and saving again the same bytes",
         arguments: ScenarioFixtures.names)
     func roundTrip(name: String) {
         let original = ScenarioFixtures.session()
@@ -57,12 +65,16 @@ struct ScenarioFilesTests {
         left.hasUnsavedChanges = false
         right.hasUnsavedChanges = false
         #expect(left == right)
-        #expect(Simulator.run(baseline: original.state.dataset, scenario: left) == Simulator.run(baseline: loaded.state.dataset, scenario: right))
+        #expect(
+            Simulator.run(baseline: original.state.dataset, scenario: left)
+                == Simulator.run(baseline: loaded.state.dataset, scenario: right))
         let before = ScenarioFixtures.render(ScenarioFixtures.results, in: original)
         let after = ScenarioFixtures.render(ScenarioFixtures.results, in: loaded)
         #expect(before.errors.isEmpty && after.errors.isEmpty)
         #expect(before.output == after.output)
-        #expect(ScenarioWriter.text(state: loaded.state, language: .nb, header: ScenarioFixtures.header) == saved, "byte for byte")
+        #expect(
+            ScenarioWriter.text(state: loaded.state, language: .nb, header: ScenarioFixtures.header) == saved,
+            "byte for byte")
     }
 
     @Test("The saved flagship scenario is canonical: name, settings, decisions, no comments but the header")
@@ -99,7 +111,8 @@ struct ScenarioFilesTests {
                 != Simulator.run(baseline: Fixtures.dataset, scenario: scenario)
             {
                 problem = "different ledger"
-            } else if ScenarioWriter.text(state: loaded.state, language: .nb, header: ScenarioFixtures.header) != saved {
+            } else if ScenarioWriter.text(state: loaded.state, language: .nb, header: ScenarioFixtures.header) != saved
+            {
                 problem = "different text when saved again"
             } else {
                 problem = nil

@@ -17,8 +17,10 @@ struct ScenarioLanguageTests {
             ("2 kr / 3", "0,67 kr"), ("3 040 kr / 2 990 kr", "101,6722 %"), ("3,1 % + 0,4 %", "3,5 %"),
             ("3,1 % * 2", "6,2 %"), ("2 * 3,1 %", "6,2 %"), ("3,1 % / 2", "1,55 %"), ("50 % * 3,1 %", "1,55 %"),
             ("3,1 % / 1 %", "3,1"), ("1 408,43 kr - 0,43 kr", "1 408 kr"), ("-1 200 kr", "-1 200 kr"),
-            ("3 > 2", "ja"), ("2 990 kr <= 2 989 kr", "nei"), ("2 843 kr/mnd == 2 843 kr", "ja"), ("3,1 % != 3,1 %", "nei"),
-            ("2019...2020", "2019-01-01...2020-12-31"), ("2,8 G", "2,8 G"), ("\"en tekst # ikke kommentar\"", "\"en tekst # ikke kommentar\""),
+            ("3 > 2", "ja"), ("2 990 kr <= 2 989 kr", "nei"), ("2 843 kr/mnd == 2 843 kr", "ja"),
+            ("3,1 % != 3,1 %", "nei"),
+            ("2019...2020", "2019-01-01...2020-12-31"), ("2,8 G", "2,8 G"),
+            ("\"en tekst # ikke kommentar\"", "\"en tekst # ikke kommentar\""),
         ])
     func arithmetic(expression: String, expected: String) {
         let result = run("print \(expression)  # a comment after the statement")
@@ -31,9 +33,13 @@ struct ScenarioLanguageTests {
         arguments: [
             ("1 kr + 5 %", "kan ikke bruke «+» på et kronebeløp og en prosentsats"),
             ("100 kr/mnd + 1 kr/år", "beløp med ulik periode (kr/mnd og kr/år)"),
-            ("100 kr/mnd < 100 kr/år", "beløp med ulik periode"), ("10 kr / 0", "deling på null"), ("1 / 0", "deling på null"),
+            ("100 kr/mnd < 100 kr/år", "beløp med ulik periode"), ("10 kr / 0", "deling på null"),
+            ("1 / 0", "deling på null"),
             ("3,1 % / 0", "deling på null"), ("1 + q", "ukjent navn «q»"), ("q", "ukjent navn «q»"),
-            ("sfo.plass_5d * 2", "«sfo.plass_5d» er ikke et tall eller beløp; skriv f.eks. asker.sfo.plass_5d eller lowest(sfo.plass_5d)"),
+            (
+                "sfo.plass_5d * 2",
+                "«sfo.plass_5d» er ikke et tall eller beløp; skriv f.eks. asker.sfo.plass_5d eller lowest(sfo.plass_5d)"
+            ),
             ("asker.kulturskole.elevplass", "«asker.kulturskole.elevplass» er ingen verdi i datasettet"),
             ("9 000 000 000 000 kr * 9 000 000", "tallet blir for stort"), ("2,999 kr", "høyst to desimaler"),
             ("\"a\" + 1", "kan ikke bruke «+» på en tekst og et tall"), ("-\"a\"", "kan ikke negere en tekst"),
@@ -69,7 +75,9 @@ struct ScenarioLanguageTests {
         #expect(run("print min(asker.sfo.plass_5d, 3 000 kr/mnd, royken.sfo.plass_5d)").output == "2 843 kr/mnd\n")
         #expect(run("print max(1, 7, 3)").output == "7\n")
         #expect(run("print max(3,1 %, 2 %)").output == "3,1 %\n")
-        #expect(run("print mean(kulturskole.instrumentleie_fiolin)").output == "450 kr/semester\n", "only Røyken has the line")
+        #expect(
+            run("print mean(kulturskole.instrumentleie_fiolin)").output == "450 kr/semester\n",
+            "only Røyken has the line")
     }
 
     @Test(
@@ -78,7 +86,8 @@ struct ScenarioLanguageTests {
             ("weighted(sfo.ekstra_dag)", "«weighted» trenger volum for sfo.ekstra_dag i asker"),
             ("lowest(asker.sfo.plass_5d)", "«lowest» tar en gebyrlinje uten kommune"),
             ("lowest(sfo.nope)", "ukjent gebyrlinje «sfo.nope»"), ("round(1 kr)", "«round» tar 2 argument(er), fikk 1"),
-            ("round(10 kr, 0 kr)", "«round» tar et beløp og et positivt steg"), ("min()", "«min» tar 1 argument(er), fikk 0"),
+            ("round(10 kr, 0 kr)", "«round» tar et beløp og et positivt steg"),
+            ("min()", "«min» tar 1 argument(er), fikk 0"),
             ("max(1 kr, 1 %)", "kan ikke sammenligne"), ("foo(1)", "ukjent funksjon «foo»; kjente: lowest, highest"),
             ("mean(sfo.plass_5d, sfo.plass_4d)", "«mean» tar 1 argument(er), fikk 2"),
         ])
@@ -101,11 +110,14 @@ struct ScenarioLanguageTests {
             set sfo.* = pris
             """, in: session)
         #expect(result.errors.isEmpty, "\(result.errors)")
-        #expect(result.output.hasPrefix("2 930 kr/mnd\n5 880 kr/mnd\n2 568 kr/mnd\nVedtak #1 set sfo.* = 2 940 kr/mnd\n"))
+        #expect(
+            result.output.hasPrefix("2 930 kr/mnd\n5 880 kr/mnd\n2 568 kr/mnd\nVedtak #1 set sfo.* = 2 940 kr/mnd\n"))
         #expect(session.state.scenario.decisions.map(\.canonicalStatement) == ["set sfo.* = 2 940 kr/mnd"])
     }
 
-    @Test("A keyword or function name cannot be bound", arguments: ["harmonise", "vis", "lowest", "round", "save", "compare", "let"])
+    @Test(
+        "A keyword or function name cannot be bound",
+        arguments: ["harmonise", "vis", "lowest", "round", "save", "compare", "let"])
     func reservedNames(name: String) {
         let result = run("let \(name) = 1")
         #expect(!result.errors.isEmpty)
@@ -132,12 +144,23 @@ struct ScenarioLanguageTests {
         "Norwegian spellings do what the English keywords do",
         arguments: [
             ("vis diff sfo", "show diff sfo"), ("skriv 1 + 1", "print 1 + 1"),
-            ("harmoniser sfo.* til laveste", "harmonise sfo.* to lowest"), ("sett sfo.plass_5d = 3 000 kr/mnd", "set sfo.plass_5d = 3 000 kr/mnd"),
-            ("løs kulturskole.* nøytral", "solve kulturskole.* neutral"), ("periode 2020...2021\nvis budget", "period 2020...2021\nshow budget"),
-            ("dekningsgrad barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5 in royken = 90 %", "coverage barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5 in royken = 90 %"),
-            ("grunnlag hurum.sfo.plass_5d = 2 700 kr/mnd kilde \"Hurum\"", "baseline hurum.sfo.plass_5d = 2 700 kr/mnd source \"Hurum\""),
+            ("harmoniser sfo.* til laveste", "harmonise sfo.* to lowest"),
+            ("sett sfo.plass_5d = 3 000 kr/mnd", "set sfo.plass_5d = 3 000 kr/mnd"),
+            ("løs kulturskole.* nøytral", "solve kulturskole.* neutral"),
+            ("periode 2020...2021\nvis budget", "period 2020...2021\nshow budget"),
+            (
+                "dekningsgrad barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5 in royken = 90 %",
+                "coverage barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5 in royken = 90 %"
+            ),
+            (
+                "grunnlag hurum.sfo.plass_5d = 2 700 kr/mnd kilde \"Hurum\"",
+                "baseline hurum.sfo.plass_5d = 2 700 kr/mnd source \"Hurum\""
+            ),
             ("bruk datasett \"datasets\"", "use dataset \"datasets\""),
-            ("sammenlign \"scenarios/laveste-nivaa.harmoni\" \"scenarios/budsjettnoytral.harmoni\"", "compare \"scenarios/laveste-nivaa.harmoni\" \"scenarios/budsjettnoytral.harmoni\""),
+            (
+                "sammenlign \"scenarios/laveste-nivaa.harmoni\" \"scenarios/budsjettnoytral.harmoni\"",
+                "compare \"scenarios/laveste-nivaa.harmoni\" \"scenarios/budsjettnoytral.harmoni\""
+            ),
         ])
     func aliases(norwegian: String, english: String) {
         let left = ScenarioFixtures.render(norwegian, in: ScenarioFixtures.session())

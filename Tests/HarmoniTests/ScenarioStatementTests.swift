@@ -39,7 +39,9 @@ struct ScenarioStatementTests {
         let (session, folder) = Self.session()
         ScenarioFixtures.write("mine\n", folder + "/s.harmoni")
         let refused = ScenarioFixtures.render("harmonise sfo.* to lowest\nsave \"s.harmoni\"", in: session)
-        #expect(refused.errors.contains("<test>:2:6: feil: «s.harmoni» finnes fra før; legg til «overwrite»"), "\(refused.errors)")
+        #expect(
+            refused.errors.contains("<test>:2:6: feil: «s.harmoni» finnes fra før; legg til «overwrite»"),
+            "\(refused.errors)")
         #expect(ScenarioFixtures.read(folder + "/s.harmoni") == "mine\n")
         let replaced = ScenarioFixtures.render("lagre \"s.harmoni\" overskriv", in: session)
         #expect(replaced.errors.isEmpty, "\(replaced.errors)")
@@ -53,8 +55,10 @@ struct ScenarioStatementTests {
     @Test(
         "save writes only a .harmoni file below the working directory",
         arguments: [
-            ("save \"../s.harmoni\"", "«..» er ikke lov i en filsti"), ("save \"/tmp/harmoni-save-test.harmoni\"", "er utenfor arbeidsmappen"),
-            ("save \"s.txt\"", "en scenariofil skal slutte på .harmoni"), ("save \"s.harmoni\" now", "forventet «overwrite»"),
+            ("save \"../s.harmoni\"", "«..» er ikke lov i en filsti"),
+            ("save \"/tmp/harmoni-save-test.harmoni\"", "er utenfor arbeidsmappen"),
+            ("save \"s.txt\"", "en scenariofil skal slutte på .harmoni"),
+            ("save \"s.harmoni\" now", "forventet «overwrite»"),
             ("save", "feil:"), ("save s.harmoni", "feil:"),
         ])
     func saveRefused(statement: String, message: String) {
@@ -73,7 +77,10 @@ struct ScenarioStatementTests {
             "baseline hurum.sfo.plass_5d = 2 700 kr/mnd source \"Hurum kommune, prisliste\"\nharmonise sfo.* to mean\nsave \"b.harmoni\"",
             in: session)
         let text = ScenarioFixtures.read(folder + "/b.harmoni")
-        #expect(text.hasSuffix("\nbaseline hurum.sfo.plass_5d = 2 700 kr/mnd source \"Hurum kommune, prisliste\"\n\nharmonise sfo.* to mean\n"))
+        #expect(
+            text.hasSuffix(
+                "\nbaseline hurum.sfo.plass_5d = 2 700 kr/mnd source \"Hurum kommune, prisliste\"\n\nharmonise sfo.* to mean\n"
+            ))
         let loaded = ScenarioFixtures.session(in: folder)
         let result = ScenarioFixtures.render(text + "print hurum.sfo.plass_5d\n", in: loaded)
         #expect(result.errors.isEmpty)
@@ -83,7 +90,8 @@ struct ScenarioStatementTests {
                 == Simulator.run(baseline: session.state.dataset, scenario: session.state.scenario))
     }
 
-    @Test("A dataset that is not the shipped one is saved as use dataset, relative to the saved file, and loads the same")
+    @Test(
+        "A dataset that is not the shipped one is saved as use dataset, relative to the saved file, and loads the same")
     func saveUseDataset() throws {
         let (session, folder) = Self.session()
         try FileManager.default.copyItem(atPath: Fixtures.datasetsFolder, toPath: folder + "/data")
@@ -93,7 +101,8 @@ struct ScenarioStatementTests {
         #expect(first.errors.isEmpty, "\(first.errors)")
         let text = ScenarioFixtures.read(folder + "/ut/d.harmoni")
         #expect(text.contains("# Datasett: ../data\n"))
-        #expect(text.contains("\nuse dataset \"../data\"\n\nbaseline asker.sfo.plass_5d = 2 900 kr/mnd source \"Asker\"\n"))
+        #expect(
+            text.contains("\nuse dataset \"../data\"\n\nbaseline asker.sfo.plass_5d = 2 900 kr/mnd source \"Asker\"\n"))
         #expect(!text.contains(folder), "no machine path")
         let loaded = ScenarioFixtures.session(in: folder)
         #expect(!ScenarioFixtures.run(text, named: "ut/d.harmoni", in: loaded).hasErrors)
@@ -113,7 +122,8 @@ struct ScenarioStatementTests {
         let plain = ScenarioWriter.text(state: session.state, language: .nb, header: ScenarioFixtures.header)
         #expect(plain == ScenarioWriter.text(state: session.state, language: .nb, header: ScenarioFixtures.header))
         #expect(!plain.contains("Dato"))
-        #expect(plain.hasPrefix("# Harmoni-scenario «a\u{FFFD}harmonise sfo.* to highest\u{FFFD}\u{FFFD}[31m», test.\n"))
+        #expect(
+            plain.hasPrefix("# Harmoni-scenario «a\u{FFFD}harmonise sfo.* to highest\u{FFFD}\u{FFFD}[31m», test.\n"))
         #expect(plain.contains("\nscenario \"a\\nharmonise sfo.* to highest\r\u{1B}[31m\"\n"))
         let loaded = Fixtures.session()
         _ = ScenarioFixtures.run(plain, named: "s.harmoni", in: loaded)
@@ -121,7 +131,8 @@ struct ScenarioStatementTests {
         #expect(loaded.state.scenario.name == session.state.scenario.name)
         var dated = ScenarioFixtures.header
         dated.date = "2019-11-05"
-        #expect(ScenarioWriter.text(state: session.state, language: .en, header: dated).contains("\n# Date: 2019-11-05\n"))
+        #expect(
+            ScenarioWriter.text(state: session.state, language: .en, header: dated).contains("\n# Date: 2019-11-05\n"))
     }
 
     @Test("The REPL's .save writes the same canonical text as save")
@@ -132,7 +143,9 @@ struct ScenarioStatementTests {
         ReplFixtures.decide(loop, "harmonise sfo.* to lowest")
         loop.handle(".save \"r.harmoni\"")
         let text = ScenarioFixtures.read(folder + "/r.harmoni")
-        #expect(text.hasSuffix("\nscenario \"r\"\n\ndeflator 2021 = 2 %\n\nharmonise sfo.* to lowest\n"), "settings are saved too")
+        #expect(
+            text.hasSuffix("\nscenario \"r\"\n\ndeflator 2021 = 2 %\n\nharmonise sfo.* to lowest\n"),
+            "settings are saved too")
         #expect(text.contains("lagret fra REPL-en"))
     }
 
@@ -140,12 +153,14 @@ struct ScenarioStatementTests {
     func include() {
         let (session, folder) = Self.session()
         ScenarioFixtures.write("let felles = 250 kr/mnd\nharmonise sfo.* to lowest\n", folder + "/deler/felles.harmoni")
-        ScenarioFixtures.write("include \"deler/felles.harmoni\"\nset trygghetsalarm.abonnement = felles\n", folder + "/main.harmoni")
+        ScenarioFixtures.write(
+            "include \"deler/felles.harmoni\"\nset trygghetsalarm.abonnement = felles\n", folder + "/main.harmoni")
         let result = ScenarioFixtures.render("inkluder \"main.harmoni\"\nprint felles", in: session)
         #expect(result.errors.isEmpty, "\(result.errors)")
-        #expect(session.state.scenario.decisions.map(\.canonicalStatement) == [
-            "harmonise sfo.* to lowest", "set trygghetsalarm.abonnement = 250 kr/mnd",
-        ])
+        #expect(
+            session.state.scenario.decisions.map(\.canonicalStatement) == [
+                "harmonise sfo.* to lowest", "set trygghetsalarm.abonnement = 250 kr/mnd",
+            ])
         #expect(result.output.hasSuffix("250 kr/mnd\n"))
     }
 
@@ -155,9 +170,14 @@ struct ScenarioStatementTests {
         ScenarioFixtures.write("include \"b.harmoni\"\n", folder + "/a.harmoni")
         ScenarioFixtures.write("include \"a.harmoni\"\n", folder + "/b.harmoni")
         ScenarioFixtures.write("include \"lenke.harmoni\"\n", folder + "/c.harmoni")
-        try FileManager.default.createSymbolicLink(atPath: folder + "/lenke.harmoni", withDestinationPath: folder + "/c.harmoni")
-        let cycle = ScenarioFixtures.render(ScenarioFixtures.read(folder + "/a.harmoni"), in: session, name: "a.harmoni")
-        #expect(cycle.errors.contains("b.harmoni:1:9: feil: «a.harmoni» inkluderer seg selv (syklus: a.harmoni → b.harmoni → a.harmoni)"), "\(cycle.errors)")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/lenke.harmoni", withDestinationPath: folder + "/c.harmoni")
+        let cycle = ScenarioFixtures.render(
+            ScenarioFixtures.read(folder + "/a.harmoni"), in: session, name: "a.harmoni")
+        #expect(
+            cycle.errors.contains(
+                "b.harmoni:1:9: feil: «a.harmoni» inkluderer seg selv (syklus: a.harmoni → b.harmoni → a.harmoni)"),
+            "\(cycle.errors)")
         let linked = ScenarioFixtures.render("include \"c.harmoni\"", in: session)
         #expect(linked.errors.contains("inkluderer seg selv (syklus: c.harmoni → c.harmoni)"), "\(linked.errors)")
     }
@@ -165,8 +185,10 @@ struct ScenarioStatementTests {
     @Test(
         "include reads only regular .harmoni files of a sane size",
         arguments: [
-            ("include \"/etc/passwd\"", "er ikke en .harmoni-fil"), ("include \"mangler.harmoni\"", "fant ikke «mangler.harmoni»"),
-            ("include \"mappe.harmoni\"", "er ikke en vanlig fil"), ("include \"/dev/null\"", "er ikke en .harmoni-fil"),
+            ("include \"/etc/passwd\"", "er ikke en .harmoni-fil"),
+            ("include \"mangler.harmoni\"", "fant ikke «mangler.harmoni»"),
+            ("include \"mappe.harmoni\"", "er ikke en vanlig fil"),
+            ("include \"/dev/null\"", "er ikke en .harmoni-fil"),
             ("include \"fifo.harmoni\"", "er ikke en vanlig fil"), ("include 1", "feil:"),
         ])
     func includeRefused(statement: String, message: String) {
@@ -186,7 +208,9 @@ struct ScenarioStatementTests {
         #expect(result.errors.contains("  2 | harmonise brannvesen.* to lowest\n"))
     }
 
-    @Test("use dataset switches to another dataset folder; a missing or broken one is an error and the session keeps its own")
+    @Test(
+        "use dataset switches to another dataset folder; a missing or broken one is an error and the session keeps its own"
+    )
     func useDataset() throws {
         let (session, folder) = Self.session()
         try FileManager.default.copyItem(atPath: Fixtures.datasetsFolder, toPath: folder + "/data")

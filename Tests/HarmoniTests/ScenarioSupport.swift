@@ -31,11 +31,13 @@ enum ScenarioFixtures {
     }
 
     /// The rendered outputs and diagnostics of running `text` in `session`.
-    static func render(_ text: String, in session: Session, name: String = "<test>") -> (output: String, errors: String) {
+    static func render(_ text: String, in session: Session, name: String = "<test>") -> (output: String, errors: String)
+    {
         let file = SourceFile(name: name, text: text)
         let result = session.run(file)
         let renderer = DiagnosticRenderer(language: session.state.language)
-        let output = OutputRenderer.render(result.outputs, language: session.state.language, renderer: renderer, file: file)
+        let output = OutputRenderer.render(
+            result.outputs, language: session.state.language, renderer: renderer, file: file)
         return (output, renderer.render(result.diagnostics, files: result.files))
     }
 

@@ -41,7 +41,8 @@ struct ScenarioComparison {
         }
         table.notes.append(names(en))
         if table.rows.isEmpty {
-            table.notes.append(en ? "The two scenarios make the same decisions." : "De to scenariene har de samme vedtakene.")
+            table.notes.append(
+                en ? "The two scenarios make the same decisions." : "De to scenariene har de samme vedtakene.")
         }
         if skippedWrites > 0 {
             table.notes.append(
@@ -101,9 +102,12 @@ struct ScenarioComparison {
         table.notes.append(
             en
                 ? "Netto effect = cost change − revenue change (kr per year, excl. mva), each scenario against its baseline (the current dataset with the scenario's own «baseline» corrections); positive raises netto driftsutgifter. Only groups and years where A and B differ are shown; a sum follows each such year."
-                : "Netto virkning = endring i utgift − endring i inntekt (kr per år, ekskl. mva), hvert scenario mot sitt grunnlag (gjeldende datasett med scenariets egne «baseline»-rettelser); positive tall øker netto driftsutgifter. Bare grupper og år der A og B er ulike vises; hvert slikt år har en sum.")
+                : "Netto virkning = endring i utgift − endring i inntekt (kr per år, ekskl. mva), hvert scenario mot sitt grunnlag (gjeldende datasett med scenariets egne «baseline»-rettelser); positive tall øker netto driftsutgifter. Bare grupper og år der A og B er ulike vises; hvert slikt år har en sum."
+        )
         table.notes += priceNotes(en)
-        let missing = (a.ledger.lines.filter { $0.change == nil }.count, b.ledger.lines.filter { $0.change == nil }.count)
+        let missing = (
+            a.ledger.lines.filter { $0.change == nil }.count, b.ledger.lines.filter { $0.change == nil }.count
+        )
         if missing.0 + missing.1 > 0 {
             table.notes.append(
                 en

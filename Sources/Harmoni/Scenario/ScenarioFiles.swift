@@ -30,7 +30,9 @@ enum ScenarioFiles {
         }
         if !isFolder.boolValue { return refusal(include: path, shown: shown) }
         for file in FileAccess.harmoniFiles(in: path) {
-            if let refusal = regularFileRefusal(file, shown: (shown as NSString).appendingPathComponent((file as NSString).lastPathComponent)) {
+            if let refusal = regularFileRefusal(
+                file, shown: (shown as NSString).appendingPathComponent((file as NSString).lastPathComponent))
+            {
                 return refusal
             }
         }

@@ -53,7 +53,8 @@ enum StatementWriter {
                 path, workingDirectory: context.workingDirectory, allowedFolders: context.allowedWriteFolders,
                 overwrite: overwrite, createFolders: !context.stagesWrites)
         } catch {
-            throw context.error(DiagnosticMessage(code: code + "-path", nb: error.message(.nb), en: error.message(.en)), range)
+            throw context.error(
+                DiagnosticMessage(code: code + "-path", nb: error.message(.nb), en: error.message(.en)), range)
         }
         if context.stagesWrites {
             if !overwrite, state.pendingWrites.contains(where: { $0.target == target }) {
@@ -71,7 +72,8 @@ enum StatementWriter {
         do throws(FileWriteError) {
             try FileAccess.writeAtomically(text, to: target, overwrite: overwrite)
         } catch {
-            throw context.error(DiagnosticMessage(code: code + "-write", nb: error.message(.nb), en: error.message(.en)), range)
+            throw context.error(
+                DiagnosticMessage(code: code + "-write", nb: error.message(.nb), en: error.message(.en)), range)
         }
     }
 
@@ -86,7 +88,9 @@ enum StatementWriter {
         }
         var failures: [String] = []
         for write in writes {
-            do throws(WritePolicyError) { _ = try check(write, create: false) } catch { failures.append(error.message(language)) }
+            do throws(WritePolicyError) { _ = try check(write, create: false) } catch {
+                failures.append(error.message(language))
+            }
         }
         guard failures.isEmpty else { return failures }
         for write in writes {

@@ -22,7 +22,8 @@ extension ScenarioStatements {
             var prices: PriceBasis?
             while !words.atEnd {
                 if words.keyword("by") != nil {
-                    guard let name = words.keyword("service", "area", "municipality"), let chosen = ImpactGrouping(rawValue: name)
+                    guard let name = words.keyword("service", "area", "municipality"),
+                        let chosen = ImpactGrouping(rawValue: name)
                     else {
                         throw context.error(
                             .expected(
@@ -33,7 +34,8 @@ extension ScenarioStatements {
                 } else if let basis = words.keyword("nominal", "fixed") {
                     prices = PriceBasis(rawValue: basis)
                 } else {
-                    throw context.error(.expected("«by» eller «nominal»", "«by» or «nominal»", found: words.found), words.here)
+                    throw context.error(
+                        .expected("«by» eller «nominal»", "«by» or «nominal»", found: words.found), words.here)
                 }
             }
             let a = try run(first, &state, context)
@@ -52,7 +54,9 @@ extension ScenarioStatements {
 
     /// Runs a scenario file in a fresh session on `state`'s dataset. Its writes are never made;
     /// its first error stops the comparison (the file is kept for the error's excerpt).
-    static func run(_ path: (text: String, range: SourceRange), _ state: inout SessionState, _ context: StatementContext)
+    static func run(
+        _ path: (text: String, range: SourceRange), _ state: inout SessionState, _ context: StatementContext
+    )
         throws(Diagnostic) -> (state: SessionState, skippedWrites: Int)
     {
         let resolved = URL(fileURLWithPath: resolve(path.text, context)).standardizedFileURL.path
@@ -68,7 +72,8 @@ extension ScenarioStatements {
         if stack.contains(real) || stack.count >= maximumIncludeDepth {
             let chain = (stack + [real]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
             throw context.error(
-                "«\(path.text)» sammenligner seg selv (syklus: \(chain))", "«\(path.text)» compares itself (cycle: \(chain))",
+                "«\(path.text)» sammenligner seg selv (syklus: \(chain))",
+                "«\(path.text)» compares itself (cycle: \(chain))",
                 path.range, code: "include-cycle")
         }
         let file: SourceFile
@@ -100,10 +105,13 @@ extension ScenarioStatements {
     }
 
     /// The ledger of a compared scenario; a problem that stops the simulator is an error at its name.
-    private static func ledger(_ state: SessionState, _ prices: PriceBasis?, _ range: SourceRange, _ context: StatementContext)
+    private static func ledger(
+        _ state: SessionState, _ prices: PriceBasis?, _ range: SourceRange, _ context: StatementContext
+    )
         throws(Diagnostic) -> Ledger
     {
-        let ledger = Simulator.run(baseline: state.dataset, scenario: state.scenario, prices: prices ?? state.scenario.prices)
+        let ledger = Simulator.run(
+            baseline: state.dataset, scenario: state.scenario, prices: prices ?? state.scenario.prices)
         if ledger.index == nil, let problem = ledger.problems.first {
             throw context.error(problem.nb, problem.en, range, code: problem.code)
         }

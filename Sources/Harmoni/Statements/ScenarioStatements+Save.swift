@@ -22,12 +22,14 @@ extension ScenarioStatements {
             guard path.text.hasSuffix(".harmoni") else {
                 throw context.error(
                     "en scenariofil skal slutte på .harmoni, f.eks. save \"ut/scenario.harmoni\"",
-                    "a scenario file ends in .harmoni, e.g. save \"out/scenario.harmoni\"", path.range, code: "save-path")
+                    "a scenario file ends in .harmoni, e.g. save \"out/scenario.harmoni\"", path.range,
+                    code: "save-path")
             }
             let text = ScenarioWriter.text(
                 state: state, language: state.language, header: header(path.text, context))
             try StatementWriter.write(
-                text, to: path.text, overwrite: overwrite, range: path.range, code: "save", state: &state, context: context)
+                text, to: path.text, overwrite: overwrite, range: path.range, code: "save", state: &state,
+                context: context)
             let count = state.scenario.decisions.count
             return [
                 .text(
@@ -42,6 +44,7 @@ extension ScenarioStatements {
         let absolute = path.hasPrefix("/") ? path : (context.workingDirectory as NSString).appendingPathComponent(path)
         let folder = URL(fileURLWithPath: absolute).standardizedFileURL.deletingLastPathComponent().path
         return ScenarioWriter.Header(
-            origin: ("lagret med «save»", "saved with «save»"), folder: folder, workingDirectory: context.workingDirectory)
+            origin: ("lagret med «save»", "saved with «save»"), folder: folder,
+            workingDirectory: context.workingDirectory)
     }
 }

@@ -10,7 +10,10 @@ enum ScenarioStatements {
 
     static let scenario = StatementSpec(
         words: ["scenario"], usage: "scenario \"<navn>\"",
-        summary: ("Gir scenariet et navn (vises i ledeteksten og i lagrede filer).", "Names the scenario (shown in the prompt and saved files)."),
+        summary: (
+            "Gir scenariet et navn (vises i ledeteksten og i lagrede filer).",
+            "Names the scenario (shown in the prompt and saved files)."
+        ),
         example: "scenario \"HP 2020, rådmannens forslag\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context)
@@ -22,7 +25,10 @@ enum ScenarioStatements {
 
     static let useDataset = StatementSpec(
         words: ["use"], usage: "use dataset \"<mappe eller fil>\"",
-        summary: ("Bytter til et annet datasett (mappe med .harmoni-filer).", "Switches to another dataset (a folder of .harmoni files)."),
+        summary: (
+            "Bytter til et annet datasett (mappe med .harmoni-filer).",
+            "Switches to another dataset (a folder of .harmoni files)."
+        ),
         example: "use dataset \"datasets\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context)
@@ -38,7 +44,8 @@ enum ScenarioStatements {
                 let count = loaded.diagnostics.filter { $0.severity == .error }.count
                 throw context.error(
                     "datasettet «\(path.text)» kan ikke brukes (\(count) feil; kjør «harmoni check \(path.text)»)",
-                    "the dataset «\(path.text)» cannot be used (\(count) errors; run «harmoni check \(path.text)»)", path.range,
+                    "the dataset «\(path.text)» cannot be used (\(count) errors; run «harmoni check \(path.text)»)",
+                    path.range,
                     code: "dataset-errors")
             }
             state.dataset = loaded.dataset
@@ -51,7 +58,10 @@ enum ScenarioStatements {
 
     static let include = StatementSpec(
         words: ["include"], usage: "include \"<fil>\"",
-        summary: ("Kjører en annen scenariofil her (stier er relative til denne filen).", "Runs another scenario file here (paths are relative to this file)."),
+        summary: (
+            "Kjører en annen scenariofil her (stier er relative til denne filen).",
+            "Runs another scenario file here (paths are relative to this file)."
+        ),
         example: "include \"scenarios/laveste-nivaa.harmoni\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context)
@@ -70,14 +80,16 @@ enum ScenarioStatements {
             if stack.contains(real) || stack.count >= maximumIncludeDepth {
                 let chain = (stack + [real]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
                 throw context.error(
-                    "«\(path.text)» inkluderer seg selv (syklus: \(chain))", "«\(path.text)» includes itself (cycle: \(chain))",
+                    "«\(path.text)» inkluderer seg selv (syklus: \(chain))",
+                    "«\(path.text)» includes itself (cycle: \(chain))",
                     path.range, code: "include-cycle")
             }
             let file: SourceFile
             switch FileAccess.readSource(resolved) {
             case .success(let read): file = SourceFile(name: displayName(resolved, context), text: read.text)
             case .failure(let diagnostic):
-                throw context.error(diagnostic.message.nb, diagnostic.message.en, path.range, code: diagnostic.message.code)
+                throw context.error(
+                    diagnostic.message.nb, diagnostic.message.en, path.range, code: diagnostic.message.code)
             }
             state.sourceFiles[file.name] = file
             let (unit, diagnostics) = Parser.parse(file)
@@ -110,7 +122,8 @@ enum ScenarioStatements {
             base = context.workingDirectory
         } else {
             let folder = (name as NSString).deletingLastPathComponent
-            base = folder.hasPrefix("/") ? folder : (context.workingDirectory as NSString).appendingPathComponent(folder)
+            base =
+                folder.hasPrefix("/") ? folder : (context.workingDirectory as NSString).appendingPathComponent(folder)
         }
         return (base as NSString).appendingPathComponent(path)
     }
