@@ -77,6 +77,27 @@ struct ScenarioFilesTests {
             "byte for byte")
     }
 
+    @Test(
+        "End to end: harmoni run a scenario, save it with the save statement, run the saved file: the same impact and budget",
+        arguments: ScenarioFixtures.names)
+    func endToEndRoundTrip(name: String) throws {
+        let folder = ScenarioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let original = Fixtures.root.appendingPathComponent(ScenarioFixtures.path(name)).path
+        ScenarioFixtures.write("save \"kopi.harmoni\"\n", folder + "/lagre.harmoni")
+        ScenarioFixtures.write("print \"---\"\n" + ScenarioFixtures.results, folder + "/vis.harmoni")
+        let saved = try Executable.run(["run", original, "lagre.harmoni"], in: folder)
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let before = try Executable.run(["run", original, "vis.harmoni"], in: folder)
+        let after = try Executable.run(["run", "kopi.harmoni", "vis.harmoni"], in: folder)
+        #expect(before.status == 0 && after.status == 0, "\(before.stderr)\(after.stderr)")
+        let marker = "\"---\"\n"
+        let left = try #require(before.stdout.range(of: marker)).upperBound
+        let right = try #require(after.stdout.range(of: marker)).upperBound
+        #expect(before.stdout[left...] == after.stdout[right...])
+        #expect(before.stdout[left...].contains("Skyggebudsjett"))
+    }
+
     @Test("The saved flagship scenario is canonical: name, settings, decisions, no comments but the header")
     func savedFlagship() {
         let session = ScenarioFixtures.session()
