@@ -111,7 +111,7 @@ extension Dataset {
     /// A household's annual cost in `municipality` in `year`, line by line, under the municipality's
     /// complete ``Rulebook``. Every line is computed month by month with the price and G in force on
     /// the first day of the month; see ``HouseholdCost`` for the order of lines and the documented
-    /// choices in docs/LANGUAGE-compare.md.
+    /// choices in docs/LANGUAGE.md (show household).
     public func householdCost(_ household: Household, in municipality: MunicipalityID, year: Int) -> HouseholdCost {
         let profile = HouseholdProfile(household)
         let book = Rulebook(self, municipality: municipality, year: year)

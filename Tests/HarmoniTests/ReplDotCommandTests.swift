@@ -19,7 +19,7 @@ struct ReplScenarioCommandTests {
         ReplFixtures.decide(loop, "harmonise kulturskole.* to asker")
         loop.handle(".save \"hp.harmoni\"")
         let text = contents(folder + "/hp.harmoni")
-        #expect(text.hasPrefix("# Harmoni-scenario «hp», lagret fra REPL-en.\n# Datasett: \(Fixtures.datasetsFolder)\n"))
+        #expect(text.hasPrefix("# Harmoni-scenario «hp», lagret fra REPL-en.\n# Datasett: datasets/ (levert med Harmoni)\n"))
         #expect(text.hasSuffix("\nharmonise sfo.* to lowest\nharmonise kulturskole.* to asker\n"))
         #expect(output.out.hasSuffix("Lagret 2 beslutning(er) i «hp.harmoni».\n"))
         #expect(!loop.session.state.scenario.hasUnsavedChanges)

@@ -62,6 +62,7 @@ enum RunCommand {
         session.state.language = options.language
         session.force = force
         session.allowedWriteFolders = allowed
+        session.stagesWrites = true
         var result = CLIResult()
         var files: [SourceFile] = []
         for (i, input) in inputs.enumerated() {
@@ -91,10 +92,29 @@ enum RunCommand {
             result.stderr += renderer.render(run.diagnostics, files: run.files)
             if run.hasErrors { result.status = 1 }
         }
+        commitWrites(session, options, &result)
         guard format != .table || outputPath != nil else { return result }
         let tables = outputs.compactMap { if case .table(let t) = $0 { t } else { nil } }
         write(tables, format, to: outputPath, force: force, title: session.state.scenario.name ?? "Harmoni", options, &result)
         return result
+    }
+
+    /// Writes the files `export` and `save` staged, only if the whole run had no errors: a
+    /// scenario with an error writes nothing (PRODUCT §4), so no half result is left on disk.
+    static func commitWrites(_ session: Session, _ options: GlobalOptions, _ result: inout CLIResult) {
+        let nb = options.language == .nb
+        guard result.status == 0 else {
+            let skipped = session.discardPendingWrites().map { "«\($0.path)»" }
+            if !skipped.isEmpty {
+                let list = skipped.joined(separator: ", ")
+                result.stderr += nb ? "Ingen filer ble skrevet fordi kjøringen hadde feil (\(list)).\n" : "No files were written because the run had errors (\(list)).\n"
+            }
+            return
+        }
+        for failure in session.commitPendingWrites() {
+            result.stderr += "harmoni: \(failure)\n"
+            result.status = 1
+        }
     }
 
     /// Renders `tables` in `format` and writes them to `path` (or standard output). Nothing is
@@ -107,7 +127,7 @@ enum RunCommand {
         let tag: DisplayLanguageTag = nb ? .nb : .en
         let document: String
         switch format {
-        case .table: document = tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n")
+        case .table: document = TerminalText.sanitize(tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n"))
         case .export(let exportFormat): document = Exporter.export(tables, as: exportFormat, title: title, language: tag)
         }
         guard let path else {
@@ -118,6 +138,9 @@ enum RunCommand {
             result.stderr += nb ? "«\(path)» ble ikke skrevet fordi kjøringen hadde feil\n" : "«\(path)» was not written because the run had errors\n"
             return
         }
+        // --output is the user's own argument, not a scenario's: its missing folders are made.
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         do throws(FileWriteError) {
             try FileAccess.writeAtomically(document, to: path, overwrite: force)
             let count = tables.count
@@ -196,10 +219,10 @@ public enum OutputRenderer {
         var out = ""
         for (i, output) in outputs.enumerated() {
             switch output {
-            case .text(let text): out += text.hasSuffix("\n") ? text : text + "\n"
+            case .text(let text): out += TerminalText.sanitize(text.hasSuffix("\n") ? text : text + "\n")
             case .table(let table):
                 if i > 0 { out += "\n" }
-                out += TextTable.render(table, language: language == .nb ? .nb : .en)
+                out += TerminalText.sanitize(TextTable.render(table, language: language == .nb ? .nb : .en))
             case .diagnostic(let diagnostic): out += renderer.render(diagnostic, in: file)
             }
         }

@@ -57,20 +57,15 @@ extension ReplLoop {
         return ["j", "ja", "y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
-    /// The canonical scenario file: a header naming the datasets, then one decision per line.
-    public func scenarioText() -> String {
-        let state = session.state
-        var out = text("# Harmoni-scenario", "# Harmoni scenario")
-        if let name = state.scenario.name { out += " «\(name)»" }
-        out += text(", lagret fra REPL-en.\n", ", saved from the REPL.\n")
-        out += text("# Datasett: ", "# Datasets: ") + state.datasetPaths.joined(separator: ", ") + "\n"
-        out += text(
-            "# Kjør med «harmoni run FIL» eller «.load \"FIL\"» i REPL-en.\n",
-            "# Run with «harmoni run FILE» or «.load \"FILE\"» in the REPL.\n")
-        // LEAD: switch to `canonicalStatement` when the simulator's `Decision` has it.
-        let decisions = state.scenario.decisions.map(\.statement)
-        if !decisions.isEmpty { out += "\n" + decisions.joined(separator: "\n") + "\n" }
-        return out
+    /// The canonical scenario file (``ScenarioWriter``): a header naming the datasets, then the
+    /// scenario's name, `baseline` corrections, settings and decisions. `folder` is where the
+    /// file goes (dataset paths are written relative to it).
+    public func scenarioText(folder: String? = nil) -> String {
+        ScenarioWriter.text(
+            state: session.state, language: language,
+            header: ScenarioWriter.Header(
+                origin: ("lagret fra REPL-en", "saved from the REPL"), folder: folder,
+                workingDirectory: session.workingDirectory))
     }
 
     /// `.save [--force] ["FILE"]`: writes the decisions atomically. An existing file is replaced
@@ -98,7 +93,8 @@ extension ReplLoop {
             session.state.scenario.name = Self.scenarioName(resolved)
         }
         do throws(FileWriteError) {
-            try FileAccess.writeAtomically(scenarioText(), to: resolved, overwrite: overwrite)
+            try FileAccess.writeAtomically(
+                scenarioText(folder: (resolved as NSString).deletingLastPathComponent), to: resolved, overwrite: overwrite)
         } catch {
             fail(error.message(language))
             return false

@@ -179,10 +179,10 @@ public final class ReplLoop {
         let effective = tableRenderer.supportedModes.contains(mode) ? mode : .table
         for output in outputs {
             switch output {
-            case .text(let line): results += line.hasSuffix("\n") ? line : line + "\n"
+            case .text(let line): results += TerminalText.sanitize(line.hasSuffix("\n") ? line : line + "\n")
             case .table(let table):
                 if !results.isEmpty, effective == .table { results += "\n" }
-                results += tableRenderer.render(table, effective, language)
+                results += TerminalText.sanitize(tableRenderer.render(table, effective, language))
             case .diagnostic(let diagnostic): messages += renderer.render(diagnostic, in: file.flatMap { source(of: diagnostic, $0) })
             }
         }

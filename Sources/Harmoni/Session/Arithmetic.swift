@@ -4,7 +4,27 @@ enum Arithmetic {
         _ op: BinaryOperator, _ a: RuntimeValue, _ b: RuntimeValue, _ context: StatementContext, _ range: SourceRange
     ) throws(Diagnostic) -> RuntimeValue {
         func fail() -> Diagnostic {
-            context.error(
+            for operand in [a, b] {
+                if case .symbol(let name) = operand {
+                    return context.error("ukjent navn «\(name)»", "unknown name «\(name)»", range, code: "unknown-name")
+                }
+                if case .reference(let parts, _) = operand {
+                    let text = operand.description
+                    let example = parts.count == 2 ? "asker.\(text) eller lowest(\(text))" : "asker.sfo.plass_5d"
+                    let exampleEn = parts.count == 2 ? "asker.\(text) or lowest(\(text))" : "asker.sfo.plass_5d"
+                    return context.error(
+                        "«\(text)» er ikke et tall eller beløp; skriv f.eks. \(example)",
+                        "«\(text)» is not a number or amount; write e.g. \(exampleEn)", range, code: "not-a-value")
+                }
+            }
+            if case .money(_, let p?) = a, case .money(_, let q?) = b, p != q {
+                let (left, right) = (p.unit.symbol, q.unit.symbol)
+                return context.error(
+                    "kan ikke bruke «\(op.rawValue)» på beløp med ulik periode (\(left) og \(right))",
+                    "cannot apply «\(op.rawValue)» to amounts of different periods (\(left) and \(right))", range,
+                    code: "type")
+            }
+            return context.error(
                 "kan ikke bruke «\(op.rawValue)» på \(a.kindName) og \(b.kindName)",
                 "cannot apply «\(op.rawValue)» to \(a) and \(b)", range, code: "type")
         }
@@ -38,8 +58,14 @@ enum Arithmetic {
             guard y.ore != 0 else { throw divisionByZero(context, range) }
             let ppm = Money(ore: x.ore).multiplied(byFraction: Rate.ppmPerUnit, over: y.ore, rounding: .ore)
             return .rate(Rate(ppm: ppm?.ore ?? 0))
-        case (.add, .rate(let x), .rate(let y)): return .rate(x + y)
-        case (.subtract, .rate(let x), .rate(let y)): return .rate(x - y)
+        case (.add, .rate(let x), .rate(let y)), (.subtract, .rate(let x), .rate(let y)):
+            let (value, overflow) =
+                op == .add ? x.ppm.addingReportingOverflow(y.ppm) : x.ppm.subtractingReportingOverflow(y.ppm)
+            if overflow { throw overflowError(context, range) }
+            return .rate(Rate(ppm: value))
+        case (.multiply, .rate, _), (.multiply, _, .rate), (.divide, .rate, _):
+            guard let value = try rates(op, a, b, context, range) else { throw fail() }
+            return value
         case (_, .number(let x), .number(let y)):
             return try numbers(op, x, y, context, range)
         case (.less, _, _), (.lessEqual, _, _), (.greater, _, _), (.greaterEqual, _, _), (.equal, _, _), (.notEqual, _, _):
@@ -59,11 +85,43 @@ enum Arithmetic {
     /// -1, 0, 1 for comparable values of the same kind.
     static func compare(_ a: RuntimeValue, _ b: RuntimeValue) -> Int? {
         switch (a, b) {
-        case (.money(let x, _), .money(let y, _)): return x < y ? -1 : x == y ? 0 : 1
+        case (.money(let x, let p), .money(let y, let q)):
+            // 100 kr/mnd and 100 kr/år are not comparable; a plain amount compares with either.
+            if let p, let q, p != q { return nil }
+            return x < y ? -1 : x == y ? 0 : 1
         case (.rate(let x), .rate(let y)), (.gMultiple(let x), .gMultiple(let y)): return x < y ? -1 : x == y ? 0 : 1
         case (.number(let x), .number(let y)): return x < y ? -1 : x == y ? 0 : 1
         default: return nil
         }
+    }
+
+    /// A rate times a number or a rate, or divided by a number (a rate) or a rate (a number);
+    /// exact to the ppm, rounded half-up. `nil` for other operands.
+    private static func rates(
+        _ op: BinaryOperator, _ a: RuntimeValue, _ b: RuntimeValue, _ context: StatementContext, _ range: SourceRange
+    ) throws(Diagnostic) -> RuntimeValue? {
+        let unit = Int128(Rate.ppmPerUnit)
+        func ppm(_ value: RuntimeValue) throws(Diagnostic) -> Int128? {
+            switch value {
+            case .rate(let r): return Int128(r.ppm)
+            case .number(let n):
+                guard let scaled = n.scaled(to: 6) else { throw overflowError(context, range) }
+                return Int128(scaled)
+            default: return nil
+            }
+        }
+        guard let x = try ppm(a), let y = try ppm(b) else { return nil }
+        let result: Int128
+        switch op {
+        case .multiply: result = RoundingRuleBridge.divide(x * y, by: unit)
+        case .divide:
+            guard y != 0 else { throw divisionByZero(context, range) }
+            result = RoundingRuleBridge.divide(x * unit, by: y)
+        default: return nil
+        }
+        guard let value = Int64(exactly: result) else { throw overflowError(context, range) }
+        if op == .divide, case .rate = b { return .number(DecimalNumber(significand: value, scale: 6).normalized) }
+        return .rate(Rate(ppm: value))
     }
 
     private static func numbers(

@@ -42,6 +42,20 @@ public struct Evaluator {
         }
     }
 
+    /// Evaluates an expression that must be a value (`print`, `let`): a bare name that is neither
+    /// bound nor a keyword value is an error («ukjent navn»), not a silent symbol.
+    public func value(_ e: Expression) throws(Diagnostic) -> RuntimeValue {
+        let result = try evaluate(e)
+        if case .symbol(let name) = result {
+            let bound = state.bindings.map(\.name)
+            let known = bound.isEmpty ? "" : "; bundne navn: " + Array(Set(bound)).sorted().joined(separator: ", ")
+            let knownEn = bound.isEmpty ? "" : "; bound names: " + Array(Set(bound)).sorted().joined(separator: ", ")
+            throw context.error(
+                "ukjent navn «\(name)»\(known)", "unknown name «\(name)»\(knownEn)", e.range, code: "unknown-name")
+        }
+        return result
+    }
+
     private func literal(_ n: DecimalNumber, _ unit: Unit?, _ range: SourceRange) throws(Diagnostic) -> RuntimeValue {
         guard let unit else { return .number(n) }
         if unit.isMoney {
@@ -84,16 +98,39 @@ public struct Evaluator {
         return .validity(validity)
     }
 
-    /// A name: a `let` binding, a fee of the dataset, or a symbol/reference for the statement to interpret.
+    /// A name: a `let` binding, a value of the dataset, or a symbol/reference for the statement to
+    /// interpret. Dataset values are read as they stand on 31 December of the baseline year: a fee
+    /// `asker.sfo.plass_5d`, a rule parameter `asker.sfo.moderasjon.threshold_75pct_G`, a national
+    /// parameter `nasjonal.grunnbelop.G` (the row in model use). A path that starts with a
+    /// municipality but names none of these is an error, never a silent symbol.
     public func reference(_ path: Path) throws(Diagnostic) -> RuntimeValue {
         let names = path.parts.map(\.name)
         if path.wildcard { return .reference(parts: names, wildcard: true) }
         if names.count == 1, let bound = state.binding(names[0]) { return bound }
+        if names.count == 1 { return .symbol(names[0]) }
+        let dataset = state.dataset
+        let endOfYear = CalendarDate.endOf(year: state.baselineYear)
+        guard names.count >= 3, dataset.municipality(MunicipalityID(names[0])) != nil else {
+            return .reference(parts: names, wildcard: false)
+        }
         if names.count == 3, let fee = baselineFee(MunicipalityID(names[0]), FeeKey(ServiceID(names[1]), LineID(names[2]))) {
             return .money(fee.amount, period: fee.period == .once ? nil : fee.period)
         }
-        if names.count == 1 { return .symbol(names[0]) }
-        return .reference(parts: names, wildcard: false)
+        var quantity: Quantity?
+        if names.count == 3 {
+            let rows = dataset.parameters(names[1], line: names[2])
+            quantity = (rows.first { $0.provenance.validity.contains(endOfYear) } ?? rows.last)?.value.quantity
+        } else if names.count == 4 {
+            let rows = dataset.rules(MunicipalityID(names[0]), ServiceID(names[1]), rule: names[2]).filter {
+                $0.parameter == names[3]
+            }
+            quantity = (rows.first { $0.provenance.validity.contains(endOfYear) } ?? rows.last)?.value.quantity
+        }
+        if let quantity { return try literal(quantity.number, quantity.unit, path.range) }
+        throw context.error(
+            "«\(path.text)» er ingen verdi i datasettet (et gebyr kommune.tjeneste.linje, en regel kommune.tjeneste.regel.parameter eller en nasjonal parameter nasjonal.parameter.linje)",
+            "«\(path.text)» is no value of the dataset (a fee municipality.service.line, a rule municipality.service.rule.parameter or a national parameter nasjonal.parameter.line)",
+            path.range, code: "unknown-reference")
     }
 
     /// The fee row in force at the end of the baseline year.

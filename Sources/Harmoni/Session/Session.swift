@@ -14,6 +14,8 @@ public final class Session {
     public var allowedWriteFolders: [String] = []
     /// True with `--force`: existing files may be replaced.
     public var force = false
+    /// True to hold the files `export` and `save` write until ``commitPendingWrites()``.
+    public var stagesWrites = false
 
     public init(state: SessionState, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.state = state
@@ -67,6 +69,7 @@ public final class Session {
         var context = StatementContext(file: file, language: state.language, workingDirectory: workingDirectory)
         context.allowedWriteFolders = allowedWriteFolders
         context.force = force
+        context.stagesWrites = stagesWrites
         return context
     }
 
@@ -93,7 +96,7 @@ public enum Interpreter {
                 throw context.error(
                     "«\(name.name)» er et reservert ord", "«\(name.name)» is a reserved word", name.range, code: "reserved")
             }
-            let evaluated = try Evaluator(state, context).evaluate(value)
+            let evaluated = try Evaluator(state, context).value(value)
             state.bindings.append((name.name, evaluated))
             return []
         case .command(let command):

@@ -19,6 +19,10 @@ public struct SessionState: Sendable {
     public var baselineCorrections: [String] = []
     /// Files read by `include`, by the name diagnostics use, so errors in them can be shown.
     public var sourceFiles: [String: SourceFile] = [:]
+    /// Files `export` and `save` asked to write while writes are staged
+    /// (``StatementContext/stagesWrites``): written by ``Session/commitPendingWrites()`` only when
+    /// the whole run had no errors.
+    public var pendingWrites: [PendingWrite] = []
 
     public init(dataset: Dataset, datasetPaths: [String]) {
         self.dataset = dataset
@@ -56,6 +60,9 @@ public struct StatementContext: Sendable {
     public var force = false
     /// The files being included, outermost first (for cycle detection).
     public var includeStack: [String] = []
+    /// True when `export` and `save` only stage their files in ``SessionState/pendingWrites``
+    /// (`harmoni run`, and the scenarios `compare` runs): a run with an error writes nothing.
+    public var stagesWrites = false
 
     public init(file: SourceFile, language: DisplayLanguage, workingDirectory: String) {
         self.file = file
@@ -65,11 +72,14 @@ public struct StatementContext: Sendable {
 
     /// An error at a range of this statement's file.
     public func error(_ message: DiagnosticMessage, _ range: SourceRange) -> Diagnostic {
-        Diagnostic(.error, message, file: file.name, range: range)
+        // Messages quote what the file says: no control characters, no 10 MB names (TerminalText).
+        let safe = DiagnosticMessage(
+            code: message.code, nb: TerminalText.message(message.nb), en: TerminalText.message(message.en))
+        return Diagnostic(.error, safe, file: file.name, range: range)
     }
 
     /// An error with a one-off message.
     public func error(_ nb: String, _ en: String, _ range: SourceRange, code: String = "statement") -> Diagnostic {
-        Diagnostic(.error, DiagnosticMessage(code: code, nb: nb, en: en), file: file.name, range: range)
+        error(DiagnosticMessage(code: code, nb: nb, en: en), range)
     }
 }

@@ -18,8 +18,9 @@ public enum WritePolicy {
     ///   - allowedFolders: further folders that may be written below (relative ones are resolved
     ///     against `workingDirectory`).
     ///   - overwrite: true if an existing file may be replaced.
+    ///   - createFolders: false to only check (a staged write creates its folders when committed).
     public static func resolve(
-        _ path: String, workingDirectory: String, allowedFolders: [String] = [], overwrite: Bool
+        _ path: String, workingDirectory: String, allowedFolders: [String] = [], overwrite: Bool, createFolders: Bool = true
     ) throws(WritePolicyError) -> String {
         guard !path.isEmpty else { throw .empty }
         let components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
@@ -49,7 +50,7 @@ public enum WritePolicy {
             if type == .typeDirectory { throw .notAFile(path) }
             if !overwrite { throw .exists(path) }
         }
-        if existing < folders.count {
+        if existing < folders.count, createFolders {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {

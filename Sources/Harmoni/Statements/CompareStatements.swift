@@ -1,6 +1,6 @@
 /// The compare statements: `show services`, `show fees`, `show diff`, `show household`
-/// (docs/LANGUAGE-compare.md). Each reads its words, asks the diff engine (HarmoniCompare) for a
-/// pure result on the session's dataset, and returns tables.
+/// (docs/LANGUAGE.md, «Comparing the three municipalities»). Each reads its words, asks the diff
+/// engine (HarmoniCompare) for a pure result on the session's dataset, and returns tables.
 enum CompareStatements {
     static var all: [StatementSpec] { [services, fees, diff, household] }
 

@@ -10,7 +10,7 @@ enum CoreStatements {
                     var words = WordReader(command, context)
                     let expression = try words.expression()
                     try words.expectEnd()
-                    return [.text(try Evaluator(state, context).evaluate(expression).description)]
+                    return [.text(try Evaluator(state, context).value(expression).description)]
                 })
         ]
     }

@@ -60,20 +60,9 @@ enum ExportStatements {
             }
             text = Exporter.export(tables, as: request.format, title: tables.count == 1 ? tables[0].title : "Harmoni", language: language)
         }
-        let overwrite = request.overwrite || context.force
-        let target: String
-        do throws(WritePolicyError) {
-            target = try WritePolicy.resolve(
-                request.path, workingDirectory: context.workingDirectory, allowedFolders: context.allowedWriteFolders,
-                overwrite: overwrite)
-        } catch {
-            throw context.error(DiagnosticMessage(code: "export-path", nb: error.message(.nb), en: error.message(.en)), request.pathRange)
-        }
-        do throws(FileWriteError) {
-            try FileAccess.writeAtomically(text, to: target, overwrite: overwrite)
-        } catch {
-            throw context.error(DiagnosticMessage(code: "export-write", nb: error.message(.nb), en: error.message(.en)), request.pathRange)
-        }
+        try StatementWriter.write(
+            text, to: request.path, overwrite: request.overwrite, range: request.pathRange, code: "export", state: &state,
+            context: context)
         let count = tables.count
         outputs.append(
             .text(

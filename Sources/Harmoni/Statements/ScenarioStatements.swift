@@ -1,15 +1,19 @@
 import Foundation
 
-/// Statements about the scenario as a whole: `scenario`, `use dataset`, `include`.
+/// Statements about the scenario as a whole: `scenario`, `use dataset`, `include`, `save`,
+/// `compare` (the last two in `ScenarioStatements+Save.swift` and `ScenarioStatements+Compare.swift`).
 enum ScenarioStatements {
-    static var all: [StatementSpec] { [scenario, useDataset, include] }
+    static var all: [StatementSpec] { [scenario, useDataset, include, save, compare] }
 
     /// The deepest include nesting accepted (a cycle is caught before this).
     static let maximumIncludeDepth = 32
 
     static let scenario = StatementSpec(
         words: ["scenario"], usage: "scenario \"<navn>\"",
-        summary: ("Gir scenariet et navn (vises i ledeteksten og i lagrede filer).", "Names the scenario (shown in the prompt and saved files)."),
+        summary: (
+            "Gir scenariet et navn (vises i ledeteksten og i lagrede filer).",
+            "Names the scenario (shown in the prompt and saved files)."
+        ),
         example: "scenario \"HP 2020, rådmannens forslag\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context)
@@ -21,47 +25,71 @@ enum ScenarioStatements {
 
     static let useDataset = StatementSpec(
         words: ["use"], usage: "use dataset \"<mappe eller fil>\"",
-        summary: ("Bytter til et annet datasett (mappe med .harmoni-filer).", "Switches to another dataset (a folder of .harmoni files)."),
+        summary: (
+            "Bytter til et annet datasett (mappe med .harmoni-filer).",
+            "Switches to another dataset (a folder of .harmoni files)."
+        ),
         example: "use dataset \"datasets\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context)
             try words.expectKeyword("dataset", "datasett")
             let path = try words.string()
             try words.expectEnd()
-            let resolved = resolve(path.text, context)
+            let resolved = URL(fileURLWithPath: resolve(path.text, context)).standardizedFileURL.path
+            if let refusal = ScenarioFiles.refusal(dataset: resolved, shown: path.text) {
+                throw context.error(refusal.nb, refusal.en, path.range, code: "dataset-unreadable")
+            }
             let loaded = DatasetLoader.load(paths: [resolved])
             if loaded.files.isEmpty || loaded.hasErrors {
                 let count = loaded.diagnostics.filter { $0.severity == .error }.count
                 throw context.error(
                     "datasettet «\(path.text)» kan ikke brukes (\(count) feil; kjør «harmoni check \(path.text)»)",
-                    "the dataset «\(path.text)» cannot be used (\(count) errors; run «harmoni check \(path.text)»)", path.range,
+                    "the dataset «\(path.text)» cannot be used (\(count) errors; run «harmoni check \(path.text)»)",
+                    path.range,
                     code: "dataset-errors")
             }
             state.dataset = loaded.dataset
-            state.datasetPaths = [path.text]
+            // Absolute, so a saved scenario can name it relative to its own folder; the corrections
+            // made on the old dataset are gone with it.
+            state.datasetPaths = [resolved]
+            state.baselineCorrections = []
             return []
         })
 
     static let include = StatementSpec(
         words: ["include"], usage: "include \"<fil>\"",
-        summary: ("Kjører en annen scenariofil her (stier er relative til denne filen).", "Runs another scenario file here (paths are relative to this file)."),
+        summary: (
+            "Kjører en annen scenariofil her (stier er relative til denne filen).",
+            "Runs another scenario file here (paths are relative to this file)."
+        ),
         example: "include \"scenarios/laveste-nivaa.harmoni\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context)
             let path = try words.string()
             try words.expectEnd()
             let resolved = URL(fileURLWithPath: resolve(path.text, context)).standardizedFileURL.path
-            if context.includeStack.contains(resolved) || context.includeStack.count >= maximumIncludeDepth {
+            if let refusal = ScenarioFiles.refusal(include: resolved, shown: path.text) {
+                throw context.error(refusal.nb, refusal.en, path.range, code: "include-unreadable")
+            }
+            let real = WritePolicy.realPath(resolved) ?? resolved
+            var stack = context.includeStack
+            if stack.isEmpty, !context.file.name.hasPrefix("<") {
+                let outer = resolve(context.file.name, context)
+                stack.append(WritePolicy.realPath(outer) ?? outer)
+            }
+            if stack.contains(real) || stack.count >= maximumIncludeDepth {
+                let chain = (stack + [real]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
                 throw context.error(
-                    "«\(path.text)» inkluderer seg selv (syklus: \((context.includeStack + [resolved]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")))",
-                    "«\(path.text)» includes itself (cycle: \((context.includeStack + [resolved]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")))",
+                    "«\(path.text)» inkluderer seg selv (syklus: \(chain))",
+                    "«\(path.text)» includes itself (cycle: \(chain))",
                     path.range, code: "include-cycle")
             }
             let file: SourceFile
             switch FileAccess.readSource(resolved) {
             case .success(let read): file = SourceFile(name: displayName(resolved, context), text: read.text)
             case .failure(let diagnostic):
-                throw context.error(diagnostic.message.nb, diagnostic.message.en, path.range, code: diagnostic.message.code)
+                throw context.error(
+                    diagnostic.message.nb, diagnostic.message.en, path.range, code: diagnostic.message.code)
             }
             state.sourceFiles[file.name] = file
             let (unit, diagnostics) = Parser.parse(file)
@@ -70,10 +98,7 @@ enum ScenarioStatements {
             }
             var inner = context
             inner.file = file
-            inner.includeStack.append(resolved)
-            if context.includeStack.isEmpty, context.file.name.hasPrefix("<") == false {
-                inner.includeStack.insert(URL(fileURLWithPath: resolve(context.file.name, context)).standardizedFileURL.path, at: 0)
-            }
+            inner.includeStack = stack + [real]
             var outputs: [Output] = []
             for statement in unit.statements {
                 outputs += try Interpreter.execute(statement, &state, inner)
@@ -97,7 +122,8 @@ enum ScenarioStatements {
             base = context.workingDirectory
         } else {
             let folder = (name as NSString).deletingLastPathComponent
-            base = folder.hasPrefix("/") ? folder : (context.workingDirectory as NSString).appendingPathComponent(folder)
+            base =
+                folder.hasPrefix("/") ? folder : (context.workingDirectory as NSString).appendingPathComponent(folder)
         }
         return (base as NSString).appendingPathComponent(path)
     }

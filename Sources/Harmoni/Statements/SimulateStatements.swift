@@ -2,7 +2,7 @@ import HarmoniSimulate
 
 /// The simulate statements: scenario settings (`period`, `deflator`, `prices`, `growth`),
 /// decisions (`harmonise`, `set`, `solve`, `coverage`) and results (`show impact`, `show budget`).
-/// See docs/LANGUAGE-simulate.md.
+/// See docs/LANGUAGE.md, «Simulating the budget impact».
 enum SimulateStatements {
     static var all: [StatementSpec] {
         settings + [
