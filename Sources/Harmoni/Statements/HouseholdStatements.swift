@@ -1,7 +1,7 @@
 import HarmoniCompare
 import HarmoniSimulate
 
-/// What a scenario means for the typical households (docs/LANGUAGE-households.md): `show households`
+/// What a scenario means for the typical households (docs/LANGUAGE.md, «What a scenario means for the typical households»): `show households`
 /// (every household × municipality before and after), the before/after form of `show household`,
 /// and `show impact by household` (the change per year).
 enum HouseholdStatements {
