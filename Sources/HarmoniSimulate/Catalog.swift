@@ -61,8 +61,10 @@ public struct BaselineItem: Sendable, Hashable {
     public var sources: [SourceID]
 }
 
-/// Every priced item of the three old municipalities, in dataset order, with lookups.
+/// Every priced item of the old municipalities, in dataset order, with lookups.
 public struct Catalog: Sendable {
+    /// The old municipalities being merged, in merger order (Asker, Røyken, Hurum by default).
+    public let municipalities: [MunicipalityID]
     /// Items in dataset order: fees first, then subsidies.
     public let items: [BaselineItem]
     private let index: [Pair: Int]
@@ -80,22 +82,26 @@ public struct Catalog: Sendable {
         var key: FeeKey
     }
 
-    /// Builds the catalog from a dataset, for prices in force at the end of `baselineYear`.
-    public init(dataset: Dataset, baselineYear: Int) {
+    /// Builds the catalog from a dataset, for prices in force at the end of `baselineYear`, of the
+    /// merging `municipalities` (a synthetic merger of many municipalities passes its own).
+    public init(
+        dataset: Dataset, baselineYear: Int, municipalities: [MunicipalityID] = Dataset.mergingMunicipalities
+    ) {
+        self.municipalities = municipalities
         var items: [BaselineItem] = []
         var skipped: [String] = []
         let end = CalendarDate.endOf(year: baselineYear)
-        let municipalities = Dataset.mergingMunicipalities
+        let merging = Set(municipalities)
         var seen: Set<Pair> = []
         // One pass over each collection (the catalog is built for every run).
         var feeRows: [FeePair: [Fee]] = [:]
-        for fee in dataset.fees where municipalities.contains(fee.municipality) {
+        for fee in dataset.fees where merging.contains(fee.municipality) {
             feeRows[FeePair(municipality: fee.municipality, key: fee.key), default: []].append(fee)
         }
         var volumes: [FeePair: Volume] = [:]
         for volume in dataset.volumes { volumes[FeePair(municipality: volume.municipality, key: volume.key)] = volume }
         let services = Dictionary(dataset.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for fee in dataset.fees where municipalities.contains(fee.municipality) {
+        for fee in dataset.fees where merging.contains(fee.municipality) {
             let key = ItemKey(.fee, fee.key.service.rawValue, fee.key.line.rawValue)
             guard seen.insert(Pair(key: key, municipality: fee.municipality)).inserted else { continue }
             let pair = FeePair(municipality: fee.municipality, key: fee.key)
@@ -108,7 +114,7 @@ public struct Catalog: Sendable {
                     period: row.period, periodsPerYear: Catalog.periods(row), vat: row.vat, provenance: row.provenance,
                     volume: volumes[pair], selvkost: service?.selvkost ?? false))
         }
-        for subsidy in dataset.subsidies where municipalities.contains(subsidy.municipality) {
+        for subsidy in dataset.subsidies where merging.contains(subsidy.municipality) {
             let key = ItemKey(.subsidy, subsidy.scheme, subsidy.line)
             guard seen.insert(Pair(key: key, municipality: subsidy.municipality)).inserted else { continue }
             let rows = dataset.subsidies.filter {
@@ -190,12 +196,12 @@ public struct Catalog: Sendable {
         return items.filter { $0.area == area && seen.insert($0.key.group).inserted }.map(\.key.group)
     }
 
-    /// The group's main line: the first line (dataset order) all three municipalities have with
+    /// The group's main line: the first line (dataset order) all the municipalities have with
     /// the same period and mva form. Group factors are computed on it.
     public func mainLine(ofGroup group: String) -> ItemKey? {
         keys(inGroup: group).first { key in
-            let present = Dataset.mergingMunicipalities.compactMap { item(key, $0) }
-            guard present.count == Dataset.mergingMunicipalities.count, let first = present.first else { return false }
+            let present = municipalities.compactMap { item(key, $0) }
+            guard present.count == municipalities.count, let first = present.first else { return false }
             return present.allSatisfy { $0.period == first.period && $0.vat == first.vat }
         }
     }

@@ -51,10 +51,10 @@ enum GoalSeek {
         let year = givenYear ?? decision.phasing.targetYear(firstYear: model.firstYear)
         guard model.years.contains(year) else { throw .yearOutsidePeriod(year, model.years) }
         let catalog = model.catalog
-        let items = unit.keys.flatMap { key in Dataset.mergingMunicipalities.compactMap { catalog.item(key, $0) } }
+        let items = unit.keys.flatMap { key in catalog.municipalities.compactMap { catalog.item(key, $0) } }
         let withVolume = items.filter { model.volume($0, year) != nil }
         guard !withVolume.isEmpty,
-            let main = catalog.item(unit.main, Dataset.mergingMunicipalities[0])
+            let main = catalog.municipalities.first.flatMap({ catalog.item(unit.main, $0) })
                 ?? items.first(where: { $0.key == unit.main })
         else { throw .noVolume(unit.group) }
         let period: PricePeriod = decision.basis == .annual ? .year : main.period

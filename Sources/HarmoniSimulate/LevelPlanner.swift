@@ -78,12 +78,12 @@ struct LevelPlanner: Sendable {
         item: BaselineItem, target: Money
     )] {
         let catalog = model.catalog
-        let present = Dataset.mergingMunicipalities.compactMap { catalog.item(unit.main, $0) }
+        let present = catalog.municipalities.compactMap { catalog.item(unit.main, $0) }
         guard let first = present.first else { return [] }
         try checkComparable(present, unit)
         let common = try commonTarget(present, year, rounding(first))
         var result: [(item: BaselineItem, target: Money)] = []
-        for municipality in Dataset.mergingMunicipalities where decision.applies(to: municipality) {
+        for municipality in catalog.municipalities where decision.applies(to: municipality) {
             guard let main = catalog.item(unit.main, municipality) else { continue }
             let mainTarget: Money
             if case .change(let rate) = decision.rule {

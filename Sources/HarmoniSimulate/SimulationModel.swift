@@ -14,11 +14,12 @@ public struct SimulationBaseline: Sendable {
     /// The dataset's kommunal deflator per year.
     let deflators: [Int: DeflatorYear]
 
-    /// Prepares a dataset whose prices are from `year`.
-    public init(_ dataset: Dataset, year: Int = 2019) {
+    /// Prepares a dataset whose prices are from `year`, for a merger of `municipalities` (Asker,
+    /// Røyken and Hurum unless a synthetic merger names its own).
+    public init(_ dataset: Dataset, year: Int = 2019, municipalities: [MunicipalityID] = Dataset.mergingMunicipalities) {
         self.dataset = dataset
         self.year = year
-        self.catalog = Catalog(dataset: dataset, baselineYear: year)
+        self.catalog = Catalog(dataset: dataset, baselineYear: year, municipalities: municipalities)
         self.deflators = PriceIndex.datasetDeflators(dataset, through: 2100)
     }
 }

@@ -8,7 +8,7 @@ extension Run {
         for (index, decision) in decisions.enumerated() {
             guard case .rules(let rule) = decision.action else { continue }
             let source = Run.parameters(model.dataset.rules(rule.source, rule.service, rule: rule.rule))
-            for municipality in Dataset.mergingMunicipalities where municipality != rule.source {
+            for municipality in model.catalog.municipalities where municipality != rule.source {
                 let own = Run.parameters(model.dataset.rules(municipality, rule.service, rule: rule.rule))
                 guard own != source else { continue }
                 ruleChanges.append(

@@ -44,13 +44,13 @@ public enum Simulator {
         for (position, item) in model.catalog.items.enumerated() where order["\(item.key)"] == nil {
             order["\(item.key)"] = position
         }
-        let municipalities = Dataset.mergingMunicipalities
+        let municipalities = model.catalog.municipalities
         let keyed = run.lines.map { line in
             (
                 line,
                 [
                     line.year, line.decision, order[line.itemText] ?? Int.max,
-                    municipalities.firstIndex(of: line.municipality) ?? 9,
+                    municipalities.firstIndex(of: line.municipality) ?? municipalities.count,
                 ]
             )
         }
@@ -101,7 +101,7 @@ public enum Simulator {
         case .rules(let rules):
             guard
                 !model.dataset.rules(rules.source, rules.service, rule: rules.rule).isEmpty
-                    || Dataset.mergingMunicipalities.contains(where: {
+                    || model.catalog.municipalities.contains(where: {
                         !model.dataset.rules($0, rules.service, rule: rules.rule).isEmpty
                     })
             else { throw .unknownTarget("\(rules.service).\(rules.rule)") }
