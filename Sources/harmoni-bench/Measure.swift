@@ -26,9 +26,13 @@ struct Measurement {
 }
 
 enum Measure {
+    /// `--quick`: a few runs of each case (for profiling under callgrind), not figures to report.
+    nonisolated(unsafe) static var quick = false
+
     /// Runs `body` `runs` times after `warmup` unmeasured runs.
     static func time(_ name: String, runs: Int, warmup: Int = 2, _ body: () -> Void) -> Measurement {
-        for _ in 0..<warmup { body() }
+        let runs = quick ? min(runs, 3) : runs
+        for _ in 0..<(quick ? 1 : warmup) { body() }
         var samples: [UInt64] = []
         samples.reserveCapacity(runs)
         for _ in 0..<runs {
@@ -44,7 +48,8 @@ enum Measure {
     static func time(
         _ name: String, runs: Int, minimum: Int, budget: UInt64, warmup: Int = 1, _ body: () -> Void
     ) -> Measurement {
-        for _ in 0..<warmup { body() }
+        let runs = quick ? min(runs, 3) : runs
+        for _ in 0..<(quick ? 1 : warmup) { body() }
         var samples: [UInt64] = []
         let deadline = now() + budget
         while samples.count < runs && (samples.count < minimum || now() < deadline) {

@@ -2,7 +2,8 @@ import Foundation
 import Harmoni
 
 // harmoni-bench: speed and memory of Harmoni, measured (never asserted in a test).
-// Run with `swift run -c release harmoni-bench [case numbers]`; figures go to docs/PERFORMANCE.md.
+// Run with `swift run -c release harmoni-bench [case numbers] [--quick]`; figures go to
+// docs/PERFORMANCE.md. `--quick` takes a few runs per case, for profiling under callgrind.
 // Cases on the shipped data run first, so the peak memory reported for them is theirs alone.
 
 let executableFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -12,6 +13,7 @@ guard let datasetFolder = FileAccess.defaultDatasetFolder() else {
     exit(2)
 }
 let selected = Set(CommandLine.arguments.dropFirst().compactMap { Int($0) })
+Measure.quick = CommandLine.arguments.contains("--quick")
 func wanted(_ number: Int) -> Bool { selected.isEmpty || selected.contains(number) }
 
 Report.write(Machine.description(datasetFolder: datasetFolder) + "\n\n")
