@@ -71,6 +71,8 @@ public struct Catalog: Sendable {
     private let groupKeys: [String: [ItemKey]]
     /// Subsidy lines skipped because they are not amounts (shares of a pot, weights).
     public let skipped: [String]
+    /// Integer lookups for the simulator's inner loops.
+    let slots: CatalogSlots
 
     private struct Pair: Hashable {
         var key: ItemKey
@@ -98,6 +100,7 @@ public struct Catalog: Sendable {
         for fee in dataset.fees where merging.contains(fee.municipality) {
             feeRows[FeePair(municipality: fee.municipality, key: fee.key), default: []].append(fee)
         }
+        var countsUsers: [String: Bool] = [:]
         var volumes: [FeePair: Volume] = [:]
         for volume in dataset.volumes { volumes[FeePair(municipality: volume.municipality, key: volume.key)] = volume }
         let services = Dictionary(dataset.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -112,7 +115,7 @@ public struct Catalog: Sendable {
                 Catalog.item(
                     key: key, municipality: fee.municipality, area: service?.area ?? "klima", level: row.amount,
                     period: row.period, periodsPerYear: Catalog.periods(row), vat: row.vat, provenance: row.provenance,
-                    volume: volumes[pair], selvkost: service?.selvkost ?? false))
+                    volume: volumes[pair], selvkost: service?.selvkost ?? false, countsUsers: &countsUsers))
         }
         for subsidy in dataset.subsidies where merging.contains(subsidy.municipality) {
             let key = ItemKey(.subsidy, subsidy.scheme, subsidy.line)
@@ -133,7 +136,8 @@ public struct Catalog: Sendable {
             let linked = volumeKey.flatMap { volumes[FeePair(municipality: subsidy.municipality, key: $0)] }
             var item = Catalog.item(
                 key: key, municipality: subsidy.municipality, area: scheme.area, level: amount, period: .year,
-                periodsPerYear: 1, vat: .none, provenance: row.provenance, volume: linked, selvkost: false)
+                periodsPerYear: 1, vat: .none, provenance: row.provenance, volume: linked, selvkost: false,
+                countsUsers: &countsUsers)
             if !isRate {
                 // A pot or a one-off amount: the total itself (volume 1), not a rate per user.
                 item.volume = DecimalNumber(1)
@@ -154,14 +158,22 @@ public struct Catalog: Sendable {
         }
         self.index = index
         self.groupKeys = groupKeys
+        self.slots = CatalogSlots(items: items, municipalities: municipalities, groupKeys: groupKeys)
     }
 
     private static func item(
         key: ItemKey, municipality: MunicipalityID, area: AreaID, level: Money, period: PricePeriod,
-        periodsPerYear: Int64, vat: VATForm, provenance: Provenance, volume: Volume?, selvkost: Bool
+        periodsPerYear: Int64, vat: VATForm, provenance: Provenance, volume: Volume?, selvkost: Bool,
+        countsUsers known: inout [String: Bool]
     ) -> BaselineItem {
         let counts = volume?.counts
-        let countsUsers = counts.map { !($0.contains("m3") || $0.contains("liter")) } ?? false
+        // Whether a count text counts people, worked out once per distinct text.
+        let countsUsers = counts.map { counts in
+            if let answer = known[counts] { return answer }
+            let answer = !(counts.contains("m3") || counts.contains("liter"))
+            known[counts] = answer
+            return answer
+        } ?? false
         var sources: [SourceID] = provenance.source.map { [$0] } ?? []
         if let source = volume?.provenance.source, !sources.contains(source) { sources.append(source) }
         return BaselineItem(
@@ -199,10 +211,14 @@ public struct Catalog: Sendable {
     /// The group's main line: the first line (dataset order) all the municipalities have with
     /// the same period and mva form. Group factors are computed on it.
     public func mainLine(ofGroup group: String) -> ItemKey? {
-        keys(inGroup: group).first { key in
-            let present = municipalities.compactMap { item(key, $0) }
-            guard present.count == municipalities.count, let first = present.first else { return false }
-            return present.allSatisfy { $0.period == first.period && $0.vat == first.vat }
-        }
+        slots.mainKeyIDs[group].map { slots.keys[$0] }
+    }
+
+    /// The service whose volumes an item's volume belongs to: its own, or for a subsidy rate the
+    /// service of its linked volume.
+    static func volumeService(of item: BaselineItem) -> String {
+        guard item.key.kind == .subsidy else { return item.key.group }
+        return Links.scheme(item.key.group)?.volumes.first { $0.line == item.key.line }?.volume.service.rawValue
+            ?? item.key.group
     }
 }

@@ -117,6 +117,10 @@ public struct ExactFraction: Sendable, Hashable, CustomStringConvertible {
     /// (the same rules as ``RoundingMode``: half-up goes away from zero on ties).
     public static func divide(_ numerator: Int128, by denominator: Int128, mode: RoundingMode) -> Int128 {
         precondition(denominator > 0, "denominators are positive by construction")
+        // The same arithmetic in 64 bits when both fit (128-bit division is a slow library call).
+        if let n = Int64(exactly: numerator), let d = Int64(exactly: denominator) {
+            return Int128(divide64(n, by: d, mode: mode))
+        }
         let quotient = numerator / denominator
         let remainder = numerator % denominator
         if remainder == 0 { return quotient }
@@ -133,10 +137,37 @@ public struct ExactFraction: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// ``divide(_:by:mode:)`` for a positive 64-bit denominator.
+    private static func divide64(_ numerator: Int64, by denominator: Int64, mode: RoundingMode) -> Int64 {
+        let quotient = numerator / denominator
+        let remainder = numerator % denominator
+        if remainder == 0 { return quotient }
+        let away: Int64 = numerator < 0 ? quotient - 1 : quotient + 1
+        switch mode {
+        case .down: return quotient
+        case .up: return away
+        case .halfUp, .halfEven:
+            // remainder.magnitude < denominator ≤ Int64.max, so twice it fits in a UInt64.
+            let twice = remainder.magnitude * 2
+            if twice > denominator.magnitude { return away }
+            if twice < denominator.magnitude { return quotient }
+            if mode == .halfUp { return away }
+            return quotient % 2 == 0 ? quotient : away
+        }
+    }
+
     private static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
         var x = a.magnitude
         var y = b.magnitude
-        while y != 0 { (x, y) = (y, x % y) }
+        while y != 0 {
+            // Once both fit in 64 bits, finish in 64-bit arithmetic (the same remainders).
+            if let x64 = UInt64(exactly: x), let y64 = UInt64(exactly: y) {
+                var (p, q) = (x64, y64)
+                while q != 0 { (p, q) = (q, p % q) }
+                return p == 0 ? 1 : Int128(p)
+            }
+            (x, y) = (y, x % y)
+        }
         return x == 0 ? 1 : Int128(x)
     }
 }

@@ -153,8 +153,8 @@ public struct Ledger: Sendable, Hashable {
         self.index = index
         self.period = period
         self.decisions = decisions
-        self.totalsByYear = LedgerTotal.group(lines, by: \.year)
-        self.totalsByDecision = LedgerTotal.group(lines, by: \.decision)
+        self.totalsByYear = LedgerTotal.group(lines) { $0.year }
+        self.totalsByDecision = LedgerTotal.group(lines) { $0.decision }
     }
 
     /// `#2 harmonise sfo.* to asker` for a decision index.
@@ -253,9 +253,11 @@ public struct LedgerTotal: Sendable, Hashable {
         }
     }
 
-    static func group<K: Hashable>(_ lines: [LedgerLine], by key: KeyPath<LedgerLine, K>) -> [K: LedgerTotal] {
+    /// Totals per value of `key` (a closure, not a key path: key-path application is a slow
+    /// runtime call per line).
+    static func group<K: Hashable>(_ lines: [LedgerLine], by key: (LedgerLine) -> K) -> [K: LedgerTotal] {
         var totals: [K: LedgerTotal] = [:]
-        for line in lines { totals[line[keyPath: key], default: LedgerTotal()].add(line) }
+        for line in lines { totals[key(line), default: LedgerTotal()].add(line) }
         return totals
     }
 }

@@ -6,6 +6,25 @@ struct HarmonisationUnit: Sendable, Hashable {
     var main: ItemKey
     /// Every line of the unit, the main line included, in dataset order.
     var keys: [ItemKey]
+    /// The catalog's dense ids of `main` and `keys` (-1 for a key the catalog lacks).
+    var mainID: Int
+    var keyIDs: [Int]
+
+    init(group: String, main: ItemKey, keys: [ItemKey], mainID: Int, keyIDs: [Int]) {
+        self.group = group
+        self.main = main
+        self.keys = keys
+        self.mainID = mainID
+        self.keyIDs = keyIDs
+    }
+
+    init(group: String, main: ItemKey, keys: [ItemKey], catalog: Catalog) {
+        self.group = group
+        self.main = main
+        self.keys = keys
+        self.mainID = catalog.slots.keyIDs[main] ?? -1
+        self.keyIDs = keys.map { catalog.slots.keyIDs[$0] ?? -1 }
+    }
 }
 
 /// Turns a level decision into units and computes each item's target level per year.
@@ -24,7 +43,7 @@ struct LevelPlanner: Sendable {
             let key =
                 catalog.keys(inGroup: group).first { $0.line == line }
             guard let key else { throw .unknownTarget(decision.target.text) }
-            return ([HarmonisationUnit(group: group, main: key, keys: [key])], [])
+            return ([HarmonisationUnit(group: group, main: key, keys: [key], catalog: catalog)], [])
         case .group(let group):
             guard catalog.hasGroup(group) else { throw .unknownTarget(decision.target.text) }
             return (try groupUnits(group), [])
@@ -48,62 +67,67 @@ struct LevelPlanner: Sendable {
     }
 
     private func groupUnits(_ group: String) throws(SimulationError) -> [HarmonisationUnit] {
+        let slots = model.catalog.slots
         let keys = model.catalog.keys(inGroup: group)
+        let ids = slots.groupKeyIDs[group] ?? []
         if decision.mode == .each || decision.rule.isChange {
-            return keys.map { HarmonisationUnit(group: group, main: $0, keys: [$0]) }
+            return zip(keys, ids).map { HarmonisationUnit(group: group, main: $0, keys: [$0], mainID: $1, keyIDs: [$1]) }
         }
-        guard let main = model.catalog.mainLine(ofGroup: group) else { throw .noCommonLine(group) }
-        return [HarmonisationUnit(group: group, main: main, keys: keys)]
+        guard let mainID = slots.mainKeyIDs[group] else { throw .noCommonLine(group) }
+        return [HarmonisationUnit(group: group, main: slots.keys[mainID], keys: keys, mainID: mainID, keyIDs: ids)]
     }
 
-    /// An item's own level in the decision's level space in `year`.
-    func ownLevel(_ item: BaselineItem, _ year: Int) -> Money {
-        decision.basis == .price ? model.ownLevel(item, year) : model.ownAnnual(item, year)
+    /// The own level of the item at a catalog position in the decision's level space in `year`.
+    func ownLevel(_ position: Int, _ year: Int) -> Money {
+        decision.basis == .price ? model.ownLevel(at: position, year) : model.ownAnnual(at: position, year)
     }
 
     /// Periods per year between the level space and the annual amount (1 for the annual basis).
-    func periods(_ item: BaselineItem) -> Int64 { decision.basis == .price ? item.periodsPerYear : 1 }
+    func periods(_ position: Int) -> Int64 {
+        decision.basis == .price ? model.catalog.items[position].periodsPerYear : 1
+    }
 
     /// The rounding of an item's levels: the decision's step, or standard rounding of its 2019 level.
-    func rounding(_ item: BaselineItem) -> LevelRounding {
+    func rounding(_ position: Int) -> LevelRounding {
+        let item = model.catalog.items[position]
         let base = decision.basis == .price ? item.level : item.level * item.periodsPerYear
         let standard = LevelRounding.standard(for: base)
         return LevelRounding(step: decision.roundingStep ?? standard.step, direction: decision.rule.roundingDirection)
     }
 
-    /// Each item's target level in `year` (level space), for the municipalities the decision changes.
+    /// Each item's target level in `year` (level space), by catalog position, for the
+    /// municipalities the decision changes (in merger order, the unit's lines in order).
     /// Throws when the rule cannot be computed (a missing volume for `weighted`, lines that are not
     /// comparable, a municipality without the line).
-    func targets(_ unit: HarmonisationUnit, _ year: Int) throws(SimulationError) -> [(
-        item: BaselineItem, target: Money
-    )] {
+    func targets(_ unit: HarmonisationUnit, _ year: Int) throws(SimulationError) -> [(position: Int, target: Money)] {
         let catalog = model.catalog
-        let present = catalog.municipalities.compactMap { catalog.item(unit.main, $0) }
+        let slots = catalog.slots
+        let present = (0..<slots.municipalityCount).compactMap { slots.position(keyID: unit.mainID, municipality: $0) }
         guard let first = present.first else { return [] }
         try checkComparable(present, unit)
         let common = try commonTarget(present, year, rounding(first))
-        var result: [(item: BaselineItem, target: Money)] = []
-        for municipality in catalog.municipalities where decision.applies(to: municipality) {
-            guard let main = catalog.item(unit.main, municipality) else { continue }
+        var result: [(position: Int, target: Money)] = []
+        result.reserveCapacity(unit.keyIDs.count * present.count)
+        for (m, municipality) in catalog.municipalities.enumerated() where decision.applies(to: municipality) {
+            guard let main = slots.position(keyID: unit.mainID, municipality: m) else { continue }
+            let mainOwn = ownLevel(main, year)
             let mainTarget: Money
             if case .change(let rate) = decision.rule {
                 mainTarget =
-                    rounding(main).round(ore: ExactFraction(ownLevel(main, year).ore) * ExactFraction(growth: rate))
-                    ?? ownLevel(main, year)
+                    rounding(main).round(ore: ExactFraction(mainOwn.ore) * ExactFraction(growth: rate)) ?? mainOwn
             } else {
                 guard let common else { continue }
                 mainTarget = common
             }
-            let mainOwn = ownLevel(main, year)
-            for key in unit.keys {
-                guard let item = catalog.item(key, municipality) else { continue }
-                if key == unit.main {
+            // Keep the municipality's structure: the other lines move by the main line's factor.
+            let factor = mainOwn.ore == 0 ? nil : ExactFraction(mainTarget, over: mainOwn)
+            for keyID in unit.keyIDs {
+                guard let item = slots.position(keyID: keyID, municipality: m) else { continue }
+                if keyID == unit.mainID {
                     result.append((item, mainTarget))
                     continue
                 }
-                // Keep the municipality's structure: the line moves by the main line's factor.
-                guard mainOwn.ore != 0, let factor = ExactFraction(mainTarget, over: mainOwn),
-                    let target = rounding(item).round(ore: ExactFraction(ownLevel(item, year).ore) * factor)
+                guard let factor, let target = rounding(item).round(ore: ExactFraction(ownLevel(item, year).ore) * factor)
                 else { continue }
                 result.append((item, target))
             }
@@ -111,10 +135,11 @@ struct LevelPlanner: Sendable {
         return result
     }
 
-    private func checkComparable(_ present: [BaselineItem], _ unit: HarmonisationUnit) throws(SimulationError) {
-        guard let first = present.first else { return }
-        let samePeriod = decision.basis == .annual || present.allSatisfy { $0.period == first.period }
-        guard samePeriod, present.allSatisfy({ $0.vat == first.vat }) else {
+    private func checkComparable(_ present: [Int], _ unit: HarmonisationUnit) throws(SimulationError) {
+        let items = model.catalog.items
+        guard let first = present.first.map({ items[$0] }) else { return }
+        let samePeriod = decision.basis == .annual || present.allSatisfy { items[$0].period == first.period }
+        guard samePeriod, present.allSatisfy({ items[$0].vat == first.vat }) else {
             throw .notComparable(unit.main.description)
         }
         if case .amount(_, let period) = decision.rule {
@@ -126,9 +151,10 @@ struct LevelPlanner: Sendable {
     }
 
     /// The level every municipality moves to, or `nil` for a percent change (each its own).
-    private func commonTarget(_ present: [BaselineItem], _ year: Int, _ rounding: LevelRounding)
+    private func commonTarget(_ present: [Int], _ year: Int, _ rounding: LevelRounding)
         throws(SimulationError) -> Money?
     {
+        let items = model.catalog.items
         let levels = present.map { ownLevel($0, year) }
         switch decision.rule {
         case .lowest: return rounding.round(levels.min() ?? .zero)
@@ -139,23 +165,23 @@ struct LevelPlanner: Sendable {
         case .weighted:
             var weighted = ExactFraction.zero
             var total = ExactFraction.zero
-            for item in present {
-                guard let volume = model.baselineVolume(item, year) else {
-                    throw .missingVolumeForWeighted(item.key.description, item.municipality)
+            for (position, level) in zip(present, levels) {
+                guard let volume = model.baselineVolume(at: position, year) else {
+                    throw .missingVolumeForWeighted(items[position].key.description, items[position].municipality)
                 }
                 let v = ExactFraction(decimal: volume)
-                weighted = weighted + ExactFraction(ownLevel(item, year).ore) * v
+                weighted = weighted + ExactFraction(level.ore) * v
                 total = total + v
             }
             guard let mean = weighted / total else {
-                throw .missingVolumeForWeighted(present[0].key.description, present[0].municipality)
+                throw .missingVolumeForWeighted(items[present[0]].key.description, items[present[0]].municipality)
             }
             return rounding.round(ore: mean)
         case .municipality(let id):
-            guard let item = present.first(where: { $0.municipality == id }) else {
-                throw .municipalityLacksLine(id, present[0].key.description)
+            guard let position = present.first(where: { items[$0].municipality == id }) else {
+                throw .municipalityLacksLine(id, items[present[0]].key.description)
             }
-            return rounding.round(ownLevel(item, year))
+            return rounding.round(ownLevel(position, year))
         case .amount(let amount, _):
             return rounding.round(ore: ExactFraction(amount.ore) * model.index.factorFromFirstYear(year))
         case .change, .neutral:
@@ -167,7 +193,7 @@ struct LevelPlanner: Sendable {
     /// The annual amount after phasing one step from `previous` (annual, stored mva form) toward
     /// `target` (level space) with `share` of the way: rounded by the item's rounding, never past
     /// the target and never away from it (an unrepresentable step keeps the previous amount).
-    func phased(previous: Money, item: BaselineItem, target: Money, share: ExactFraction) -> Money {
+    func phased(previous: Money, item: Int, target: Money, share: ExactFraction) -> Money {
         let periods = periods(item)
         if share.numerator == 0 { return previous }
         let direction = decision.rule.roundingDirection

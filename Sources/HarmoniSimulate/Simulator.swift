@@ -39,24 +39,9 @@ public enum Simulator {
         let warnings = run.selvkostWarnings(model)
         let touched = Set(run.lines.map(\.decision)).union(run.ruleChanges.map(\.decision))
         let ineffective = scenario.decisions.indices.filter { !touched.contains($0) }
-        // Ledger order: year, decision, item in dataset order (coverage lines last), municipality.
-        var order: [String: Int] = [:]
-        for (position, item) in model.catalog.items.enumerated() where order["\(item.key)"] == nil {
-            order["\(item.key)"] = position
-        }
-        let municipalities = model.catalog.municipalities
-        let keyed = run.lines.map { line in
-            (
-                line,
-                [
-                    line.year, line.decision, order[line.itemText] ?? Int.max,
-                    municipalities.firstIndex(of: line.municipality) ?? municipalities.count,
-                ]
-            )
-        }
-        let lines = keyed.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
         var ledger = Ledger(
-            lines: lines, ruleChanges: run.ruleChanges, selvkostWarnings: warnings, ineffective: ineffective,
+            lines: run.orderedLines(model.catalog), ruleChanges: run.ruleChanges, selvkostWarnings: warnings,
+            ineffective: ineffective,
             notes: run.notes, problems: run.problems, index: model.index, period: scenario.period,
             decisions: scenario.decisions)
         ledger.growth = scenario.growth
@@ -172,20 +157,47 @@ public enum Simulator {
 /// The mutable state of one run: lines so far and the annual amount each item has reached.
 struct Run {
     let decisions: [Decision]
-    var lines: [LedgerLine] = []
+    /// The lines in the order made; ``orderedLines(_:)`` gives the ledger's order.
+    private(set) var lines: [LedgerLine] = []
+    /// The catalog position of each line's item (-1 for a coverage line).
+    private var lineItems: [Int] = []
     var ruleChanges: [RuleChange] = []
     var notes: [LocalizedText] = []
     var problems: [SimulationError] = []
-    /// The annual amount per unit (stored mva form) after the decisions so far.
-    var state: [StateKey: Money] = [:]
-
-    struct StateKey: Hashable {
-        var key: ItemKey
-        var municipality: MunicipalityID
-        var year: Int
-    }
+    /// The annual amount per unit (stored mva form) after the decisions so far, per catalog
+    /// position and year (slot `position × years + year − first year`); empty until a level decision.
+    private(set) var state: [Money?] = []
 
     init(decisions: [Decision]) { self.decisions = decisions }
+
+    /// Adds a line; `item` is the catalog position of its item, -1 for a coverage line.
+    mutating func append(_ line: LedgerLine, item: Int) {
+        lines.append(line)
+        lineItems.append(item)
+    }
+
+    /// The annual amount an item has reached in `year`, if a decision changed it.
+    func reached(_ position: Int, _ year: Int, _ model: SimulationModel) -> Money? {
+        let slot = position * model.years.count + (year - model.firstYear)
+        return slot >= 0 && slot < state.count ? state[slot] : nil
+    }
+
+    /// Ledger order: year, decision, item in dataset order (an item's `group.line` text at its
+    /// first position; coverage lines after every item unless their text is an item's),
+    /// municipality in merger order. The sort is stable, so lines with equal keys keep the order made.
+    func orderedLines(_ catalog: Catalog) -> [LedgerLine] {
+        let slots = catalog.slots
+        let keys = lines.indices.map { i -> (Int, Int, Int, Int) in
+            let line = lines[i]
+            let item = lineItems[i]
+            if item >= 0 { return (line.year, line.decision, slots.textOrder[item], slots.municipalityOrder[item]) }
+            return (
+                line.year, line.decision, slots.firstPositionByText[line.itemText] ?? Int.max,
+                slots.municipalityIndex[line.municipality] ?? slots.municipalityCount
+            )
+        }
+        return lines.indices.sorted { keys[$0] < keys[$1] }.map { lines[$0] }
+    }
 
     mutating func applyLevel(_ decision: LevelDecision, index: Int, model: SimulationModel, solveModel: SimulationModel)
     {
@@ -211,40 +223,45 @@ struct Run {
         throws(SimulationError)
     {
         let planner = LevelPlanner(model: model, decision: decision)
+        let yearCount = model.years.count
+        if state.isEmpty { state = Array(repeating: nil, count: model.catalog.items.count * yearCount) }
         for year in model.years {
             let share = decision.phasing.share(in: year, firstYear: model.firstYear)
             guard share.numerator != 0 else { continue }
             for (item, target) in try planner.targets(unit, year) {
-                let key = StateKey(key: item.key, municipality: item.municipality, year: year)
-                let previous = state[key] ?? model.ownAnnual(item, year)
+                let slot = item * yearCount + (year - model.firstYear)
+                let previous = state[slot] ?? model.ownAnnual(at: item, year)
                 let next = planner.phased(previous: previous, item: item, target: target, share: share)
                 guard next != previous else { continue }
-                state[key] = next
+                state[slot] = next
                 let made = line(
                     item, year, previous, next, target: target * planner.periods(item), decision: index, model: model)
                 // A change that vanishes once mva is taken out (or on a zero volume) is no change.
                 guard made.unitChange != .zero, made.change != .zero else { continue }
-                lines.append(made)
+                append(made, item: item)
             }
         }
     }
 
     private func line(
-        _ item: BaselineItem, _ year: Int, _ previous: Money, _ next: Money, target: Money, decision: Int,
+        _ position: Int, _ year: Int, _ previous: Money, _ next: Money, target: Money, decision: Int,
         model: SimulationModel
     ) -> LedgerLine {
-        let volume = model.volume(item, year)
-        let unitBefore = model.unitExcludingVAT(previous, item)
-        let unitAfter = model.unitExcludingVAT(next, item)
+        let item = model.catalog.items[position]
+        let volume = model.volume(at: position, year)
+        let unitBefore = model.unitExcludingVAT(previous, at: position)
+        let unitAfter = model.unitExcludingVAT(next, at: position)
         let perPeriod = { (annual: Money) -> Money in
             annual.multiplied(byFraction: 1, over: item.periodsPerYear, rounding: .ore) ?? annual
         }
+        let volumeFraction = volume.map { ExactFraction(decimal: $0) }
         return LedgerLine(
             kind: item.key.kind == .fee ? .revenue : .cost, area: item.area, group: item.key.group, item: item.key.line,
             municipality: item.municipality, year: year, volume: volume, levelBefore: perPeriod(previous),
-            levelAfter: perPeriod(next), ownUnit: model.unitExcludingVAT(model.ownAnnual(item, year), item),
-            targetUnit: model.unitExcludingVAT(target, item), unitBefore: unitBefore, unitAfter: unitAfter,
-            before: volume.map { model.amount(unitBefore, $0) }, after: volume.map { model.amount(unitAfter, $0) },
+            levelAfter: perPeriod(next), ownUnit: model.unitExcludingVAT(model.ownAnnual(at: position, year), at: position),
+            targetUnit: model.unitExcludingVAT(target, at: position), unitBefore: unitBefore, unitAfter: unitAfter,
+            before: volumeFraction.map { model.amount(unitBefore, $0) },
+            after: volumeFraction.map { model.amount(unitAfter, $0) },
             users: item.countsUsers ? volume : nil, changePerUser: item.countsUsers ? unitAfter - unitBefore : nil,
             decision: decision, status: item.status, selvkost: item.selvkost, sources: item.sources)
     }
