@@ -32,6 +32,12 @@ struct CatalogSlots: Sendable {
     let mainKeyIDs: [String: Int]
     /// Per item position: the service its volume belongs to (``Catalog/volumeService(of:)``).
     let volumeServices: [String]
+    /// Per item position, the fields the inner loops read (copying a whole item retains its
+    /// strings and arrays): level, periods per year, period and mva form.
+    let levels: [Money]
+    let periodsPerYear: [Int64]
+    let periods: [PricePeriod]
+    let vats: [VATForm]
 
     init(items: [BaselineItem], municipalities: [MunicipalityID], groupKeys: [String: [ItemKey]]) {
         var municipalityIndex: [MunicipalityID: Int] = [:]
@@ -75,6 +81,10 @@ struct CatalogSlots: Sendable {
         self.keys = keys
         self.groupKeyIDs = groupKeys.mapValues { $0.map { keyIDs[$0] ?? -1 } }
         self.volumeServices = items.map(Catalog.volumeService(of:))
+        self.levels = items.map(\.level)
+        self.periodsPerYear = items.map(\.periodsPerYear)
+        self.periods = items.map(\.period)
+        self.vats = items.map(\.vat)
         // The main line: the first line of the group every municipality has, all with the same
         // period and mva form.
         var mainKeyIDs: [String: Int] = [:]

@@ -56,10 +56,11 @@ enum GoalSeek {
         let items = unit.keyIDs.flatMap { keyID in
             (0..<slots.municipalityCount).compactMap { slots.position(keyID: keyID, municipality: $0) }
         }
+        let mainKey = unit.main(catalog)
         let withVolume = items.filter { model.volume(at: $0, year) != nil }
         guard !withVolume.isEmpty,
             let mainPosition = slots.position(keyID: unit.mainID, municipality: 0)
-                ?? items.first(where: { catalog.items[$0].key == unit.main })
+                ?? items.first(where: { catalog.items[$0].key == mainKey })
         else { throw .noVolume(unit.group) }
         let main = catalog.items[mainPosition]
         let period: PricePeriod = decision.basis == .annual ? .year : main.period
@@ -97,12 +98,12 @@ enum GoalSeek {
         }
         let stepOre = max(
             1, (decision.roundingStep ?? LevelPlanner(model: model, decision: probe).rounding(mainPosition).step).ore)
-        let own = withVolume.filter { catalog.items[$0].key == unit.main }.map {
+        let own = withVolume.filter { catalog.items[$0].key == mainKey }.map {
             LevelPlanner(model: model, decision: probe).ownLevel($0, year)
         }
         func result(_ chosen: Int64) throws(SimulationError) -> GoalSeekResult {
             GoalSeekResult(
-                group: unit.group, main: unit.main, isGroup: unit.keys.count > 1, year: year,
+                group: unit.group, main: mainKey, isGroup: unit.keyIDs.count > 1, year: year,
                 level: Money(ore: chosen * stepOre), period: period, vat: main.vat, goal: goal,
                 revenue: try revenue(chosen),
                 revenueBelow: try revenue(chosen - 1), revenueAbove: try revenue(chosen + 1), step: Money(ore: stepOre),

@@ -1,29 +1,19 @@
 import HarmoniModel
 
 /// Lines harmonised together: a main line whose target sets a factor, and the lines that follow it.
+///
+/// Lines are the catalog's dense key ids (``CatalogSlots``); a unit of a group shares the group's
+/// id array, so making units allocates nothing per line.
 struct HarmonisationUnit: Sendable, Hashable {
     var group: String
-    var main: ItemKey
-    /// Every line of the unit, the main line included, in dataset order.
-    var keys: [ItemKey]
-    /// The catalog's dense ids of `main` and `keys` (-1 for a key the catalog lacks).
+    /// The main line's key id.
     var mainID: Int
-    var keyIDs: [Int]
+    /// Every line of the unit, the main line included, in dataset order.
+    var keyIDs: ArraySlice<Int>
 
-    init(group: String, main: ItemKey, keys: [ItemKey], mainID: Int, keyIDs: [Int]) {
-        self.group = group
-        self.main = main
-        self.keys = keys
-        self.mainID = mainID
-        self.keyIDs = keyIDs
-    }
-
-    init(group: String, main: ItemKey, keys: [ItemKey], catalog: Catalog) {
-        self.group = group
-        self.main = main
-        self.keys = keys
-        self.mainID = catalog.slots.keyIDs[main] ?? -1
-        self.keyIDs = keys.map { catalog.slots.keyIDs[$0] ?? -1 }
+    /// The main line's key.
+    func main(_ catalog: Catalog) -> ItemKey {
+        catalog.slots.keys.indices.contains(mainID) ? catalog.slots.keys[mainID] : ItemKey(.fee, group, "")
     }
 }
 
@@ -42,8 +32,8 @@ struct LevelPlanner: Sendable {
         case .line(let group, let line):
             let key =
                 catalog.keys(inGroup: group).first { $0.line == line }
-            guard let key else { throw .unknownTarget(decision.target.text) }
-            return ([HarmonisationUnit(group: group, main: key, keys: [key], catalog: catalog)], [])
+            guard let key, let id = catalog.slots.keyIDs[key] else { throw .unknownTarget(decision.target.text) }
+            return ([HarmonisationUnit(group: group, mainID: id, keyIDs: [id])], [])
         case .group(let group):
             guard catalog.hasGroup(group) else { throw .unknownTarget(decision.target.text) }
             return (try groupUnits(group), [])
@@ -68,13 +58,12 @@ struct LevelPlanner: Sendable {
 
     private func groupUnits(_ group: String) throws(SimulationError) -> [HarmonisationUnit] {
         let slots = model.catalog.slots
-        let keys = model.catalog.keys(inGroup: group)
         let ids = slots.groupKeyIDs[group] ?? []
         if decision.mode == .each || decision.rule.isChange {
-            return zip(keys, ids).map { HarmonisationUnit(group: group, main: $0, keys: [$0], mainID: $1, keyIDs: [$1]) }
+            return ids.indices.map { HarmonisationUnit(group: group, mainID: ids[$0], keyIDs: ids[$0...$0]) }
         }
         guard let mainID = slots.mainKeyIDs[group] else { throw .noCommonLine(group) }
-        return [HarmonisationUnit(group: group, main: slots.keys[mainID], keys: keys, mainID: mainID, keyIDs: ids)]
+        return [HarmonisationUnit(group: group, mainID: mainID, keyIDs: ids[...])]
     }
 
     /// The own level of the item at a catalog position in the decision's level space in `year`.
@@ -84,13 +73,14 @@ struct LevelPlanner: Sendable {
 
     /// Periods per year between the level space and the annual amount (1 for the annual basis).
     func periods(_ position: Int) -> Int64 {
-        decision.basis == .price ? model.catalog.items[position].periodsPerYear : 1
+        decision.basis == .price ? model.catalog.slots.periodsPerYear[position] : 1
     }
 
     /// The rounding of an item's levels: the decision's step, or standard rounding of its 2019 level.
     func rounding(_ position: Int) -> LevelRounding {
-        let item = model.catalog.items[position]
-        let base = decision.basis == .price ? item.level : item.level * item.periodsPerYear
+        let slots = model.catalog.slots
+        let level = slots.levels[position]
+        let base = decision.basis == .price ? level : level * slots.periodsPerYear[position]
         let standard = LevelRounding.standard(for: base)
         return LevelRounding(step: decision.roundingStep ?? standard.step, direction: decision.rule.roundingDirection)
     }
@@ -136,17 +126,21 @@ struct LevelPlanner: Sendable {
     }
 
     private func checkComparable(_ present: [Int], _ unit: HarmonisationUnit) throws(SimulationError) {
-        let items = model.catalog.items
-        guard let first = present.first.map({ items[$0] }) else { return }
-        let samePeriod = decision.basis == .annual || present.allSatisfy { items[$0].period == first.period }
-        guard samePeriod, present.allSatisfy({ items[$0].vat == first.vat }) else {
-            throw .notComparable(unit.main.description)
+        let slots = model.catalog.slots
+        guard let first = present.first else { return }
+        let firstPeriod = slots.periods[first]
+        let firstVAT = slots.vats[first]
+        let samePeriod = decision.basis == .annual || present.allSatisfy { slots.periods[$0] == firstPeriod }
+        guard samePeriod, present.allSatisfy({ slots.vats[$0] == firstVAT }) else {
+            throw .notComparable(unit.main(model.catalog).description)
         }
         if case .amount(_, let period) = decision.rule {
-            let expected: PricePeriod = decision.basis == .annual ? .year : first.period
+            let expected: PricePeriod = decision.basis == .annual ? .year : firstPeriod
             let given = period ?? .once
             let accepted = given == expected || (given == .once && expected == .year)
-            guard accepted else { throw .periodMismatch(unit.main.description, expected: expected, found: period) }
+            guard accepted else {
+                throw .periodMismatch(unit.main(model.catalog).description, expected: expected, found: period)
+            }
         }
     }
 
@@ -178,7 +172,8 @@ struct LevelPlanner: Sendable {
             }
             return rounding.round(ore: mean)
         case .municipality(let id):
-            guard let position = present.first(where: { items[$0].municipality == id }) else {
+            let index = model.catalog.slots.municipalityIndex[id]
+            guard let position = present.first(where: { model.catalog.slots.municipalityOrder[$0] == index }) else {
                 throw .municipalityLacksLine(id, items[present[0]].key.description)
             }
             return rounding.round(ownLevel(position, year))

@@ -51,6 +51,9 @@ struct SimulationModel: Sendable {
     var ownLevels: [Money] = []
     var baselineVolumes: [DecimalNumber?] = []
     var volumes: [DecimalNumber?] = []
+    /// Per year offset: true when the year's price factor and every baseline volume equal the
+    /// year before's, so every level decision's targets are the same (fixed prices, no growth).
+    var yearRepeats: [Bool] = []
 
     struct CoverageKey: Hashable {
         var service: String

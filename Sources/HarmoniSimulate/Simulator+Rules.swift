@@ -36,15 +36,19 @@ extension Run {
     /// baseline volumes), for want of selvkost accounts in the dataset.
     func selvkostWarnings(_ model: SimulationModel) -> [SelvkostWarning] {
         var services: [String] = []
-        for line in lines where line.selvkost && !services.contains(line.group) { services.append(line.group) }
+        lines.forEachInPlace { _, line in
+            if line.pointee.selvkost && !services.contains(line.pointee.group) { services.append(line.pointee.group) }
+        }
         var warnings: [SelvkostWarning] = []
         for service in services {
             for year in model.years {
                 var revenue = Money.zero
                 var base = Money.zero
-                for (position, item) in model.catalog.items.enumerated()
-                where item.key.group == service && item.key.kind == .fee {
-                    guard let baseVolume = model.baselineVolume(at: position, year),
+                let slots = model.catalog.slots
+                for keyID in slots.groupKeyIDs[service] ?? [] where keyID >= 0 && slots.keys[keyID].kind == .fee {
+                    for municipality in 0..<slots.municipalityCount {
+                    guard let position = slots.position(keyID: keyID, municipality: municipality),
+                        let baseVolume = model.baselineVolume(at: position, year),
                         let volume = model.volume(at: position, year)
                     else {
                         continue
@@ -53,6 +57,7 @@ extension Run {
                     let annual = reached(position, year, model) ?? own
                     base += model.amount(model.unitExcludingVAT(own, at: position), baseVolume)
                     revenue += model.amount(model.unitExcludingVAT(annual, at: position), volume)
+                    }
                 }
                 if revenue > base {
                     warnings.append(

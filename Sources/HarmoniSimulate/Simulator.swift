@@ -37,10 +37,11 @@ public enum Simulator {
         }
         run.applyRules(model)
         let warnings = run.selvkostWarnings(model)
-        let touched = Set(run.lines.map(\.decision)).union(run.ruleChanges.map(\.decision))
+        let touched = run.decisionsWithLines.union(run.ruleChanges.map(\.decision))
         let ineffective = scenario.decisions.indices.filter { !touched.contains($0) }
+        let lines = run.takeOrderedLines(model.catalog)
         var ledger = Ledger(
-            lines: run.orderedLines(model.catalog), ruleChanges: run.ruleChanges, selvkostWarnings: warnings,
+            lines: lines, ruleChanges: run.ruleChanges, selvkostWarnings: warnings,
             ineffective: ineffective,
             notes: run.notes, problems: run.problems, index: model.index, period: scenario.period,
             decisions: scenario.decisions)
@@ -157,7 +158,7 @@ public enum Simulator {
 /// The mutable state of one run: lines so far and the annual amount each item has reached.
 struct Run {
     let decisions: [Decision]
-    /// The lines in the order made; ``orderedLines(_:)`` gives the ledger's order.
+    /// The lines in the order made; ``takeOrderedLines(_:)`` gives the ledger's order.
     private(set) var lines: [LedgerLine] = []
     /// The catalog position of each line's item (-1 for a coverage line).
     private var lineItems: [Int] = []
@@ -171,9 +172,16 @@ struct Run {
     init(decisions: [Decision]) { self.decisions = decisions }
 
     /// Adds a line; `item` is the catalog position of its item, -1 for a coverage line.
-    mutating func append(_ line: LedgerLine, item: Int) {
+    mutating func append(_ line: consuming LedgerLine, item: Int) {
         lines.append(line)
         lineItems.append(item)
+    }
+
+    /// The decisions that made at least one line.
+    var decisionsWithLines: Set<Int> {
+        var decisions: Set<Int> = []
+        lines.forEachInPlace { _, line in decisions.insert(line.pointee.decision) }
+        return decisions
     }
 
     /// The annual amount an item has reached in `year`, if a decision changed it.
@@ -185,18 +193,47 @@ struct Run {
     /// Ledger order: year, decision, item in dataset order (an item's `group.line` text at its
     /// first position; coverage lines after every item unless their text is an item's),
     /// municipality in merger order. The sort is stable, so lines with equal keys keep the order made.
-    func orderedLines(_ catalog: Catalog) -> [LedgerLine] {
+    /// The run gives its lines up (they are moved into place, not copied).
+    mutating func takeOrderedLines(_ catalog: Catalog) -> [LedgerLine] {
         let slots = catalog.slots
-        let keys = lines.indices.map { i -> (Int, Int, Int, Int) in
-            let line = lines[i]
+        var keys: [LineOrder] = []
+        keys.reserveCapacity(lines.count)
+        lines.forEachInPlace { i, line in
             let item = lineItems[i]
-            if item >= 0 { return (line.year, line.decision, slots.textOrder[item], slots.municipalityOrder[item]) }
-            return (
-                line.year, line.decision, slots.firstPositionByText[line.itemText] ?? Int.max,
-                slots.municipalityIndex[line.municipality] ?? slots.municipalityCount
-            )
+            if item >= 0 {
+                keys.append(
+                    LineOrder(
+                        year: line.pointee.year, decision: line.pointee.decision, item: slots.textOrder[item],
+                        municipality: slots.municipalityOrder[item]))
+            } else {
+                keys.append(
+                    LineOrder(
+                        year: line.pointee.year, decision: line.pointee.decision,
+                        item: slots.firstPositionByText[line.pointee.itemText] ?? Int.max,
+                        municipality: slots.municipalityIndex[line.pointee.municipality] ?? slots.municipalityCount))
+            }
         }
-        return lines.indices.sorted { keys[$0] < keys[$1] }.map { lines[$0] }
+        let order = lines.indices.sorted { keys[$0] < keys[$1] }
+        var ordered = lines
+        lines = []
+        lineItems = []
+        ordered.permute(by: order)
+        return ordered
+    }
+
+    /// A line's place in the ledger, compared field by field in this order.
+    private struct LineOrder: Comparable {
+        var year: Int
+        var decision: Int
+        var item: Int
+        var municipality: Int
+
+        static func < (a: LineOrder, b: LineOrder) -> Bool {
+            if a.year != b.year { return a.year < b.year }
+            if a.decision != b.decision { return a.decision < b.decision }
+            if a.item != b.item { return a.item < b.item }
+            return a.municipality < b.municipality
+        }
     }
 
     mutating func applyLevel(_ decision: LevelDecision, index: Int, model: SimulationModel, solveModel: SimulationModel)
@@ -225,10 +262,19 @@ struct Run {
         let planner = LevelPlanner(model: model, decision: decision)
         let yearCount = model.years.count
         if state.isEmpty { state = Array(repeating: nil, count: model.catalog.items.count * yearCount) }
+        // Targets are computed again only when their inputs change from year to year.
+        var last: (year: Int, targets: [(position: Int, target: Money)])?
         for year in model.years {
             let share = decision.phasing.share(in: year, firstYear: model.firstYear)
             guard share.numerator != 0 else { continue }
-            for (item, target) in try planner.targets(unit, year) {
+            let targets: [(position: Int, target: Money)]
+            if let last, model.targetInputsRepeat(from: last.year, to: year) {
+                targets = last.targets
+            } else {
+                targets = try planner.targets(unit, year)
+                last = (year, targets)
+            }
+            for (item, target) in targets {
                 let slot = item * yearCount + (year - model.firstYear)
                 let previous = state[slot] ?? model.ownAnnual(at: item, year)
                 let next = planner.phased(previous: previous, item: item, target: target, share: share)
@@ -252,7 +298,9 @@ struct Run {
         let unitBefore = model.unitExcludingVAT(previous, at: position)
         let unitAfter = model.unitExcludingVAT(next, at: position)
         let perPeriod = { (annual: Money) -> Money in
-            annual.multiplied(byFraction: 1, over: item.periodsPerYear, rounding: .ore) ?? annual
+            // Over one period the level is the annual amount itself.
+            item.periodsPerYear == 1
+                ? annual : annual.multiplied(byFraction: 1, over: item.periodsPerYear, rounding: .ore) ?? annual
         }
         let volumeFraction = volume.map { ExactFraction(decimal: $0) }
         return LedgerLine(

@@ -28,10 +28,12 @@ struct Measurement {
 enum Measure {
     /// `--quick`: a few runs of each case (for profiling under callgrind), not figures to report.
     nonisolated(unsafe) static var quick = false
+    /// The runs of each case with `--quick` (`--quick=N`; 3 by default).
+    nonisolated(unsafe) static var quickRuns = 3
 
     /// Runs `body` `runs` times after `warmup` unmeasured runs.
     static func time(_ name: String, runs: Int, warmup: Int = 2, _ body: () -> Void) -> Measurement {
-        let runs = quick ? min(runs, 3) : runs
+        let runs = quick ? min(runs, quickRuns) : runs
         for _ in 0..<(quick ? 1 : warmup) { body() }
         var samples: [UInt64] = []
         samples.reserveCapacity(runs)
@@ -48,7 +50,7 @@ enum Measure {
     static func time(
         _ name: String, runs: Int, minimum: Int, budget: UInt64, warmup: Int = 1, _ body: () -> Void
     ) -> Measurement {
-        let runs = quick ? min(runs, 3) : runs
+        let runs = quick ? min(runs, quickRuns) : runs
         for _ in 0..<(quick ? 1 : warmup) { body() }
         var samples: [UInt64] = []
         let deadline = now() + budget

@@ -13,7 +13,10 @@ guard let datasetFolder = FileAccess.defaultDatasetFolder() else {
     exit(2)
 }
 let selected = Set(CommandLine.arguments.dropFirst().compactMap { Int($0) })
-Measure.quick = CommandLine.arguments.contains("--quick")
+for argument in CommandLine.arguments where argument.hasPrefix("--quick") {
+    Measure.quick = true
+    if let runs = Int(argument.dropFirst("--quick=".count)), argument.hasPrefix("--quick=") { Measure.quickRuns = runs }
+}
 func wanted(_ number: Int) -> Bool { selected.isEmpty || selected.contains(number) }
 
 Report.write(Machine.description(datasetFolder: datasetFolder) + "\n\n")
