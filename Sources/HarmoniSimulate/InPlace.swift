@@ -9,6 +9,16 @@ extension Array {
         }
     }
 
+    /// Calls `body` with a pointer to the element at `index` (read in place, not copied).
+    func withElement<Result>(at index: Int, _ body: (UnsafePointer<Element>) -> Result) -> Result {
+        withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, index >= 0, index < buffer.count else {
+                preconditionFailure("index \(index) out of range (callers pass catalog positions)")
+            }
+            return body(base + index)
+        }
+    }
+
     /// Reorders the elements so that the element at `order[k]` ends at `k`, by swapping (the
     /// elements are moved, never copied). `order` must be a permutation of the indices.
     mutating func permute(by order: [Int]) {

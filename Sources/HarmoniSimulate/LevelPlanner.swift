@@ -110,14 +110,22 @@ struct LevelPlanner: Sendable {
                 mainTarget = common
             }
             // Keep the municipality's structure: the other lines move by the main line's factor.
-            let factor = mainOwn.ore == 0 ? nil : ExactFraction(mainTarget, over: mainOwn)
+            // The main line's factor target ÷ own, as a fraction with a positive denominator: the
+            // rounded result depends only on the value, so it need not be reduced.
+            let factor: (numerator: Int128, denominator: Int128)? =
+                mainOwn.ore == 0
+                ? nil
+                : mainOwn.ore > 0
+                    ? (Int128(mainTarget.ore), Int128(mainOwn.ore)) : (-Int128(mainTarget.ore), -Int128(mainOwn.ore))
             for keyID in unit.keyIDs {
                 guard let item = slots.position(keyID: keyID, municipality: m) else { continue }
                 if keyID == unit.mainID {
                     result.append((item, mainTarget))
                     continue
                 }
-                guard let factor, let target = rounding(item).round(ore: ExactFraction(ownLevel(item, year).ore) * factor)
+                guard let factor,
+                    let target = rounding(item).round(
+                        ore: Int128(ownLevel(item, year).ore) * factor.numerator, over: factor.denominator)
                 else { continue }
                 result.append((item, target))
             }

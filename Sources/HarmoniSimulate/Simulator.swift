@@ -37,8 +37,11 @@ public enum Simulator {
         }
         run.applyRules(model)
         let warnings = run.selvkostWarnings(model)
-        let touched = run.decisionsWithLines.union(run.ruleChanges.map(\.decision))
-        let ineffective = scenario.decisions.indices.filter { !touched.contains($0) }
+        var touched = run.decisionsWithLines
+        for change in run.ruleChanges where change.decision >= 0 && change.decision < touched.count {
+            touched[change.decision] = true
+        }
+        let ineffective = scenario.decisions.indices.filter { !touched[$0] }
         let lines = run.takeOrderedLines(model.catalog)
         var ledger = Ledger(
             lines: lines, ruleChanges: run.ruleChanges, selvkostWarnings: warnings,
@@ -152,165 +155,5 @@ public enum Simulator {
         var run = Run(decisions: model.scenario.decisions)
         run.applyCoverage(&fixed)
         return fixed
-    }
-}
-
-/// The mutable state of one run: lines so far and the annual amount each item has reached.
-struct Run {
-    let decisions: [Decision]
-    /// The lines in the order made; ``takeOrderedLines(_:)`` gives the ledger's order.
-    private(set) var lines: [LedgerLine] = []
-    /// The catalog position of each line's item (-1 for a coverage line).
-    private var lineItems: [Int] = []
-    var ruleChanges: [RuleChange] = []
-    var notes: [LocalizedText] = []
-    var problems: [SimulationError] = []
-    /// The annual amount per unit (stored mva form) after the decisions so far, per catalog
-    /// position and year (slot `position × years + year − first year`); empty until a level decision.
-    private(set) var state: [Money?] = []
-
-    init(decisions: [Decision]) { self.decisions = decisions }
-
-    /// Adds a line; `item` is the catalog position of its item, -1 for a coverage line.
-    mutating func append(_ line: consuming LedgerLine, item: Int) {
-        lines.append(line)
-        lineItems.append(item)
-    }
-
-    /// The decisions that made at least one line.
-    var decisionsWithLines: Set<Int> {
-        var decisions: Set<Int> = []
-        lines.forEachInPlace { _, line in decisions.insert(line.pointee.decision) }
-        return decisions
-    }
-
-    /// The annual amount an item has reached in `year`, if a decision changed it.
-    func reached(_ position: Int, _ year: Int, _ model: SimulationModel) -> Money? {
-        let slot = position * model.years.count + (year - model.firstYear)
-        return slot >= 0 && slot < state.count ? state[slot] : nil
-    }
-
-    /// Ledger order: year, decision, item in dataset order (an item's `group.line` text at its
-    /// first position; coverage lines after every item unless their text is an item's),
-    /// municipality in merger order. The sort is stable, so lines with equal keys keep the order made.
-    /// The run gives its lines up (they are moved into place, not copied).
-    mutating func takeOrderedLines(_ catalog: Catalog) -> [LedgerLine] {
-        let slots = catalog.slots
-        var keys: [LineOrder] = []
-        keys.reserveCapacity(lines.count)
-        lines.forEachInPlace { i, line in
-            let item = lineItems[i]
-            if item >= 0 {
-                keys.append(
-                    LineOrder(
-                        year: line.pointee.year, decision: line.pointee.decision, item: slots.textOrder[item],
-                        municipality: slots.municipalityOrder[item]))
-            } else {
-                keys.append(
-                    LineOrder(
-                        year: line.pointee.year, decision: line.pointee.decision,
-                        item: slots.firstPositionByText[line.pointee.itemText] ?? Int.max,
-                        municipality: slots.municipalityIndex[line.pointee.municipality] ?? slots.municipalityCount))
-            }
-        }
-        let order = lines.indices.sorted { keys[$0] < keys[$1] }
-        var ordered = lines
-        lines = []
-        lineItems = []
-        ordered.permute(by: order)
-        return ordered
-    }
-
-    /// A line's place in the ledger, compared field by field in this order.
-    private struct LineOrder: Comparable {
-        var year: Int
-        var decision: Int
-        var item: Int
-        var municipality: Int
-
-        static func < (a: LineOrder, b: LineOrder) -> Bool {
-            if a.year != b.year { return a.year < b.year }
-            if a.decision != b.decision { return a.decision < b.decision }
-            if a.item != b.item { return a.item < b.item }
-            return a.municipality < b.municipality
-        }
-    }
-
-    mutating func applyLevel(_ decision: LevelDecision, index: Int, model: SimulationModel, solveModel: SimulationModel)
-    {
-        do throws(SimulationError) {
-            let (units, unitNotes) = try LevelPlanner(model: model, decision: decision).units()
-            notes += unitNotes
-            for unit in units {
-                var effective = decision
-                if case .neutral = decision.rule {
-                    let result = try GoalSeek.solve(model: solveModel, decision: decision, unit: unit)
-                    effective.rule = .amount(result.level, period: result.period)
-                }
-                try applyUnit(unit, effective, index: index, model: model)
-            }
-        } catch {
-            problems.append(error)
-        }
-    }
-
-    private mutating func applyUnit(
-        _ unit: HarmonisationUnit, _ decision: LevelDecision, index: Int, model: SimulationModel
-    )
-        throws(SimulationError)
-    {
-        let planner = LevelPlanner(model: model, decision: decision)
-        let yearCount = model.years.count
-        if state.isEmpty { state = Array(repeating: nil, count: model.catalog.items.count * yearCount) }
-        // Targets are computed again only when their inputs change from year to year.
-        var last: (year: Int, targets: [(position: Int, target: Money)])?
-        for year in model.years {
-            let share = decision.phasing.share(in: year, firstYear: model.firstYear)
-            guard share.numerator != 0 else { continue }
-            let targets: [(position: Int, target: Money)]
-            if let last, model.targetInputsRepeat(from: last.year, to: year) {
-                targets = last.targets
-            } else {
-                targets = try planner.targets(unit, year)
-                last = (year, targets)
-            }
-            for (item, target) in targets {
-                let slot = item * yearCount + (year - model.firstYear)
-                let previous = state[slot] ?? model.ownAnnual(at: item, year)
-                let next = planner.phased(previous: previous, item: item, target: target, share: share)
-                guard next != previous else { continue }
-                state[slot] = next
-                let made = line(
-                    item, year, previous, next, target: target * planner.periods(item), decision: index, model: model)
-                // A change that vanishes once mva is taken out (or on a zero volume) is no change.
-                guard made.unitChange != .zero, made.change != .zero else { continue }
-                append(made, item: item)
-            }
-        }
-    }
-
-    private func line(
-        _ position: Int, _ year: Int, _ previous: Money, _ next: Money, target: Money, decision: Int,
-        model: SimulationModel
-    ) -> LedgerLine {
-        let item = model.catalog.items[position]
-        let volume = model.volume(at: position, year)
-        let unitBefore = model.unitExcludingVAT(previous, at: position)
-        let unitAfter = model.unitExcludingVAT(next, at: position)
-        let perPeriod = { (annual: Money) -> Money in
-            // Over one period the level is the annual amount itself.
-            item.periodsPerYear == 1
-                ? annual : annual.multiplied(byFraction: 1, over: item.periodsPerYear, rounding: .ore) ?? annual
-        }
-        let volumeFraction = volume.map { ExactFraction(decimal: $0) }
-        return LedgerLine(
-            kind: item.key.kind == .fee ? .revenue : .cost, area: item.area, group: item.key.group, item: item.key.line,
-            municipality: item.municipality, year: year, volume: volume, levelBefore: perPeriod(previous),
-            levelAfter: perPeriod(next), ownUnit: model.unitExcludingVAT(model.ownAnnual(at: position, year), at: position),
-            targetUnit: model.unitExcludingVAT(target, at: position), unitBefore: unitBefore, unitAfter: unitAfter,
-            before: volumeFraction.map { model.amount(unitBefore, $0) },
-            after: volumeFraction.map { model.amount(unitAfter, $0) },
-            users: item.countsUsers ? volume : nil, changePerUser: item.countsUsers ? unitAfter - unitBefore : nil,
-            decision: decision, status: item.status, selvkost: item.selvkost, sources: item.sources)
     }
 }
