@@ -32,8 +32,9 @@ let package = Package(
         // GNU readline (GPL-3.0-or-later), used only by the executable's line reader.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(name: "harmoni", dependencies: ["Harmoni", "CReadline"]),
-        // Benchmarks: `swift run -c release harmoni-bench` prints timings and peak memory.
-        .executableTarget(name: "harmoni-bench", dependencies: ["Harmoni"]),
+        // Benchmarks: `swift run -c release harmoni-bench` prints timings and peak memory. It
+        // depends on the two executables so they are built beside it for the process-start case.
+        .executableTarget(name: "harmoni-bench", dependencies: ["Harmoni", "harmoni", "harmoni-hello"]),
         // The floor for process-start timings: a bare Foundation "hello".
         .executableTarget(name: "harmoni-hello"),
         .testTarget(name: "HarmoniTests", dependencies: ["Harmoni"], exclude: ["__Snapshots__"]),

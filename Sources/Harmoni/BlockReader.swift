@@ -8,29 +8,44 @@ struct BlockReader {
     let block: Block
     let fileName: String
     private(set) var diagnostics: [Diagnostic] = []
-    private var byName: [String: Attribute] = [:]
+    /// The index in `block.attributes` of each known field's first occurrence. A block has a
+    /// handful of fields, so a scan beats hashing (and nothing is copied).
+    private var known: [(name: String, index: Int)] = []
 
     /// The provenance fields every value block accepts.
     static let provenanceFields = ["valid", "status", "method", "source", "note", "unit"]
+    private static let statusNames = Status.allCases.map(\.rawValue)
+    private static let yesNo = ["yes", "no"]
+    private static let moneyUnits: [Unit?] = Unit.allCases.filter(\.isMoney)
 
     init(_ block: Block, file: String, fields: [String], required: [String]) {
         self.block = block
         self.fileName = file
-        for attribute in block.attributes {
-            let name = attribute.name.name
+        known.reserveCapacity(block.attributes.count)
+        for index in block.attributes.indices {
+            let attribute = block.attributes[index].name
+            let name = attribute.name
             if !fields.contains(name) {
-                report(.unknownField(name, block.kind.name, fields), attribute.name.range)
-            } else if byName[name] != nil {
-                report(.duplicateField(name), attribute.name.range)
+                report(.unknownField(name, block.kind.name, fields), attribute.range)
+            } else if self.index(of: name) != nil {
+                report(.duplicateField(name), attribute.range)
             } else {
-                byName[name] = attribute
+                known.append((name, index))
             }
         }
         // A line the parser could not read is already reported; its field is not "missing" too.
-        for name in required where byName[name] == nil && block.mayReportMissing(name) {
+        for name in required where index(of: name) == nil && block.mayReportMissing(name) {
             report(.missingField(name, block.kind.name), block.kind.range.union(block.id.range))
         }
     }
+
+    private func index(of name: String) -> Int? {
+        for entry in known where entry.name == name { return entry.index }
+        return nil
+    }
+
+    /// The attribute of a field, if the block has it.
+    private func attribute(_ name: String) -> Attribute? { index(of: name).map { block.attributes[$0] } }
 
     mutating func report(_ message: DiagnosticMessage, _ range: SourceRange, notes: [DiagnosticNote] = []) {
         diagnostics.append(Diagnostic(.error, message, file: fileName, range: range, notes: notes))
@@ -38,21 +53,21 @@ struct BlockReader {
 
     /// The field's value as written (canonical form), for "found …" in messages.
     func shown(_ name: String) -> String {
-        guard let attribute = byName[name] else { return "" }
+        guard let attribute = attribute(name) else { return "" }
         let text = Formatter.expression(attribute.value)
         return text.count > 60 ? String(text.prefix(59)) + "…" : text
     }
 
     /// True if the block has the field.
-    func has(_ name: String) -> Bool { byName[name] != nil }
+    func has(_ name: String) -> Bool { index(of: name) != nil }
 
     /// The attribute's range (for diagnostics about its value).
-    func range(_ name: String) -> SourceRange { byName[name]?.value.range ?? block.id.range }
+    func range(_ name: String) -> SourceRange { attribute(name)?.value.range ?? block.id.range }
 
     /// Any literal value; expressions other than a negated number are refused.
     mutating func value(_ name: String) -> Value? {
-        guard let attribute = byName[name] else { return nil }
-        return literal(attribute.value, field: name)
+        guard let index = index(of: name) else { return nil }
+        return literal(block.attributes[index].value, field: name)
     }
 
     private mutating func literal(_ e: Expression, field: String) -> Value? {
@@ -131,7 +146,7 @@ struct BlockReader {
 
     /// `yes` or `no`.
     mutating func flag(_ name: String) -> Bool? {
-        symbol(name, allowed: ["yes", "no"]).map { $0 == "yes" }
+        symbol(name, allowed: Self.yesNo).map { $0 == "yes" }
     }
 
     /// A number with a unit among `units` (`nil` in the list allows a plain number).
@@ -167,8 +182,7 @@ struct BlockReader {
 
     /// Money with a money unit; returns the amount in kroner/øre and the period.
     mutating func money(_ name: String) -> (Money, PricePeriod)? {
-        let moneyUnits: [Unit?] = Unit.allCases.filter(\.isMoney)
-        guard let q = quantity(name, units: moneyUnits), let unit = q.unit, let period = unit.moneyPeriod else { return nil }
+        guard let q = quantity(name, units: Self.moneyUnits), let unit = q.unit, let period = unit.moneyPeriod else { return nil }
         guard let amount = q.money else {
             // Either øre are not enough (2,505 kr), or `tkr` times 1 000 does not fit.
             report(q.number.normalized.scale > 2 ? .tooManyDecimals(name) : .numberTooLarge(shown(name)), range(name))
@@ -205,7 +219,7 @@ struct BlockReader {
     /// missing source an error.
     mutating func provenance(sources: Set<SourceID>, sourceRequired: Bool = true) -> Provenance? {
         let validity = has("valid") ? self.validity("valid") : .always
-        let statusText = symbol("status", allowed: Status.allCases.map(\.rawValue))
+        let statusText = symbol("status", allowed: Self.statusNames)
         let method = has("method") ? text("method") : ""
         let note = has("note") ? text("note") : nil
         let printedUnit = has("unit") ? text("unit") : nil

@@ -4,18 +4,27 @@ import HarmoniModel
 /// Pass 2 of ``DatasetLoader``: one builder per value block kind.
 extension DatasetLoader {
     private static let provenance = BlockReader.provenanceFields
+    // The field lists of each block kind, built once (not per block).
+    private static let feeFields = ["value", "billed_months", "vat"] + provenance
+    private static let vatForms = VATForm.allCases.map(\.rawValue)
+    private static let valueFields = ["value"] + provenance
+    private static let parameterFields = ["value", "kind", "vintage", "use_in_model"] + provenance
+    private static let populationGroups = disjointAgeGroups + summaryAgeGroups
+    private static let populationFields = ["date", "total"] + populationGroups + provenance
+    private static let populationRequired = ["date", "total", "status"] + disjointAgeGroups
+    private static let coverageFields = ["value", "numerator", "denominator"] + provenance
+    private static let budgetFields = ["value", "measure"] + provenance
 
     mutating func buildFee(_ block: Block, _ file: String) {
         guard idHasParts(block, 3, "«fee kommune.tjeneste.linje»", file) else { return }
         var reader = BlockReader(
-            block, file: file, fields: ["value", "billed_months", "vat"] + Self.provenance,
-            required: ["value", "vat", "status", "valid"])
+            block, file: file, fields: Self.feeFields, required: ["value", "vat", "status", "valid"])
         let parts = block.id.parts
         let muni = municipality(parts[0], file)
         let service = self.service(parts[1], file)
         let money = reader.money("value")
         let billed = reader.has("billed_months") ? reader.wholeNumber("billed_months", in: 1...12) : nil
-        let vat = reader.symbol("vat", allowed: VATForm.allCases.map(\.rawValue)).flatMap(VATForm.init(rawValue:))
+        let vat = reader.symbol("vat", allowed: Self.vatForms).flatMap(VATForm.init(rawValue:))
         let provenance = reader.provenance(sources: sourceIDs)
         if let provenance, let year = baselineYear, !provenance.validity.touches(year: year) {
             reader.report(.outsideBaseline(provenance.validity.description, year), reader.range("valid"))
@@ -32,7 +41,7 @@ extension DatasetLoader {
 
     mutating func buildRule(_ block: Block, _ file: String) {
         guard idHasParts(block, 4, "«rule kommune.tjeneste.regel.parameter»", file) else { return }
-        var reader = BlockReader(block, file: file, fields: ["value"] + Self.provenance, required: ["value", "status"])
+        var reader = BlockReader(block, file: file, fields: Self.valueFields, required: ["value", "status"])
         let parts = block.id.parts
         let muni = municipality(parts[0], file)
         // Rules may name a service or `alle` (principles for every service).
@@ -50,8 +59,7 @@ extension DatasetLoader {
     mutating func buildParameter(_ block: Block, _ file: String) {
         guard idHasParts(block, 3, "«parameter nasjonal.parameter.linje»", file) else { return }
         var reader = BlockReader(
-            block, file: file, fields: ["value", "kind", "vintage", "use_in_model"] + Self.provenance,
-            required: ["value", "status", "use_in_model"])
+            block, file: file, fields: Self.parameterFields, required: ["value", "status", "use_in_model"])
         let parts = block.id.parts
         let muni = municipality(parts[0], file)
         let value = reader.value("value")
@@ -78,10 +86,8 @@ extension DatasetLoader {
 
     mutating func buildPopulation(_ block: Block, _ file: String) {
         guard idHasParts(block, 1, "«population kommune»", file) else { return }
-        let groups = Self.disjointAgeGroups + Self.summaryAgeGroups
-        var reader = BlockReader(
-            block, file: file, fields: ["date", "total"] + groups + Self.provenance,
-            required: ["date", "total", "status"] + Self.disjointAgeGroups)
+        let groups = Self.populationGroups
+        var reader = BlockReader(block, file: file, fields: Self.populationFields, required: Self.populationRequired)
         let muni = municipality(block.id.parts[0], file)
         let date = reader.date("date")
         let total = reader.wholeNumber("total", in: 0...100_000_000)
@@ -107,7 +113,7 @@ extension DatasetLoader {
 
     mutating func buildVolume(_ block: Block, _ file: String) {
         guard idHasParts(block, 3, "«volume kommune.tjeneste.linje»", file) else { return }
-        var reader = BlockReader(block, file: file, fields: ["value"] + Self.provenance, required: ["value", "status"])
+        var reader = BlockReader(block, file: file, fields: Self.valueFields, required: ["value", "status"])
         let parts = block.id.parts
         let muni = municipality(parts[0], file)
         let service = self.service(parts[1], file)
@@ -124,8 +130,7 @@ extension DatasetLoader {
     mutating func buildCoverage(_ block: Block, _ file: String) {
         guard idHasParts(block, 3, "«coverage kommune.tjeneste.indikator»", file) else { return }
         var reader = BlockReader(
-            block, file: file, fields: ["value", "numerator", "denominator"] + Self.provenance,
-            required: ["value", "status"])
+            block, file: file, fields: Self.coverageFields, required: ["value", "status"])
         let parts = block.id.parts
         let muni = municipality(parts[0], file)
         let service = self.service(parts[1], file)
@@ -143,7 +148,7 @@ extension DatasetLoader {
     mutating func buildBudget(_ block: Block, _ file: String) {
         guard idHasParts(block, 3, "«budget kommune.område.linje»", file) else { return }
         var reader = BlockReader(
-            block, file: file, fields: ["value", "measure"] + Self.provenance, required: ["value", "measure", "status"])
+            block, file: file, fields: Self.budgetFields, required: ["value", "measure", "status"])
         let parts = block.id.parts
         let muni = municipality(parts[0], file)
         let area = self.area(parts[1], file)
@@ -159,7 +164,7 @@ extension DatasetLoader {
 
     mutating func buildSubsidy(_ block: Block, _ file: String) {
         guard idHasParts(block, 3, "«subsidy kommune.ordning.linje»", file) else { return }
-        var reader = BlockReader(block, file: file, fields: ["value"] + Self.provenance, required: ["value", "status"])
+        var reader = BlockReader(block, file: file, fields: Self.valueFields, required: ["value", "status"])
         let parts = block.id.parts
         let muni = municipality(parts[0], file)
         let value = reader.quantity("value")

@@ -13,6 +13,9 @@ public struct DatasetLoader {
         "coverage", "budget", "subsidy", "missing", "household",
     ]
 
+    /// Block kinds read in pass 1 (households are checked there and built in pass 2).
+    static let declarationKinds = ["dataset", "municipality", "area", "service", "source", "household"]
+
     /// Budget area id for whole-municipality totals (not a tjenesteområde).
     public static let totalArea = AreaID("alle")
 
@@ -60,7 +63,7 @@ public struct DatasetLoader {
             report(.unknownBlockKind(kind, DatasetLoader.blockKinds), file, block.kind.range)
             return
         }
-        guard ["dataset", "municipality", "area", "service", "source", "household"].contains(kind) else { return }
+        guard DatasetLoader.declarationKinds.contains(kind) else { return }
         guard idHasParts(block, 1, "«\(kind) navn»", file) else { return }
         let key = kind + " " + block.id.text
         if let previous = declared[key] {
@@ -71,7 +74,8 @@ public struct DatasetLoader {
         }
         declared[key] = (file, block.id.range)
         let name = block.id.parts[0].name
-        var reader = BlockReader(block, file: file, fields: [], required: [])
+        // Each kind reads its own fields (no reader is made for a kind that is built in pass 2).
+        var reader: BlockReader
         switch kind {
         case "dataset":
             reader = BlockReader(block, file: file, fields: ["title", "baseline_year"], required: ["baseline_year"])

@@ -51,7 +51,7 @@ public struct ComparisonRow: Sendable, Hashable, Codable {
     public var service: ServiceID
     /// The line; `nil` for a service without lines whose fees are missing (feiing).
     public var line: LineID?
-    /// One value per municipality, in ``Dataset/mergingMunicipalities`` order.
+    /// One value per municipality compared, in merger order (``Dataset/mergingMunicipalities`` by default).
     public var values: [MunicipalityValue]
     /// `nil` when fewer than two municipalities have a value, or the values are in different units.
     public var statistics: ComparisonStatistics?
@@ -83,20 +83,22 @@ public struct Comparison: Sendable, Hashable, Codable {
 }
 
 extension Dataset {
-    /// Compares every fee line in `scope` across the three merging municipalities.
+    /// Compares every fee line in `scope` across the merging municipalities (Asker, Røyken and
+    /// Hurum unless `municipalities` names others, in the order given).
     ///
     /// A pure function of the dataset, so the simulator can call it on a scenario's result. Values
     /// are normalised by ``normalised(_:_:basis:year:usage:)``; a municipality without the line is
     /// ``ComparedValue/notOffered`` unless the record lacks the service (``ComparedValue/missing(note:)``).
     public func compare(
-        _ scope: ComparisonScope, basis: ComparisonBasis = .perYear, year: Int, usage: StandardUsage? = nil
+        _ scope: ComparisonScope, basis: ComparisonBasis = .perYear, year: Int, usage: StandardUsage? = nil,
+        municipalities: [MunicipalityID] = Dataset.mergingMunicipalities
     ) -> Comparison {
         let usage = usage ?? StandardUsage(dataset: self)
         var rows: [ComparisonRow] = []
         for service in services(in: scope) {
             let keys = lines(in: scope).filter { $0.service == service }
             for key in keys {
-                let values = Dataset.mergingMunicipalities.map { municipality in
+                let values = municipalities.map { municipality in
                     let value: ComparedValue
                     if let amount = normalised(municipality, key, basis: basis, year: year, usage: usage) {
                         value = .value(amount)
@@ -109,9 +111,9 @@ extension Dataset {
                 }
                 rows.append(ComparisonRow(service: service, line: key.line, values: values, statistics: statistics(key, values)))
             }
-            let gaps = Dataset.mergingMunicipalities.compactMap { missing($0, service) }
+            let gaps = municipalities.compactMap { missing($0, service) }
             if keys.isEmpty, !gaps.isEmpty {
-                let values = Dataset.mergingMunicipalities.map { municipality in
+                let values = municipalities.map { municipality in
                     MunicipalityValue(
                         municipality: municipality, value: missing(municipality, service).map { .missing(note: $0.note) } ?? .notOffered)
                 }

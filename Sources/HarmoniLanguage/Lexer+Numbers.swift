@@ -10,6 +10,13 @@ extension Lexer {
         return end - offset
     }
 
+    /// The value of `count` ASCII digits at `offset` (the caller has checked they are digits).
+    private func digitValue(at offset: Int, count: Int) -> Int {
+        var value = 0
+        for i in offset..<(offset + count) { value = value * 10 + Int(bytes[i] &- UInt8(ascii: "0")) }
+        return value
+    }
+
     mutating func lexNumberOrDate() {
         let start = position
         let firstRun = digitRun(from: position)
@@ -18,22 +25,35 @@ extension Lexer {
             peek(7) == UInt8(ascii: "-"), digitRun(from: position + 8) == 2, digitRun(from: position + 10) == 0
         {
             position += 10
-            let text = String(decoding: bytes[start..<position], as: UTF8.self)
-            if let date = CalendarDate(iso: text) {
+            // The digits are read in place (the same value `CalendarDate(iso:)` reads from the text).
+            let date = CalendarDate(
+                year: digitValue(at: start, count: 4), month: digitValue(at: start + 5, count: 2),
+                day: digitValue(at: start + 8, count: 2))
+            if let date {
                 add(.date(date), start)
             } else {
-                report(.invalidDate(text), start, position)
+                report(.invalidDate(String(decoding: bytes[start..<position], as: UTF8.self)), start, position)
                 add(.invalid, start)
             }
             return
         }
-        var digits: [UInt8] = Array(bytes[position..<(position + firstRun)])
+        // The significand is summed digit by digit: 18 digits always fit in an Int64, and more
+        // are an error (so a wrapped sum is never used).
+        var significand: Int64 = 0
+        var digitCount = 0
+        func take(_ from: Int, _ count: Int) {
+            for i in from..<(from + count) {
+                significand = significand &* 10 &+ Int64(bytes[i] &- UInt8(ascii: "0"))
+            }
+            digitCount += count
+        }
+        take(position, firstRun)
         position += firstRun
         var grouped = false
         // Thousands groups: a first group of 1-3 digits, then " ddd" groups.
         if firstRun <= 3 {
             while case let space = spaceLength(at: position), space > 0, digitRun(from: position + space) == 3 {
-                digits += bytes[(position + space)..<(position + space + 3)]
+                take(position + space, 3)
                 position += space + 3
                 grouped = true
             }
@@ -41,7 +61,7 @@ extension Lexer {
         var scale = 0
         if peek(0) == UInt8(ascii: ","), let next = peek(1), next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") {
             let run = digitRun(from: position + 1)
-            digits += bytes[(position + 1)..<(position + 1 + run)]
+            take(position + 1, run)
             scale = run
             position += 1 + run
         }
@@ -56,9 +76,8 @@ extension Lexer {
             add(.invalid, start)
             return
         }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        guard digits.count <= 18, let significand = Int64(String(decoding: digits, as: UTF8.self)) else {
-            report(.numberTooLarge(text), start, position)
+        guard digitCount <= 18 else {
+            report(.numberTooLarge(String(decoding: bytes[start..<position], as: UTF8.self)), start, position)
             add(.invalid, start)
             return
         }
@@ -102,7 +121,7 @@ extension Lexer {
         }
         // Units start with a letter, `%` or `k`/`m`/`t`/`G`…: anything else cannot be one.
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "%") || isIdentifierStart(at: offset) else { return nil }
-        for (spelling, unit) in Lexer.unitSpellings where matches(spelling, at: offset) {
+        for (spelling, unit) in Lexer.unitSpellingsByFirstByte[Int(bytes[offset])] where matches(spelling, at: offset) {
             let end = offset + spelling.count
             if end < bytes.count, isIdentifierContinue(at: end) { continue }
             if end < bytes.count, bytes[end] == UInt8(ascii: "/") { continue }
@@ -121,4 +140,11 @@ extension Lexer {
 
     /// ``Unit/spellings`` as UTF-8 bytes, longest first.
     static let unitSpellings: [(bytes: [UInt8], unit: Unit)] = Unit.spellings.map { (Array($0.text.utf8), $0.unit) }
+
+    /// ``unitSpellings`` by their first byte (in the same order): only these can match there.
+    static let unitSpellingsByFirstByte: [[(bytes: [UInt8], unit: Unit)]] = {
+        var table = Array(repeating: [(bytes: [UInt8], unit: Unit)](), count: 256)
+        for entry in unitSpellings { table[Int(entry.bytes[0])].append(entry) }
+        return table
+    }()
 }

@@ -61,14 +61,18 @@ public struct BaselineItem: Sendable, Hashable {
     public var sources: [SourceID]
 }
 
-/// Every priced item of the three old municipalities, in dataset order, with lookups.
+/// Every priced item of the old municipalities, in dataset order, with lookups.
 public struct Catalog: Sendable {
+    /// The old municipalities being merged, in merger order (Asker, Røyken, Hurum by default).
+    public let municipalities: [MunicipalityID]
     /// Items in dataset order: fees first, then subsidies.
     public let items: [BaselineItem]
     private let index: [Pair: Int]
     private let groupKeys: [String: [ItemKey]]
     /// Subsidy lines skipped because they are not amounts (shares of a pot, weights).
     public let skipped: [String]
+    /// Integer lookups for the simulator's inner loops.
+    let slots: CatalogSlots
 
     private struct Pair: Hashable {
         var key: ItemKey
@@ -80,22 +84,27 @@ public struct Catalog: Sendable {
         var key: FeeKey
     }
 
-    /// Builds the catalog from a dataset, for prices in force at the end of `baselineYear`.
-    public init(dataset: Dataset, baselineYear: Int) {
+    /// Builds the catalog from a dataset, for prices in force at the end of `baselineYear`, of the
+    /// merging `municipalities` (a synthetic merger of many municipalities passes its own).
+    public init(
+        dataset: Dataset, baselineYear: Int, municipalities: [MunicipalityID] = Dataset.mergingMunicipalities
+    ) {
+        self.municipalities = municipalities
         var items: [BaselineItem] = []
         var skipped: [String] = []
         let end = CalendarDate.endOf(year: baselineYear)
-        let municipalities = Dataset.mergingMunicipalities
+        let merging = Set(municipalities)
         var seen: Set<Pair> = []
         // One pass over each collection (the catalog is built for every run).
         var feeRows: [FeePair: [Fee]] = [:]
-        for fee in dataset.fees where municipalities.contains(fee.municipality) {
+        for fee in dataset.fees where merging.contains(fee.municipality) {
             feeRows[FeePair(municipality: fee.municipality, key: fee.key), default: []].append(fee)
         }
+        var countsUsers: [String: Bool] = [:]
         var volumes: [FeePair: Volume] = [:]
         for volume in dataset.volumes { volumes[FeePair(municipality: volume.municipality, key: volume.key)] = volume }
         let services = Dictionary(dataset.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for fee in dataset.fees where municipalities.contains(fee.municipality) {
+        for fee in dataset.fees where merging.contains(fee.municipality) {
             let key = ItemKey(.fee, fee.key.service.rawValue, fee.key.line.rawValue)
             guard seen.insert(Pair(key: key, municipality: fee.municipality)).inserted else { continue }
             let pair = FeePair(municipality: fee.municipality, key: fee.key)
@@ -106,9 +115,9 @@ public struct Catalog: Sendable {
                 Catalog.item(
                     key: key, municipality: fee.municipality, area: service?.area ?? "klima", level: row.amount,
                     period: row.period, periodsPerYear: Catalog.periods(row), vat: row.vat, provenance: row.provenance,
-                    volume: volumes[pair], selvkost: service?.selvkost ?? false))
+                    volume: volumes[pair], selvkost: service?.selvkost ?? false, countsUsers: &countsUsers))
         }
-        for subsidy in dataset.subsidies where municipalities.contains(subsidy.municipality) {
+        for subsidy in dataset.subsidies where merging.contains(subsidy.municipality) {
             let key = ItemKey(.subsidy, subsidy.scheme, subsidy.line)
             guard seen.insert(Pair(key: key, municipality: subsidy.municipality)).inserted else { continue }
             let rows = dataset.subsidies.filter {
@@ -127,7 +136,8 @@ public struct Catalog: Sendable {
             let linked = volumeKey.flatMap { volumes[FeePair(municipality: subsidy.municipality, key: $0)] }
             var item = Catalog.item(
                 key: key, municipality: subsidy.municipality, area: scheme.area, level: amount, period: .year,
-                periodsPerYear: 1, vat: .none, provenance: row.provenance, volume: linked, selvkost: false)
+                periodsPerYear: 1, vat: .none, provenance: row.provenance, volume: linked, selvkost: false,
+                countsUsers: &countsUsers)
             if !isRate {
                 // A pot or a one-off amount: the total itself (volume 1), not a rate per user.
                 item.volume = DecimalNumber(1)
@@ -148,14 +158,22 @@ public struct Catalog: Sendable {
         }
         self.index = index
         self.groupKeys = groupKeys
+        self.slots = CatalogSlots(items: items, municipalities: municipalities, groupKeys: groupKeys)
     }
 
     private static func item(
         key: ItemKey, municipality: MunicipalityID, area: AreaID, level: Money, period: PricePeriod,
-        periodsPerYear: Int64, vat: VATForm, provenance: Provenance, volume: Volume?, selvkost: Bool
+        periodsPerYear: Int64, vat: VATForm, provenance: Provenance, volume: Volume?, selvkost: Bool,
+        countsUsers known: inout [String: Bool]
     ) -> BaselineItem {
         let counts = volume?.counts
-        let countsUsers = counts.map { !($0.contains("m3") || $0.contains("liter")) } ?? false
+        // Whether a count text counts people, worked out once per distinct text.
+        let countsUsers = counts.map { counts in
+            if let answer = known[counts] { return answer }
+            let answer = !(counts.contains("m3") || counts.contains("liter"))
+            known[counts] = answer
+            return answer
+        } ?? false
         var sources: [SourceID] = provenance.source.map { [$0] } ?? []
         if let source = volume?.provenance.source, !sources.contains(source) { sources.append(source) }
         return BaselineItem(
@@ -190,13 +208,17 @@ public struct Catalog: Sendable {
         return items.filter { $0.area == area && seen.insert($0.key.group).inserted }.map(\.key.group)
     }
 
-    /// The group's main line: the first line (dataset order) all three municipalities have with
+    /// The group's main line: the first line (dataset order) all the municipalities have with
     /// the same period and mva form. Group factors are computed on it.
     public func mainLine(ofGroup group: String) -> ItemKey? {
-        keys(inGroup: group).first { key in
-            let present = Dataset.mergingMunicipalities.compactMap { item(key, $0) }
-            guard present.count == Dataset.mergingMunicipalities.count, let first = present.first else { return false }
-            return present.allSatisfy { $0.period == first.period && $0.vat == first.vat }
-        }
+        slots.mainKeyIDs[group].map { slots.keys[$0] }
+    }
+
+    /// The service whose volumes an item's volume belongs to: its own, or for a subsidy rate the
+    /// service of its linked volume.
+    static func volumeService(of item: BaselineItem) -> String {
+        guard item.key.kind == .subsidy else { return item.key.group }
+        return Links.scheme(item.key.group)?.volumes.first { $0.line == item.key.line }?.volume.service.rawValue
+            ?? item.key.group
     }
 }

@@ -14,6 +14,14 @@ public struct ExactFraction: Sendable, Hashable, CustomStringConvertible {
     /// `numerator / denominator`, reduced; `nil` when the denominator is zero.
     public init?(_ numerator: Int128, _ denominator: Int128) {
         guard denominator != 0 else { return nil }
+        // The same reduction in 64-bit arithmetic when both fit (128-bit division is a library call).
+        if let n = Int64(exactly: numerator), let d = Int64(exactly: denominator) {
+            let divisor = ExactFraction.gcd64(n.magnitude, d.magnitude)
+            let reduced = Int128(n.magnitude / divisor)
+            self.numerator = (n < 0) != (d < 0) ? -reduced : reduced
+            self.denominator = Int128(d.magnitude / divisor)
+            return
+        }
         let sign: Int128 = denominator < 0 ? -1 : 1
         let divisor = ExactFraction.gcd(numerator, denominator)
         self.numerator = sign * numerator / divisor
@@ -58,6 +66,17 @@ public struct ExactFraction: Sendable, Hashable, CustomStringConvertible {
     /// Exact product.
     public static func * (a: ExactFraction, b: ExactFraction) -> ExactFraction {
         // Cross-reduce first so products of a few yearly factors stay far from Int128's limits.
+        if let an = Int64(exactly: a.numerator), let ad = Int64(exactly: a.denominator),
+            let bn = Int64(exactly: b.numerator), let bd = Int64(exactly: b.denominator)
+        {
+            // The same in 64 bits: the gcds and quotients fit, the products are taken in 128.
+            let g1 = gcd64(an.magnitude, bd.magnitude)
+            let g2 = gcd64(bn.magnitude, ad.magnitude)
+            let left = Int128(an.magnitude / g1) * Int128(bn.magnitude / g2)
+            return ExactFraction(
+                reduced: (an < 0) != (bn < 0) ? -left : left,
+                Int128(ad.magnitude / g2) * Int128(bd.magnitude / g1))
+        }
         let g1 = gcd(a.numerator, b.denominator)
         let g2 = gcd(b.numerator, a.denominator)
         return ExactFraction(
@@ -117,6 +136,10 @@ public struct ExactFraction: Sendable, Hashable, CustomStringConvertible {
     /// (the same rules as ``RoundingMode``: half-up goes away from zero on ties).
     public static func divide(_ numerator: Int128, by denominator: Int128, mode: RoundingMode) -> Int128 {
         precondition(denominator > 0, "denominators are positive by construction")
+        // The same arithmetic in 64 bits when both fit (128-bit division is a slow library call).
+        if let n = Int64(exactly: numerator), let d = Int64(exactly: denominator) {
+            return Int128(divide64(n, by: d, mode: mode))
+        }
         let quotient = numerator / denominator
         let remainder = numerator % denominator
         if remainder == 0 { return quotient }
@@ -133,10 +156,40 @@ public struct ExactFraction: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// ``divide(_:by:mode:)`` for a positive 64-bit denominator.
+    private static func divide64(_ numerator: Int64, by denominator: Int64, mode: RoundingMode) -> Int64 {
+        let quotient = numerator / denominator
+        let remainder = numerator % denominator
+        if remainder == 0 { return quotient }
+        let away: Int64 = numerator < 0 ? quotient - 1 : quotient + 1
+        switch mode {
+        case .down: return quotient
+        case .up: return away
+        case .halfUp, .halfEven:
+            // remainder.magnitude < denominator ≤ Int64.max, so twice it fits in a UInt64.
+            let twice = remainder.magnitude * 2
+            if twice > denominator.magnitude { return away }
+            if twice < denominator.magnitude { return quotient }
+            if mode == .halfUp { return away }
+            return quotient % 2 == 0 ? quotient : away
+        }
+    }
+
+    /// The greatest common divisor of two magnitudes; 1 when both are zero (as ``gcd(_:_:)``).
+    private static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x == 0 ? 1 : x
+    }
+
     private static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
         var x = a.magnitude
         var y = b.magnitude
-        while y != 0 { (x, y) = (y, x % y) }
+        while y != 0 {
+            // Once both fit in 64 bits, finish in 64-bit arithmetic (the same remainders).
+            if let x64 = UInt64(exactly: x), let y64 = UInt64(exactly: y) { return Int128(gcd64(x64, y64)) }
+            (x, y) = (y, x % y)
+        }
         return x == 0 ? 1 : Int128(x)
     }
 }

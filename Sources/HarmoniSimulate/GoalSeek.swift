@@ -51,53 +51,65 @@ enum GoalSeek {
         let year = givenYear ?? decision.phasing.targetYear(firstYear: model.firstYear)
         guard model.years.contains(year) else { throw .yearOutsidePeriod(year, model.years) }
         let catalog = model.catalog
-        let items = unit.keys.flatMap { key in Dataset.mergingMunicipalities.compactMap { catalog.item(key, $0) } }
-        let withVolume = items.filter { model.volume($0, year) != nil }
+        let slots = catalog.slots
+        // Catalog positions of the unit's items: line by line, municipalities in merger order.
+        let items = unit.keyIDs.flatMap { keyID in
+            (0..<slots.municipalityCount).compactMap { slots.position(keyID: keyID, municipality: $0) }
+        }
+        let mainKey = unit.main(catalog)
+        let withVolume = items.filter { model.volume(at: $0, year) != nil }
         guard !withVolume.isEmpty,
-            let main = catalog.item(unit.main, Dataset.mergingMunicipalities[0])
-                ?? items.first(where: { $0.key == unit.main })
+            let mainPosition = slots.position(keyID: unit.mainID, municipality: 0)
+                ?? items.first(where: { catalog.items[$0].key == mainKey })
         else { throw .noVolume(unit.group) }
+        let main = catalog.items[mainPosition]
         let period: PricePeriod = decision.basis == .annual ? .year : main.period
         var probe = decision
         probe.phasing = .atOnce(from: nil)
+        // What every evaluation needs of an item with a volume, worked out once.
+        let volumes = withVolume.map { position in model.volume(at: position, year).map { ExactFraction(decimal: $0) } }
+        let ownAnnuals = withVolume.map { model.ownAnnual(at: $0, year) }
         var goal = Money.zero
-        for item in withVolume {
-            if let volume = model.volume(item, year) {
-                goal += model.amount(model.unitExcludingVAT(model.ownAnnual(item, year), item), volume)
+        for (i, position) in withVolume.enumerated() {
+            if let volume = volumes[i] {
+                goal += model.amount(model.unitExcludingVAT(ownAnnuals[i], at: position), volume)
             }
         }
         goal = givenGoal ?? goal
+        // Where each item with a volume stands in `withVolume` (targets come by catalog position).
+        var slotOf: [Int: Int] = [:]
+        for (i, position) in withVolume.enumerated() { slotOf[position] = i }
         var evaluations = 0
+        var annuals = ownAnnuals
         func revenue(_ steps: Int64) throws(SimulationError) -> Money {
             evaluations += 1
             probe.rule = .amount(Money(ore: steps * stepOre), period: period)
             let planner = LevelPlanner(model: model, decision: probe)
-            var targets: [ItemKey: [MunicipalityID: Money]] = [:]
-            for (item, target) in try planner.targets(unit, year) {
-                targets[item.key, default: [:]][item.municipality] = target * planner.periods(item)
+            for i in annuals.indices { annuals[i] = ownAnnuals[i] }
+            for (position, target) in try planner.targets(unit, year) {
+                if let i = slotOf[position] { annuals[i] = target * planner.periods(position) }
             }
             var total = Money.zero
-            for item in withVolume {
-                guard let volume = model.volume(item, year) else { continue }
-                let annual = targets[item.key]?[item.municipality] ?? model.ownAnnual(item, year)
-                total += model.amount(model.unitExcludingVAT(annual, item), volume)
+            for (i, position) in withVolume.enumerated() {
+                guard let volume = volumes[i] else { continue }
+                total += model.amount(model.unitExcludingVAT(annuals[i], at: position), volume)
             }
             return total
         }
         let stepOre = max(
-            1, (decision.roundingStep ?? LevelPlanner(model: model, decision: probe).rounding(main).step).ore)
-        let own = withVolume.filter { $0.key == unit.main }.map {
+            1, (decision.roundingStep ?? LevelPlanner(model: model, decision: probe).rounding(mainPosition).step).ore)
+        let own = withVolume.filter { catalog.items[$0].key == mainKey }.map {
             LevelPlanner(model: model, decision: probe).ownLevel($0, year)
         }
         func result(_ chosen: Int64) throws(SimulationError) -> GoalSeekResult {
             GoalSeekResult(
-                group: unit.group, main: unit.main, isGroup: unit.keys.count > 1, year: year,
+                group: unit.group, main: mainKey, isGroup: unit.keyIDs.count > 1, year: year,
                 level: Money(ore: chosen * stepOre), period: period, vat: main.vat, goal: goal,
                 revenue: try revenue(chosen),
                 revenueBelow: try revenue(chosen - 1), revenueAbove: try revenue(chosen + 1), step: Money(ore: stepOre),
                 evaluations: evaluations,
-                linesWithoutVolume: items.filter { model.volume($0, year) == nil }.map {
-                    "\($0.municipality).\($0.key)"
+                linesWithoutVolume: items.filter { model.volume(at: $0, year) == nil }.map {
+                    "\(catalog.items[$0].municipality).\(catalog.items[$0].key)"
                 })
         }
         // Search levels up to 2²⁰ times the highest own level (and never beyond ±1 000 000 000 kr).

@@ -153,8 +153,8 @@ public struct Ledger: Sendable, Hashable {
         self.index = index
         self.period = period
         self.decisions = decisions
-        self.totalsByYear = LedgerTotal.group(lines, by: \.year)
-        self.totalsByDecision = LedgerTotal.group(lines, by: \.decision)
+        self.totalsByYear = LedgerTotal.group(lines, byYear: true)
+        self.totalsByDecision = LedgerTotal.group(lines, byYear: false)
     }
 
     /// `#2 harmonise sfo.* to asker` for a decision index.
@@ -205,13 +205,16 @@ public struct LedgerTotal: Sendable, Hashable {
     public var netEffect: Money { costChange - revenueChange }
 
     /// Adds a line.
-    public mutating func add(_ line: LedgerLine) {
+    public mutating func add(_ line: LedgerLine) { add(line.kind, before: line.before, after: line.after) }
+
+    /// Adds a line given by its kind and amounts.
+    mutating func add(_ kind: LedgerLine.Kind, before: Money?, after: Money?) {
         lines += 1
-        guard let before = line.before, let after = line.after else {
+        guard let before, let after else {
             missingLines += 1
             return
         }
-        switch line.kind {
+        switch kind {
         case .revenue:
             revenueBefore += before
             revenueAfter += after
@@ -253,10 +256,27 @@ public struct LedgerTotal: Sendable, Hashable {
         }
     }
 
-    static func group<K: Hashable>(_ lines: [LedgerLine], by key: KeyPath<LedgerLine, K>) -> [K: LedgerTotal] {
-        var totals: [K: LedgerTotal] = [:]
-        for line in lines { totals[line[keyPath: key], default: LedgerTotal()].add(line) }
-        return totals
+    /// Totals per year (or per decision). The keys are few and lines come in runs of the same key, so
+    /// the totals are summed in a small array (the last key used is tried first) and put in a
+    /// dictionary once at the end.
+    static func group(_ lines: [LedgerLine], byYear: Bool) -> [Int: LedgerTotal] {
+        var keys: [Int] = []
+        var totals: [LedgerTotal] = []
+        var last = -1
+        lines.forEachInPlace { _, line in
+            let k = byYear ? line.pointee.year : line.pointee.decision
+            if last < 0 || keys[last] != k {
+                if let found = keys.firstIndex(of: k) {
+                    last = found
+                } else {
+                    keys.append(k)
+                    totals.append(LedgerTotal())
+                    last = keys.count - 1
+                }
+            }
+            totals[last].add(line.pointee.kind, before: line.pointee.before, after: line.pointee.after)
+        }
+        return Dictionary(uniqueKeysWithValues: zip(keys, totals))
     }
 }
 

@@ -1,11 +1,20 @@
 import HarmoniModel
 
 /// Lines harmonised together: a main line whose target sets a factor, and the lines that follow it.
+///
+/// Lines are the catalog's dense key ids (``CatalogSlots``); a unit of a group shares the group's
+/// id array, so making units allocates nothing per line.
 struct HarmonisationUnit: Sendable, Hashable {
     var group: String
-    var main: ItemKey
+    /// The main line's key id.
+    var mainID: Int
     /// Every line of the unit, the main line included, in dataset order.
-    var keys: [ItemKey]
+    var keyIDs: ArraySlice<Int>
+
+    /// The main line's key.
+    func main(_ catalog: Catalog) -> ItemKey {
+        catalog.slots.keys.indices.contains(mainID) ? catalog.slots.keys[mainID] : ItemKey(.fee, group, "")
+    }
 }
 
 /// Turns a level decision into units and computes each item's target level per year.
@@ -23,8 +32,8 @@ struct LevelPlanner: Sendable {
         case .line(let group, let line):
             let key =
                 catalog.keys(inGroup: group).first { $0.line == line }
-            guard let key else { throw .unknownTarget(decision.target.text) }
-            return ([HarmonisationUnit(group: group, main: key, keys: [key])], [])
+            guard let key, let id = catalog.slots.keyIDs[key] else { throw .unknownTarget(decision.target.text) }
+            return ([HarmonisationUnit(group: group, mainID: id, keyIDs: [id])], [])
         case .group(let group):
             guard catalog.hasGroup(group) else { throw .unknownTarget(decision.target.text) }
             return (try groupUnits(group), [])
@@ -48,62 +57,75 @@ struct LevelPlanner: Sendable {
     }
 
     private func groupUnits(_ group: String) throws(SimulationError) -> [HarmonisationUnit] {
-        let keys = model.catalog.keys(inGroup: group)
+        let slots = model.catalog.slots
+        let ids = slots.groupKeyIDs[group] ?? []
         if decision.mode == .each || decision.rule.isChange {
-            return keys.map { HarmonisationUnit(group: group, main: $0, keys: [$0]) }
+            return ids.indices.map { HarmonisationUnit(group: group, mainID: ids[$0], keyIDs: ids[$0...$0]) }
         }
-        guard let main = model.catalog.mainLine(ofGroup: group) else { throw .noCommonLine(group) }
-        return [HarmonisationUnit(group: group, main: main, keys: keys)]
+        guard let mainID = slots.mainKeyIDs[group] else { throw .noCommonLine(group) }
+        return [HarmonisationUnit(group: group, mainID: mainID, keyIDs: ids[...])]
     }
 
-    /// An item's own level in the decision's level space in `year`.
-    func ownLevel(_ item: BaselineItem, _ year: Int) -> Money {
-        decision.basis == .price ? model.ownLevel(item, year) : model.ownAnnual(item, year)
+    /// The own level of the item at a catalog position in the decision's level space in `year`.
+    func ownLevel(_ position: Int, _ year: Int) -> Money {
+        decision.basis == .price ? model.ownLevel(at: position, year) : model.ownAnnual(at: position, year)
     }
 
     /// Periods per year between the level space and the annual amount (1 for the annual basis).
-    func periods(_ item: BaselineItem) -> Int64 { decision.basis == .price ? item.periodsPerYear : 1 }
+    func periods(_ position: Int) -> Int64 {
+        decision.basis == .price ? model.catalog.slots.periodsPerYear[position] : 1
+    }
 
     /// The rounding of an item's levels: the decision's step, or standard rounding of its 2019 level.
-    func rounding(_ item: BaselineItem) -> LevelRounding {
-        let base = decision.basis == .price ? item.level : item.level * item.periodsPerYear
+    func rounding(_ position: Int) -> LevelRounding {
+        let slots = model.catalog.slots
+        let level = slots.levels[position]
+        let base = decision.basis == .price ? level : level * slots.periodsPerYear[position]
         let standard = LevelRounding.standard(for: base)
         return LevelRounding(step: decision.roundingStep ?? standard.step, direction: decision.rule.roundingDirection)
     }
 
-    /// Each item's target level in `year` (level space), for the municipalities the decision changes.
+    /// Each item's target level in `year` (level space), by catalog position, for the
+    /// municipalities the decision changes (in merger order, the unit's lines in order).
     /// Throws when the rule cannot be computed (a missing volume for `weighted`, lines that are not
     /// comparable, a municipality without the line).
-    func targets(_ unit: HarmonisationUnit, _ year: Int) throws(SimulationError) -> [(
-        item: BaselineItem, target: Money
-    )] {
+    func targets(_ unit: HarmonisationUnit, _ year: Int) throws(SimulationError) -> [(position: Int, target: Money)] {
         let catalog = model.catalog
-        let present = Dataset.mergingMunicipalities.compactMap { catalog.item(unit.main, $0) }
+        let slots = catalog.slots
+        let present = (0..<slots.municipalityCount).compactMap { slots.position(keyID: unit.mainID, municipality: $0) }
         guard let first = present.first else { return [] }
         try checkComparable(present, unit)
         let common = try commonTarget(present, year, rounding(first))
-        var result: [(item: BaselineItem, target: Money)] = []
-        for municipality in Dataset.mergingMunicipalities where decision.applies(to: municipality) {
-            guard let main = catalog.item(unit.main, municipality) else { continue }
+        var result: [(position: Int, target: Money)] = []
+        result.reserveCapacity(unit.keyIDs.count * present.count)
+        for (m, municipality) in catalog.municipalities.enumerated() where decision.applies(to: municipality) {
+            guard let main = slots.position(keyID: unit.mainID, municipality: m) else { continue }
+            let mainOwn = ownLevel(main, year)
             let mainTarget: Money
             if case .change(let rate) = decision.rule {
                 mainTarget =
-                    rounding(main).round(ore: ExactFraction(ownLevel(main, year).ore) * ExactFraction(growth: rate))
-                    ?? ownLevel(main, year)
+                    rounding(main).round(ore: ExactFraction(mainOwn.ore) * ExactFraction(growth: rate)) ?? mainOwn
             } else {
                 guard let common else { continue }
                 mainTarget = common
             }
-            let mainOwn = ownLevel(main, year)
-            for key in unit.keys {
-                guard let item = catalog.item(key, municipality) else { continue }
-                if key == unit.main {
+            // Keep the municipality's structure: the other lines move by the main line's factor.
+            // The main line's factor target ÷ own, as a fraction with a positive denominator: the
+            // rounded result depends only on the value, so it need not be reduced.
+            let factor: (numerator: Int128, denominator: Int128)? =
+                mainOwn.ore == 0
+                ? nil
+                : mainOwn.ore > 0
+                    ? (Int128(mainTarget.ore), Int128(mainOwn.ore)) : (-Int128(mainTarget.ore), -Int128(mainOwn.ore))
+            for keyID in unit.keyIDs {
+                guard let item = slots.position(keyID: keyID, municipality: m) else { continue }
+                if keyID == unit.mainID {
                     result.append((item, mainTarget))
                     continue
                 }
-                // Keep the municipality's structure: the line moves by the main line's factor.
-                guard mainOwn.ore != 0, let factor = ExactFraction(mainTarget, over: mainOwn),
-                    let target = rounding(item).round(ore: ExactFraction(ownLevel(item, year).ore) * factor)
+                guard let factor,
+                    let target = rounding(item).round(
+                        ore: Int128(ownLevel(item, year).ore) * factor.numerator, over: factor.denominator)
                 else { continue }
                 result.append((item, target))
             }
@@ -111,24 +133,30 @@ struct LevelPlanner: Sendable {
         return result
     }
 
-    private func checkComparable(_ present: [BaselineItem], _ unit: HarmonisationUnit) throws(SimulationError) {
+    private func checkComparable(_ present: [Int], _ unit: HarmonisationUnit) throws(SimulationError) {
+        let slots = model.catalog.slots
         guard let first = present.first else { return }
-        let samePeriod = decision.basis == .annual || present.allSatisfy { $0.period == first.period }
-        guard samePeriod, present.allSatisfy({ $0.vat == first.vat }) else {
-            throw .notComparable(unit.main.description)
+        let firstPeriod = slots.periods[first]
+        let firstVAT = slots.vats[first]
+        let samePeriod = decision.basis == .annual || present.allSatisfy { slots.periods[$0] == firstPeriod }
+        guard samePeriod, present.allSatisfy({ slots.vats[$0] == firstVAT }) else {
+            throw .notComparable(unit.main(model.catalog).description)
         }
         if case .amount(_, let period) = decision.rule {
-            let expected: PricePeriod = decision.basis == .annual ? .year : first.period
+            let expected: PricePeriod = decision.basis == .annual ? .year : firstPeriod
             let given = period ?? .once
             let accepted = given == expected || (given == .once && expected == .year)
-            guard accepted else { throw .periodMismatch(unit.main.description, expected: expected, found: period) }
+            guard accepted else {
+                throw .periodMismatch(unit.main(model.catalog).description, expected: expected, found: period)
+            }
         }
     }
 
     /// The level every municipality moves to, or `nil` for a percent change (each its own).
-    private func commonTarget(_ present: [BaselineItem], _ year: Int, _ rounding: LevelRounding)
+    private func commonTarget(_ present: [Int], _ year: Int, _ rounding: LevelRounding)
         throws(SimulationError) -> Money?
     {
+        let items = model.catalog.items
         let levels = present.map { ownLevel($0, year) }
         switch decision.rule {
         case .lowest: return rounding.round(levels.min() ?? .zero)
@@ -139,23 +167,24 @@ struct LevelPlanner: Sendable {
         case .weighted:
             var weighted = ExactFraction.zero
             var total = ExactFraction.zero
-            for item in present {
-                guard let volume = model.baselineVolume(item, year) else {
-                    throw .missingVolumeForWeighted(item.key.description, item.municipality)
+            for (position, level) in zip(present, levels) {
+                guard let volume = model.baselineVolume(at: position, year) else {
+                    throw .missingVolumeForWeighted(items[position].key.description, items[position].municipality)
                 }
                 let v = ExactFraction(decimal: volume)
-                weighted = weighted + ExactFraction(ownLevel(item, year).ore) * v
+                weighted = weighted + ExactFraction(level.ore) * v
                 total = total + v
             }
             guard let mean = weighted / total else {
-                throw .missingVolumeForWeighted(present[0].key.description, present[0].municipality)
+                throw .missingVolumeForWeighted(items[present[0]].key.description, items[present[0]].municipality)
             }
             return rounding.round(ore: mean)
         case .municipality(let id):
-            guard let item = present.first(where: { $0.municipality == id }) else {
-                throw .municipalityLacksLine(id, present[0].key.description)
+            let index = model.catalog.slots.municipalityIndex[id]
+            guard let position = present.first(where: { model.catalog.slots.municipalityOrder[$0] == index }) else {
+                throw .municipalityLacksLine(id, items[present[0]].key.description)
             }
-            return rounding.round(ownLevel(item, year))
+            return rounding.round(ownLevel(position, year))
         case .amount(let amount, _):
             return rounding.round(ore: ExactFraction(amount.ore) * model.index.factorFromFirstYear(year))
         case .change, .neutral:
@@ -167,7 +196,7 @@ struct LevelPlanner: Sendable {
     /// The annual amount after phasing one step from `previous` (annual, stored mva form) toward
     /// `target` (level space) with `share` of the way: rounded by the item's rounding, never past
     /// the target and never away from it (an unrepresentable step keeps the previous amount).
-    func phased(previous: Money, item: BaselineItem, target: Money, share: ExactFraction) -> Money {
+    func phased(previous: Money, item: Int, target: Money, share: ExactFraction) -> Money {
         let periods = periods(item)
         if share.numerator == 0 { return previous }
         let direction = decision.rule.roundingDirection

@@ -62,8 +62,10 @@ struct YearPriceBuilder {
     /// The price rows a decision's rule reads for one unit (its target level), for an item it changes.
     func inputs(of decision: LevelDecision, unit: HarmonisationUnit, item: ItemRef) -> [Provenance] {
         let municipalities = Dataset.mergingMunicipalities
+        let catalog = model.catalog
+        let mainKey = unit.main(catalog)
         func main(_ municipality: MunicipalityID) -> Provenance? {
-            provenance(ItemRef(key: unit.main, municipality: municipality))
+            provenance(ItemRef(key: mainKey, municipality: municipality))
         }
         switch decision.rule {
         case .lowest, .highest, .mean, .weighted: return municipalities.compactMap(main)
@@ -72,8 +74,8 @@ struct YearPriceBuilder {
         case .amount: return []
         case .neutral:
             // Goal-seek balances the revenue of every line of the unit in every municipality.
-            return municipalities.flatMap { m in unit.keys.compactMap { provenance(ItemRef(key: $0, municipality: m)) }
-            }
+            let keys = unit.keys(catalog)
+            return municipalities.flatMap { m in keys.compactMap { provenance(ItemRef(key: $0, municipality: m)) } }
         }
     }
 

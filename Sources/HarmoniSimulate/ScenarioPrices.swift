@@ -74,7 +74,7 @@ extension Simulator {
             switch decision.action {
             case .level(let level):
                 run.applyLevel(level, index: index, model: model, solveModel: solveModel)
-                let changed = levels.update(from: run.state, decision: level, index: index, model: model)
+                let changed = levels.update(from: run, decision: level, index: index, model: model)
                 guard changed, steps else { continue }
             case .rules(let rule):
                 guard year >= (rule.fromYear ?? model.firstYear) else { continue }
@@ -102,24 +102,27 @@ struct PriceTrail {
     init(builder: YearPriceBuilder) { self.builder = builder }
 
     /// Takes the run's state after a level decision; returns true when a price changed in the year.
-    mutating func update(from state: [Run.StateKey: Money], decision: LevelDecision, index: Int, model: SimulationModel)
-        -> Bool
-    {
+    mutating func update(from run: Run, decision: LevelDecision, index: Int, model: SimulationModel) -> Bool {
         var changed = false
+        let catalog = model.catalog
         let units = (try? LevelPlanner(model: model, decision: decision).units().units) ?? []
+        let unitKeys = units.map { $0.keys(catalog) }
+        let unitMains = units.map { $0.main(catalog) }
         let share = decision.phasing.share(in: builder.year, firstYear: model.firstYear)
-        for (key, amount) in state where key.year == builder.year {
+        for (position, item) in catalog.items.enumerated() {
+            guard let amount = run.reached(position, builder.year, model) else { continue }
+            let key = item
             let ref = ItemRef(key: key.key, municipality: key.municipality)
             guard annual[ref] != amount else { continue }
             annual[ref] = amount
             changed = true
             var inputs: [(status: Status, lowConfidence: Bool)] = []
-            for unit in units where unit.keys.contains(key.key) {
+            for (u, unit) in units.enumerated() where unitKeys[u].contains(key.key) {
                 inputs += builder.inputs(of: decision, unit: unit, item: ref).map { ($0.status, $0.isLowConfidence) }
             }
             // A follower moves by its main line's factor, and a partial step keeps part of the old
             // price: both still rest on the item's own (or an earlier decision's) price.
-            let keepsOwn = !share.isOne || units.contains { $0.main != key.key && $0.keys.contains(key.key) }
+            let keepsOwn = !share.isOne || units.indices.contains { unitMains[$0] != key.key && unitKeys[$0].contains(key.key) }
             if keepsOwn {
                 if let earlier = trace[ref] {
                     inputs.append((earlier.status, earlier.lowConfidence))
@@ -149,4 +152,11 @@ struct PriceTrace {
     var lowConfidence: Bool
     /// Decisions that changed the price in the year, in order.
     var decisions: [Int]
+}
+
+extension HarmonisationUnit {
+    /// Every line of the unit as item keys, main line included, in dataset order.
+    func keys(_ catalog: Catalog) -> [ItemKey] {
+        keyIDs.compactMap { catalog.slots.keys.indices.contains($0) ? catalog.slots.keys[$0] : nil }
+    }
 }

@@ -13,13 +13,20 @@ public struct SimulationBaseline: Sendable {
     public let catalog: Catalog
     /// The dataset's kommunal deflator per year.
     let deflators: [Int: DeflatorYear]
+    /// 1 ÷ (1 + mva) of the dataset's mva rate.
+    let exclusiveOfVAT: ExactFraction
+    /// The parameters of every rule as text, for rule adoptions.
+    let ruleTexts: RuleTexts
 
-    /// Prepares a dataset whose prices are from `year`.
-    public init(_ dataset: Dataset, year: Int = 2019) {
+    /// Prepares a dataset whose prices are from `year`, for a merger of `municipalities` (Asker,
+    /// Røyken and Hurum unless a synthetic merger names its own).
+    public init(_ dataset: Dataset, year: Int = 2019, municipalities: [MunicipalityID] = Dataset.mergingMunicipalities) {
         self.dataset = dataset
         self.year = year
-        self.catalog = Catalog(dataset: dataset, baselineYear: year)
+        self.catalog = Catalog(dataset: dataset, baselineYear: year, municipalities: municipalities)
         self.deflators = PriceIndex.datasetDeflators(dataset, through: 2100)
+        self.exclusiveOfVAT = (.one / ExactFraction(growth: dataset.vatRate)) ?? .one
+        self.ruleTexts = RuleTexts(dataset)
     }
 }
 
@@ -34,8 +41,19 @@ struct SimulationModel: Sendable {
     let baselineYear: Int
     /// 1 ÷ (1 + mva): turns an amount including mva into the municipality's revenue.
     let exclusiveOfVAT: ExactFraction
+    /// The baseline's rule parameters as text.
+    let ruleTexts: RuleTexts
     /// Volume ratio from coverage decisions: (service, municipality) → per year (ratio, decision).
     private(set) var coverage: [CoverageKey: [Int: (ratio: ExactFraction, decision: Int)]] = [:]
+    /// Per catalog item and year of the period (slot `position × years.count + year − firstYear`),
+    /// computed once per run: the own level (``ownLevel(_:_:)``), the baseline volume and the
+    /// volume after coverage decisions. The item functions below define the values.
+    var ownLevels: [Money] = []
+    var baselineVolumes: [DecimalNumber?] = []
+    var volumes: [DecimalNumber?] = []
+    /// Per year offset: true when the year's price factor and every baseline volume equal the
+    /// year before's, so every level decision's targets are the same (fixed prices, no growth).
+    var yearRepeats: [Bool] = []
 
     struct CoverageKey: Hashable {
         var service: String
@@ -57,11 +75,11 @@ struct SimulationModel: Sendable {
         switch index {
         case .failure(let error): return .failure(error)
         case .success(let index):
-            let vat = ExactFraction(growth: dataset.vatRate)
-            return .success(
-                SimulationModel(
-                    dataset: dataset, scenario: scenario, catalog: baseline.catalog, index: index,
-                    baselineYear: baselineYear, exclusiveOfVAT: (.one / vat) ?? .one))
+            var model = SimulationModel(
+                dataset: dataset, scenario: scenario, catalog: baseline.catalog, index: index,
+                baselineYear: baselineYear, exclusiveOfVAT: baseline.exclusiveOfVAT, ruleTexts: baseline.ruleTexts)
+            model.buildTables()
+            return .success(model)
         }
     }
 
@@ -118,11 +136,7 @@ struct SimulationModel: Sendable {
     }
 
     /// The service whose volumes an item's volume belongs to (a subsidy rate's linked volume).
-    func volumeService(_ item: BaselineItem) -> String {
-        guard item.key.kind == .subsidy else { return item.key.group }
-        return Links.scheme(item.key.group)?.volumes.first { $0.line == item.key.line }?.volume.service.rawValue
-            ?? item.key.group
-    }
+    func volumeService(_ item: BaselineItem) -> String { Catalog.volumeService(of: item) }
 
     /// The baseline volume of an item in `year` (with growth, before decisions).
     func baselineVolume(_ item: BaselineItem, _ year: Int) -> DecimalNumber? {
@@ -151,5 +165,13 @@ struct SimulationModel: Sendable {
     ) {
         let key = CoverageKey(service: service, municipality: municipality)
         for year in years where year >= from { coverage[key, default: [:]][year] = (ratio, decision) }
+        // The volumes of the service's items in the municipality follow the new ratio.
+        guard volumes.count == catalog.items.count * years.count else { return }
+        for (position, item) in catalog.items.enumerated()
+        where item.municipality == municipality && catalog.slots.volumeServices[position] == service {
+            for year in years where year >= from {
+                volumes[position * years.count + year - firstYear] = volume(item, year)
+            }
+        }
     }
 }

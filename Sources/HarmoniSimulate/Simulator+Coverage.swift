@@ -99,7 +99,7 @@ extension Run {
                 guard model.coverageRatio(service, link.decision.municipality, year)?.decision == index else {
                     continue
                 }
-                if let line = coverageLine(link, index: index, year: year, model: model) { lines.append(line) }
+                if let line = coverageLine(link, index: index, year: year, model: model) { append(line, item: -1) }
             }
         }
     }

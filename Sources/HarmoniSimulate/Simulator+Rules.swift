@@ -7,9 +7,9 @@ extension Run {
     mutating func applyRules(_ model: SimulationModel) {
         for (index, decision) in decisions.enumerated() {
             guard case .rules(let rule) = decision.action else { continue }
-            let source = Run.parameters(model.dataset.rules(rule.source, rule.service, rule: rule.rule))
-            for municipality in Dataset.mergingMunicipalities where municipality != rule.source {
-                let own = Run.parameters(model.dataset.rules(municipality, rule.service, rule: rule.rule))
+            let source = model.ruleTexts.parameters(rule.source, rule.service, rule.rule)
+            for municipality in model.catalog.municipalities where municipality != rule.source {
+                let own = model.ruleTexts.parameters(municipality, rule.service, rule.rule)
                 guard own != source else { continue }
                 ruleChanges.append(
                     RuleChange(
@@ -36,21 +36,28 @@ extension Run {
     /// baseline volumes), for want of selvkost accounts in the dataset.
     func selvkostWarnings(_ model: SimulationModel) -> [SelvkostWarning] {
         var services: [String] = []
-        for line in lines where line.selvkost && !services.contains(line.group) { services.append(line.group) }
+        lines.forEachInPlace { _, line in
+            if line.pointee.selvkost && !services.contains(line.pointee.group) { services.append(line.pointee.group) }
+        }
         var warnings: [SelvkostWarning] = []
         for service in services {
             for year in model.years {
                 var revenue = Money.zero
                 var base = Money.zero
-                for item in model.catalog.items where item.key.group == service && item.key.kind == .fee {
-                    guard let baseVolume = model.baselineVolume(item, year), let volume = model.volume(item, year)
+                let slots = model.catalog.slots
+                for keyID in slots.groupKeyIDs[service] ?? [] where keyID >= 0 && slots.keys[keyID].kind == .fee {
+                    for municipality in 0..<slots.municipalityCount {
+                    guard let position = slots.position(keyID: keyID, municipality: municipality),
+                        let baseVolume = model.baselineVolume(at: position, year),
+                        let volume = model.volume(at: position, year)
                     else {
                         continue
                     }
-                    let own = model.ownAnnual(item, year)
-                    let annual = state[StateKey(key: item.key, municipality: item.municipality, year: year)] ?? own
-                    base += model.amount(model.unitExcludingVAT(own, item), baseVolume)
-                    revenue += model.amount(model.unitExcludingVAT(annual, item), volume)
+                    let own = model.ownAnnual(at: position, year)
+                    let annual = reached(position, year, model) ?? own
+                    base += model.amount(model.unitExcludingVAT(own, at: position), baseVolume)
+                    revenue += model.amount(model.unitExcludingVAT(annual, at: position), volume)
+                    }
                 }
                 if revenue > base {
                     warnings.append(
@@ -59,5 +66,30 @@ extension Run {
             }
         }
         return warnings
+    }
+}
+
+/// ``Run/parameters(_:)`` of every municipality's rule of every service, computed once per
+/// baseline (formatting the values is the costly part of a rule adoption).
+struct RuleTexts: Sendable {
+    private struct Key: Hashable {
+        var municipality: MunicipalityID
+        var service: ServiceID
+        var rule: String
+    }
+    private let texts: [Key: [String]]
+
+    init(_ dataset: Dataset) {
+        var rows: [Key: [Rule]] = [:]
+        for rule in dataset.rules {
+            rows[Key(municipality: rule.municipality, service: rule.service, rule: rule.rule), default: []].append(rule)
+        }
+        texts = rows.mapValues(Run.parameters)
+    }
+
+    /// `parameter = value` of a municipality's rule of a service (as ``Dataset/rules(_:_:rule:)``
+    /// and ``Run/parameters(_:)`` give them); empty when it has none.
+    func parameters(_ municipality: MunicipalityID, _ service: ServiceID, _ rule: String) -> [String] {
+        texts[Key(municipality: municipality, service: service, rule: rule)] ?? []
     }
 }

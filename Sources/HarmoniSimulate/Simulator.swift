@@ -37,26 +37,15 @@ public enum Simulator {
         }
         run.applyRules(model)
         let warnings = run.selvkostWarnings(model)
-        let touched = Set(run.lines.map(\.decision)).union(run.ruleChanges.map(\.decision))
-        let ineffective = scenario.decisions.indices.filter { !touched.contains($0) }
-        // Ledger order: year, decision, item in dataset order (coverage lines last), municipality.
-        var order: [String: Int] = [:]
-        for (position, item) in model.catalog.items.enumerated() where order["\(item.key)"] == nil {
-            order["\(item.key)"] = position
+        var touched = run.decisionsWithLines
+        for change in run.ruleChanges where change.decision >= 0 && change.decision < touched.count {
+            touched[change.decision] = true
         }
-        let municipalities = Dataset.mergingMunicipalities
-        let keyed = run.lines.map { line in
-            (
-                line,
-                [
-                    line.year, line.decision, order[line.itemText] ?? Int.max,
-                    municipalities.firstIndex(of: line.municipality) ?? 9,
-                ]
-            )
-        }
-        let lines = keyed.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
+        let ineffective = scenario.decisions.indices.filter { !touched[$0] }
+        let lines = run.takeOrderedLines(model.catalog)
         var ledger = Ledger(
-            lines: lines, ruleChanges: run.ruleChanges, selvkostWarnings: warnings, ineffective: ineffective,
+            lines: lines, ruleChanges: run.ruleChanges, selvkostWarnings: warnings,
+            ineffective: ineffective,
             notes: run.notes, problems: run.problems, index: model.index, period: scenario.period,
             decisions: scenario.decisions)
         ledger.growth = scenario.growth
@@ -101,7 +90,7 @@ public enum Simulator {
         case .rules(let rules):
             guard
                 !model.dataset.rules(rules.source, rules.service, rule: rules.rule).isEmpty
-                    || Dataset.mergingMunicipalities.contains(where: {
+                    || model.catalog.municipalities.contains(where: {
                         !model.dataset.rules($0, rules.service, rule: rules.rule).isEmpty
                     })
             else { throw .unknownTarget("\(rules.service).\(rules.rule)") }
@@ -166,86 +155,5 @@ public enum Simulator {
         var run = Run(decisions: model.scenario.decisions)
         run.applyCoverage(&fixed)
         return fixed
-    }
-}
-
-/// The mutable state of one run: lines so far and the annual amount each item has reached.
-struct Run {
-    let decisions: [Decision]
-    var lines: [LedgerLine] = []
-    var ruleChanges: [RuleChange] = []
-    var notes: [LocalizedText] = []
-    var problems: [SimulationError] = []
-    /// The annual amount per unit (stored mva form) after the decisions so far.
-    var state: [StateKey: Money] = [:]
-
-    struct StateKey: Hashable {
-        var key: ItemKey
-        var municipality: MunicipalityID
-        var year: Int
-    }
-
-    init(decisions: [Decision]) { self.decisions = decisions }
-
-    mutating func applyLevel(_ decision: LevelDecision, index: Int, model: SimulationModel, solveModel: SimulationModel)
-    {
-        do throws(SimulationError) {
-            let (units, unitNotes) = try LevelPlanner(model: model, decision: decision).units()
-            notes += unitNotes
-            for unit in units {
-                var effective = decision
-                if case .neutral = decision.rule {
-                    let result = try GoalSeek.solve(model: solveModel, decision: decision, unit: unit)
-                    effective.rule = .amount(result.level, period: result.period)
-                }
-                try applyUnit(unit, effective, index: index, model: model)
-            }
-        } catch {
-            problems.append(error)
-        }
-    }
-
-    private mutating func applyUnit(
-        _ unit: HarmonisationUnit, _ decision: LevelDecision, index: Int, model: SimulationModel
-    )
-        throws(SimulationError)
-    {
-        let planner = LevelPlanner(model: model, decision: decision)
-        for year in model.years {
-            let share = decision.phasing.share(in: year, firstYear: model.firstYear)
-            guard share.numerator != 0 else { continue }
-            for (item, target) in try planner.targets(unit, year) {
-                let key = StateKey(key: item.key, municipality: item.municipality, year: year)
-                let previous = state[key] ?? model.ownAnnual(item, year)
-                let next = planner.phased(previous: previous, item: item, target: target, share: share)
-                guard next != previous else { continue }
-                state[key] = next
-                let made = line(
-                    item, year, previous, next, target: target * planner.periods(item), decision: index, model: model)
-                // A change that vanishes once mva is taken out (or on a zero volume) is no change.
-                guard made.unitChange != .zero, made.change != .zero else { continue }
-                lines.append(made)
-            }
-        }
-    }
-
-    private func line(
-        _ item: BaselineItem, _ year: Int, _ previous: Money, _ next: Money, target: Money, decision: Int,
-        model: SimulationModel
-    ) -> LedgerLine {
-        let volume = model.volume(item, year)
-        let unitBefore = model.unitExcludingVAT(previous, item)
-        let unitAfter = model.unitExcludingVAT(next, item)
-        let perPeriod = { (annual: Money) -> Money in
-            annual.multiplied(byFraction: 1, over: item.periodsPerYear, rounding: .ore) ?? annual
-        }
-        return LedgerLine(
-            kind: item.key.kind == .fee ? .revenue : .cost, area: item.area, group: item.key.group, item: item.key.line,
-            municipality: item.municipality, year: year, volume: volume, levelBefore: perPeriod(previous),
-            levelAfter: perPeriod(next), ownUnit: model.unitExcludingVAT(model.ownAnnual(item, year), item),
-            targetUnit: model.unitExcludingVAT(target, item), unitBefore: unitBefore, unitAfter: unitAfter,
-            before: volume.map { model.amount(unitBefore, $0) }, after: volume.map { model.amount(unitAfter, $0) },
-            users: item.countsUsers ? volume : nil, changePerUser: item.countsUsers ? unitAfter - unitBefore : nil,
-            decision: decision, status: item.status, selvkost: item.selvkost, sources: item.sources)
     }
 }

@@ -22,7 +22,7 @@ enum BenchInputs {
 }
 
 /// A small seeded generator (SplitMix64), so benchmark inputs are the same on every run.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -2,59 +2,66 @@ import Foundation
 import Harmoni
 
 // harmoni-bench: speed and memory of Harmoni, measured (never asserted in a test).
-// Run with `swift run -c release harmoni-bench`; figures go to docs/PERFORMANCE.md.
+// Run with `swift run -c release harmoni-bench [case numbers] [--quick]`; figures go to
+// docs/PERFORMANCE.md. `--quick` takes a few runs per case, for profiling under callgrind.
+// Cases on the shipped data run first, so the peak memory reported for them is theirs alone.
 
-let executableFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-let harmoniPath = executableFolder.appendingPathComponent("harmoni").path
-let helloPath = executableFolder.appendingPathComponent("harmoni-hello").path
+let executableFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    .deletingLastPathComponent()
 guard let datasetFolder = FileAccess.defaultDatasetFolder() else {
     FileHandle.standardError.write(Data("harmoni-bench: cannot find datasets/\n".utf8))
     exit(2)
 }
-var environment = ProcessInfo.processInfo.environment
-environment["NO_COLOR"] = "1"
-environment["HARMONI_DATASETS"] = datasetFolder
+let selected = Set(CommandLine.arguments.dropFirst().compactMap { Int($0) })
+for argument in CommandLine.arguments where argument.hasPrefix("--quick") {
+    Measure.quick = true
+    if let runs = Int(argument.dropFirst("--quick=".count)), argument.hasPrefix("--quick=") { Measure.quickRuns = runs }
+}
+func wanted(_ number: Int) -> Bool { selected.isEmpty || selected.contains(number) }
 
-var results: [(Measurement, String)] = []
-@MainActor func report(_ m: Measurement, target: String) {
-    results.append((m, target))
-    let line = "\(m.name.padding(toLength: 52, withPad: " ", startingAt: 0)) runs \(String(m.runs).padding(toLength: 5, withPad: " ", startingAt: 0)) median \(Measure.format(m.median).padding(toLength: 10, withPad: " ", startingAt: 0)) p95 \(Measure.format(m.p95).padding(toLength: 10, withPad: " ", startingAt: 0)) peak \(m.peakKilobytes / 1024) MB   target: \(target)\n"
-    FileHandle.standardOutput.write(Data(line.utf8))
+Report.write(Machine.description(datasetFolder: datasetFolder) + "\n\n")
+Report.header()
+
+if wanted(1) { ProcessStartCase.run(executableFolder: executableFolder, datasetFolder: datasetFolder) }
+
+// 2. Loading and validating the shipped datasets (read, parse, validate every file).
+var loaded = DatasetLoader.load(paths: [datasetFolder])
+if wanted(2) {
+    Report.add(
+        Measure.time("2  load + validate shipped datasets", runs: 200, warmup: 5) {
+            loaded = DatasetLoader.load(paths: [datasetFolder])
+        }, target: .medianAtMost(5_000_000),
+        note: "\(loaded.dataset.fees.count) fees, \(loaded.diagnostics.count) diagnostics")
 }
 
-FileHandle.standardOutput.write(Data("harmoni-bench on \(ProcessInfo.processInfo.processorCount) cores; datasets: \(datasetFolder)\n".utf8))
-
-// 1. Process start.
-for (name, path, arguments) in [
-    ("1a start: bare Foundation hello (floor)", helloPath, [String]()),
-    ("1b start: harmoni --version", harmoniPath, ["--version"]),
-    ("1c start: harmoni -e 'print 1 + 1' (loads datasets)", harmoniPath, ["-e", "print 1 + 1"]),
-] {
-    var samples: [UInt64] = []
-    for _ in 0..<3 { _ = Measure.spawn(path, arguments, environment: environment) }
-    for _ in 0..<40 { samples.append(Measure.spawn(path, arguments, environment: environment)) }
-    report(
-        Measurement(name: name, runs: 40, nanoseconds: samples.sorted(), peakKilobytes: Measure.childrenPeakKilobytes()),
-        target: name.hasPrefix("1b") ? "≤ 2 × floor" : "-")
+if wanted(4) || wanted(5) {
+    let baseline = SimulationBaseline(loaded.dataset)
+    if wanted(4) { FlagshipCase.run(baseline: baseline, loaded: loaded, datasetFolder: datasetFolder) }
+    if wanted(5) { GoalSeekCase.run(baseline: baseline) }
 }
-if results.count >= 2, results[0].0.median > 0 {
-    let ratio = Double(results[1].0.median) / Double(results[0].0.median)
-    FileHandle.standardOutput.write(Data("    ratio --version / floor: \(String(format: "%.2f", ratio))\n".utf8))
+if wanted(2) || wanted(4) || wanted(5) {
+    let peak = Measure.peakMemoryKilobytes()
+    Report.add(
+        Measurement(name: "   peak memory of this process, shipped data", runs: 1, nanoseconds: [], peakKilobytes: peak),
+        target: .memoryAtMost(50 * 1024, actualKilobytes: peak))
 }
-
-// 2. Loading and validating the shipped datasets.
-report(Measure.time("2  load + validate shipped datasets", runs: 50) {
-    _ = DatasetLoader.load(paths: [datasetFolder])
-}, target: "≤ 5 ms")
 
 // 3. Parsing and formatting a generated 10 000-line scenario file.
-let generated = BenchInputs.scenario(lines: 10_000)
-report(Measure.time("3a parse 10 000-line scenario", runs: 20) {
-    _ = Parser.parse(SourceFile(name: "bench.harmoni", text: generated))
-}, target: "-")
-let parsed = Parser.parse(SourceFile(name: "bench.harmoni", text: generated)).unit
-report(Measure.time("3b format 10 000-line scenario", runs: 20) {
-    _ = Formatter.format(parsed)
-}, target: "-")
+if wanted(3) {
+    let generated = BenchInputs.scenario(lines: 10_000)
+    let file = SourceFile(name: "bench.harmoni", text: generated)
+    Report.add(
+        Measure.time("3a parse 10 000-line scenario", runs: 50) {
+            _ = Parser.parse(file)
+        }, note: "\(generated.utf8.count / 1024) KB")
+    let parsed = Parser.parse(file).unit
+    Report.add(
+        Measure.time("3b format 10 000-line scenario", runs: 50) {
+            _ = Formatter.format(parsed)
+        })
+}
 
-BenchCases.runEngineCases(datasetFolder: datasetFolder) { report($0, target: $1) }
+if wanted(6) { MergerCase.run() }
+
+Report.markdown()
+Report.write("\n" + Machine.load() + "\n")

@@ -1,0 +1,91 @@
+import HarmoniModel
+
+/// The mutable state of one run: lines so far and the annual amount each item has reached.
+struct Run {
+    let decisions: [Decision]
+    /// The lines in the order made; ``takeOrderedLines(_:)`` gives the ledger's order.
+    private(set) var lines: [LedgerLine] = []
+    /// The catalog position of each line's item (-1 for a coverage line).
+    private var lineItems: [Int] = []
+    var ruleChanges: [RuleChange] = []
+    var notes: [LocalizedText] = []
+    var problems: [SimulationError] = []
+    /// The annual amount per unit (stored mva form) after the decisions so far, per catalog
+    /// position and year (slot `position × years + year − first year`); empty until a level decision.
+    var state: [Money?] = []
+
+    init(decisions: [Decision]) { self.decisions = decisions }
+
+    /// Makes room for `count` more lines.
+    mutating func reserveLines(_ count: Int) {
+        lines.reserveCapacity(lines.count + count)
+        lineItems.reserveCapacity(lines.count + count)
+    }
+
+    /// Adds a line; `item` is the catalog position of its item, -1 for a coverage line.
+    mutating func append(_ line: consuming LedgerLine, item: Int) {
+        lines.append(line)
+        lineItems.append(item)
+    }
+
+    /// Whether each decision made at least one line.
+    var decisionsWithLines: [Bool] {
+        var made = Array(repeating: false, count: decisions.count)
+        lines.forEachInPlace { _, line in
+            if line.pointee.decision >= 0 && line.pointee.decision < made.count { made[line.pointee.decision] = true }
+        }
+        return made
+    }
+
+    /// The annual amount an item has reached in `year`, if a decision changed it.
+    func reached(_ position: Int, _ year: Int, _ model: SimulationModel) -> Money? {
+        let slot = position * model.years.count + (year - model.firstYear)
+        return slot >= 0 && slot < state.count ? state[slot] : nil
+    }
+
+    /// Ledger order: year, decision, item in dataset order (an item's `group.line` text at its
+    /// first position; coverage lines after every item unless their text is an item's),
+    /// municipality in merger order. The sort is stable, so lines with equal keys keep the order made.
+    /// The run gives its lines up (they are moved into place, not copied).
+    mutating func takeOrderedLines(_ catalog: Catalog) -> [LedgerLine] {
+        let slots = catalog.slots
+        var keys: [LineOrder] = []
+        keys.reserveCapacity(lines.count)
+        lines.forEachInPlace { i, line in
+            let item = lineItems[i]
+            if item >= 0 {
+                keys.append(
+                    LineOrder(
+                        year: line.pointee.year, decision: line.pointee.decision, item: slots.textOrder[item],
+                        municipality: slots.municipalityOrder[item]))
+            } else {
+                keys.append(
+                    LineOrder(
+                        year: line.pointee.year, decision: line.pointee.decision,
+                        item: slots.firstPositionByText[line.pointee.itemText] ?? Int.max,
+                        municipality: slots.municipalityIndex[line.pointee.municipality] ?? slots.municipalityCount))
+            }
+        }
+        let order = lines.indices.sorted { keys[$0] < keys[$1] }
+        var ordered = lines
+        lines = []
+        lineItems = []
+        ordered.permute(by: order)
+        return ordered
+    }
+
+    /// A line's place in the ledger, compared field by field in this order.
+    private struct LineOrder: Comparable {
+        var year: Int
+        var decision: Int
+        var item: Int
+        var municipality: Int
+
+        static func < (a: LineOrder, b: LineOrder) -> Bool {
+            if a.year != b.year { return a.year < b.year }
+            if a.decision != b.decision { return a.decision < b.decision }
+            if a.item != b.item { return a.item < b.item }
+            return a.municipality < b.municipality
+        }
+    }
+}
