@@ -22,12 +22,13 @@ extension Parser {
     /// marks the block ``Block/containsErrors``. A block still open at the next block header is
     /// reported at its own header; one still open at the end of the input is unexpected-end.
     mutating func parseBlock() -> Block? {
-        let kindToken = advance()
+        let kindToken = current
+        advance()
         guard case .identifier(let kindName) = kindToken.kind, let id = parsePath() else { return nil }
         let open = advance()  // `{`, checked by isBlockHeader
         var block = Block(
             kind: Identifier(kindName, kindToken.range), id: id, attributes: [], closingComments: [],
-            bodyRange: open.range)
+            bodyRange: open)
         if case .comment(let text) = current.kind {
             block.openingComment = text
             advance()
@@ -39,23 +40,23 @@ extension Parser {
             case .rightBrace:
                 let close = advance()
                 block.closingComments = trivia.leadingComments
-                block.bodyRange = SourceRange(open.range.start, close.range.end)
+                block.bodyRange = SourceRange(open.start, close.end)
                 return block
             case .endOfFile:
                 diagnostics.append(
                     Diagnostic(
                         .error, .unterminatedBlock, file: file.name, range: endOfInput,
-                        notes: [DiagnosticNote(.blockOpenedHere, range: kindToken.range.union(open.range))],
+                        notes: [DiagnosticNote(.blockOpenedHere, range: kindToken.range.union(open))],
                         isUnexpectedEnd: true))
                 block.closingComments = trivia.leadingComments
-                block.bodyRange = SourceRange(open.range.start, current.range.end)
+                block.bodyRange = SourceRange(open.start, current.range.end)
                 block.containsErrors = true
                 return block
             default:
                 if isBlockHeader() {
                     // The closing brace was forgotten and the next block starts: end this one here.
-                    error(.unterminatedBlock, kindToken.range.union(open.range))
-                    block.bodyRange = SourceRange(open.range.start, current.range.start)
+                    error(.unterminatedBlock, kindToken.range.union(open))
+                    block.bodyRange = SourceRange(open.start, current.range.start)
                     return block
                 }
                 let lineStart = current.kind
@@ -112,7 +113,7 @@ extension Parser {
             if case .invalid = current.kind {} else { advance() }
             return nil
         }
-        let nameToken = advance()
+        let nameRange = advance()
         guard case .equals = current.kind else {
             expected("«=» etter «\(name)»", "«=» after «\(name)»")
             return nil
@@ -125,7 +126,7 @@ extension Parser {
             error(.unknownUnit(file.slice(word), Unit.allCases.map(\.symbol)), word)
             return nil
         }
-        var attribute = Attribute(name: Identifier(name, nameToken.range), value: value, trivia: trivia)
+        var attribute = Attribute(name: Identifier(name, nameRange), value: value, trivia: trivia)
         attribute.trivia.leadingComments += bracketComments
         bracketComments = []
         return attribute

@@ -39,10 +39,11 @@ extension Parser {
             error(.nestingTooDeep, current.range)
             return nil
         }
+        if let simple = parseSimpleOperand() { return simple }
         if case .ellipsis = current.kind {
             let dots = advance()
             guard let to = parseComparison() else { return nil }
-            return Expression(.range(from: nil, to: to), SourceRange(dots.range.start, to.range.end))
+            return Expression(.range(from: nil, to: to), SourceRange(dots.start, to.range.end))
         }
         guard let from = parseComparison() else { return nil }
         guard case .ellipsis = current.kind else { return from }
@@ -51,7 +52,33 @@ extension Parser {
             guard let to = parseComparison() else { return nil }
             return Expression(.range(from: from, to: to), SourceRange(from.range.start, to.range.end))
         }
-        return Expression(.range(from: from, to: nil), SourceRange(from.range.start, dots.range.end))
+        return Expression(.range(from: from, to: nil), SourceRange(from.range.start, dots.end))
+    }
+
+    /// A literal or a one-word name that nothing continues (no operator, range, call or path
+    /// follows it): what the precedence levels below would return for it, read directly. Most
+    /// dataset values are such (`2 990 kr/mnd`, `published`, `"…"`). Outside brackets only.
+    mutating func parseSimpleOperand() -> Expression? {
+        guard nesting == 0 else { return nil }
+        switch peekKind(1) {
+        case .ellipsis, .less, .lessEqual, .greater, .greaterEqual, .equalEqual, .notEqual, .plus, .minus, .star,
+            .slash, .dot, .leftParen:
+            return nil
+        default: break
+        }
+        switch current.kind {
+        case .number(let value, let unit, let grouped):
+            return Expression(.number(value, unit: unit, grouped: grouped), advance())
+        case .string(let text):
+            return Expression(.string(text), advance())
+        case .date(let date):
+            return Expression(.date(date), advance())
+        case .identifier(let name):
+            let range = advance()
+            return Expression(.path(Path(parts: [Identifier(name, range)], wildcard: false, range: range)), range)
+        default:
+            return nil
+        }
     }
 
     func startsOperand(_ kind: TokenKind) -> Bool {
@@ -139,7 +166,7 @@ extension Parser {
                 return nil
             }
             guard let operand = parseUnary() else { return nil }
-            return Expression(.unary(.negate, operand), minus.range.union(operand.range))
+            return Expression(.unary(.negate, operand), minus.union(operand.range))
         }
         return parsePrimary()
     }
@@ -170,14 +197,14 @@ extension Parser {
             }
             let close = advance()  // while still nested, so newlines before it are skipped
             nesting -= 1
-            return Expression(.parenthesized(inner), SourceRange(token.range.start, close.range.end))
+            return Expression(.parenthesized(inner), SourceRange(token.range.start, close.end))
         case .leftBracket:
             advance()
             nesting += 1
             guard let items = parseList(closing: .rightBracket, "«]»", opening: token) else { return nil }
             let close = advance()  // while still nested, so newlines before it are skipped
             nesting -= 1
-            return Expression(.list(items), SourceRange(token.range.start, close.range.end))
+            return Expression(.list(items), SourceRange(token.range.start, close.end))
         default:
             expected("en verdi", "a value")
             return nil
@@ -186,12 +213,13 @@ extension Parser {
 
     mutating func parseCall(_ name: Identifier) -> Expression? {
         advance()  // name
-        let open = advance()  // (
+        let open = current  // (
+        advance()
         nesting += 1
         guard let arguments = parseList(closing: .rightParen, "«)»", opening: open) else { return nil }
         let close = advance()  // while still nested, so newlines before it are skipped
         nesting -= 1
-        return Expression(.call(name: name, arguments: arguments), SourceRange(name.range.start, close.range.end))
+        return Expression(.call(name: name, arguments: arguments), SourceRange(name.range.start, close.end))
     }
 
     /// Comma-separated expressions up to a closing token (not consumed).
@@ -219,28 +247,28 @@ extension Parser {
             expected("et navn", "a name")
             return nil
         }
-        let firstToken = advance()
-        var parts = [Identifier(first, firstToken.range)]
-        var end = firstToken.range.end
+        let firstRange = advance()
+        var parts = [Identifier(first, firstRange)]
+        var end = firstRange.end
         var wildcard = false
         while case .dot = current.kind {
             switch peekKind(1) {
             case .identifier(let name):
                 advance()
-                let token = advance()
-                parts.append(Identifier(name, token.range))
-                end = token.range.end
+                let range = advance()
+                parts.append(Identifier(name, range))
+                end = range.end
             case .star:
                 advance()
-                end = advance().range.end
+                end = advance().end
                 wildcard = true
-                return Path(parts: parts, wildcard: wildcard, range: SourceRange(firstToken.range.start, end))
+                return Path(parts: parts, wildcard: wildcard, range: SourceRange(firstRange.start, end))
             default:
                 advance()
                 expected("et navn eller «*» etter «.»", "a name or «*» after «.»")
                 return nil
             }
         }
-        return Path(parts: parts, wildcard: wildcard, range: SourceRange(firstToken.range.start, end))
+        return Path(parts: parts, wildcard: wildcard, range: SourceRange(firstRange.start, end))
     }
 }

@@ -51,13 +51,19 @@ public struct Parser {
 
     // MARK: - Token access
 
+    /// The current token, read in place (a copy would retain its text for every look at its kind).
     var current: Token {
+        _read { yield tokens[currentIndex] }
+    }
+
+    /// Where ``current`` is: the next token, skipping line breaks and comments inside brackets.
+    var currentIndex: Int {
         if nesting > 0 {
             var i = index
             while i < tokens.count - 1, isSkippableInsideBrackets(tokens[i].kind) { i += 1 }
-            return tokens[i]
+            return i
         }
-        return tokens[min(index, tokens.count - 1)]
+        return min(index, tokens.count - 1)
     }
 
     func isSkippableInsideBrackets(_ kind: TokenKind) -> Bool {
@@ -67,17 +73,19 @@ public struct Parser {
         }
     }
 
+    /// Moves past the current token; returns its range (the token itself is read through
+    /// ``current`` before advancing: copying it would retain its text).
     @discardableResult
-    mutating func advance() -> Token {
+    mutating func advance() -> SourceRange {
         if nesting > 0 {
             while index < tokens.count - 1, isSkippableInsideBrackets(tokens[index].kind) {
                 if case .comment(let text) = tokens[index].kind { bracketComments.append(text) }
                 index += 1
             }
         }
-        let token = tokens[min(index, tokens.count - 1)]
+        let range = tokens[min(index, tokens.count - 1)].range
         if index < tokens.count - 1 { index += 1 }
-        return token
+        return range
     }
 
     /// The kind of the token `ahead` tokens after the current one; inside brackets, line breaks
@@ -234,7 +242,8 @@ public struct Parser {
             guard index > 0, case .rightBrace = tokens[index - 1].kind else { return statement }
         } else if keyword == "let", case .identifier = peekKind(1) {
             advance()
-            let nameToken = advance()
+            let nameToken = current
+            advance()
             guard case .identifier(let name) = nameToken.kind else { return nil }
             guard case .equals = current.kind else {
                 expected("«=» etter navnet", "«=» after the name")
@@ -282,12 +291,13 @@ public struct Parser {
     }
 
     mutating func parseCommand() -> Command? {
-        let keywordToken = advance()
+        let keywordToken = current
+        advance()
         guard case .identifier(let keyword) = keywordToken.kind else { return nil }
         var words: [Word] = []
         while !atLineEnd {
             if case .equals = current.kind {
-                words.append(.equals(advance().range))
+                words.append(.equals(advance()))
                 continue
             }
             guard let expression = parseExpression() else { return nil }

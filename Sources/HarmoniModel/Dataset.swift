@@ -1,22 +1,86 @@
 /// Everything Harmoni knows about the merging municipalities: one immutable value.
 ///
 /// Collections keep the order of the dataset files (files sorted by name, blocks in file order),
-/// so output never depends on hashing. Lookups scan or use the indexes built on creation.
+/// so output never depends on hashing. Lookups of fees, volumes, rules and parameters use tables
+/// built on first use (``LookupCache``; changing a collection starts its table afresh); the
+/// other, small collections are scanned.
 public struct Dataset: Sendable, Hashable, Codable {
     public var municipalities: [Municipality] = []
     public var areas: [Area] = []
     public var services: [Service] = []
     public var sources: [Source] = []
-    public var fees: [Fee] = []
-    public var rules: [Rule] = []
-    public var parameters: [Parameter] = []
+    // Fees, rules, parameters and volumes are stored in `stored…`; changing one (in place, by
+    // `_modify`, so `append` does not copy the array) starts its lookup table afresh.
+    public var fees: [Fee] {
+        get { storedFees }
+        set {
+            storedFees = newValue
+            feeTable = LookupCache()
+        }
+        _modify {
+            LookupCache.renew(&feeTable)
+            yield &storedFees
+        }
+    }
+    public var rules: [Rule] {
+        get { storedRules }
+        set {
+            storedRules = newValue
+            ruleTable = LookupCache()
+        }
+        _modify {
+            LookupCache.renew(&ruleTable)
+            yield &storedRules
+        }
+    }
+    public var parameters: [Parameter] {
+        get { storedParameters }
+        set {
+            storedParameters = newValue
+            parameterTable = LookupCache()
+        }
+        _modify {
+            LookupCache.renew(&parameterTable)
+            yield &storedParameters
+        }
+    }
     public var populations: [Population] = []
-    public var volumes: [Volume] = []
+    public var volumes: [Volume] {
+        get { storedVolumes }
+        set {
+            storedVolumes = newValue
+            volumeTable = LookupCache()
+        }
+        _modify {
+            LookupCache.renew(&volumeTable)
+            yield &storedVolumes
+        }
+    }
     public var coverages: [Coverage] = []
     public var budgets: [Budget] = []
     public var subsidies: [Subsidy] = []
     public var missing: [MissingValue] = []
     public var households: [Household] = []
+
+    private var storedFees: [Fee] = []
+    private var storedRules: [Rule] = []
+    private var storedParameters: [Parameter] = []
+    private var storedVolumes: [Volume] = []
+    private var feeTable = LookupCache<FeeTable>()
+    private var ruleTable = LookupCache<RuleTable>()
+    private var parameterTable = LookupCache<ParameterTable>()
+    private var volumeTable = LookupCache<VolumeTable>()
+
+    /// The values under their public names (the lookup tables are not coded).
+    private enum CodingKeys: String, CodingKey {
+        case municipalities, areas, services, sources
+        case storedFees = "fees"
+        case storedRules = "rules"
+        case storedParameters = "parameters"
+        case populations
+        case storedVolumes = "volumes"
+        case coverages, budgets, subsidies, missing, households
+    }
 
     public init() {}
 
@@ -37,32 +101,33 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// The fee rows of a line in a municipality (several when the price changes during the year).
     public func fees(_ municipality: MunicipalityID, _ key: FeeKey) -> [Fee] {
-        fees.filter { $0.municipality == municipality && $0.key == key }
+        let table = feeTable.table { FeeTable(fees) }
+        return (table.rows[FeeTable.Pair(municipality: municipality, key: key)] ?? []).map { fees[$0] }
     }
 
     /// The fee in force on `date`, if any.
     public func fee(_ municipality: MunicipalityID, _ key: FeeKey, on date: CalendarDate) -> Fee? {
-        fees.first { $0.municipality == municipality && $0.key == key && $0.provenance.validity.contains(date) }
+        let table = feeTable.table { FeeTable(fees) }
+        let rows = table.rows[FeeTable.Pair(municipality: municipality, key: key)] ?? []
+        return rows.first { fees[$0].provenance.validity.contains(date) }.map { fees[$0] }
     }
 
     /// The distinct fee lines of a service across all municipalities, in dataset order.
     public func lines(of service: ServiceID) -> [FeeKey] {
-        var seen: Set<FeeKey> = []
-        var result: [FeeKey] = []
-        for fee in fees where fee.key.service == service && seen.insert(fee.key).inserted {
-            result.append(fee.key)
-        }
-        return result
+        feeTable.table { FeeTable(fees) }.lines[service] ?? []
     }
 
     /// The rules of a municipality's service (`rule` optional), in dataset order.
     public func rules(_ municipality: MunicipalityID, _ service: ServiceID, rule: String? = nil) -> [Rule] {
-        rules.filter { $0.municipality == municipality && $0.service == service && (rule == nil || $0.rule == rule) }
+        let table = ruleTable.table { RuleTable(rules) }
+        let rows = table.rows[RuleTable.Pair(municipality: municipality, service: service)] ?? []
+        return rows.lazy.map { rules[$0] }.filter { rule == nil || $0.rule == rule }
     }
 
     /// The parameter values in model use with a given name and line, in dataset order.
     public func parameters(_ parameter: String, line: String? = nil) -> [Parameter] {
-        parameters.filter { $0.parameter == parameter && $0.useInModel && (line == nil || $0.line == line) }
+        let rows = parameterTable.table { ParameterTable(parameters) }.rows[parameter] ?? []
+        return rows.lazy.map { parameters[$0] }.filter { line == nil || $0.line == line }
     }
 
     /// The parameter in model use valid on `date`.
@@ -77,7 +142,8 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// The volumes of a municipality's fee line.
     public func volumes(_ municipality: MunicipalityID, _ key: FeeKey) -> [Volume] {
-        volumes.filter { $0.municipality == municipality && $0.key == key }
+        let table = volumeTable.table { VolumeTable(volumes) }
+        return (table.rows[FeeTable.Pair(municipality: municipality, key: key)] ?? []).map { volumes[$0] }
     }
 
     /// The population count of a municipality on a date.

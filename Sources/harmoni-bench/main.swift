@@ -32,6 +32,7 @@ if wanted(2) {
             loaded = DatasetLoader.load(paths: [datasetFolder])
         }, target: .medianAtMost(5_000_000),
         note: "\(loaded.dataset.fees.count) fees, \(loaded.diagnostics.count) diagnostics")
+    LoadPhases.run(datasetFolder: datasetFolder)
 }
 
 if wanted(4) || wanted(5) {
