@@ -2,7 +2,30 @@ import HarmoniModel
 
 extension Validity {
     /// `@2019-01-01`, or empty for an open start: the part of a change key that tells rows apart.
-    fileprivate var keySuffix: String { from.map { "@\($0)" } ?? "" }
+    fileprivate var keySuffix: String { from.map { "@" + $0.keyText } ?? "" }
+}
+
+extension CalendarDate {
+    /// ``description`` (`YYYY-MM-DD`), written digit by digit for the dates of the calendar (keys
+    /// are made for every row of two datasets when they are compared).
+    fileprivate var keyText: String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return description }
+        let (year, month, day) = (self.year, self.month, self.day)
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
+            buffer[0] = digit(year / 1000)
+            buffer[1] = digit(year / 100)
+            buffer[2] = digit(year / 10)
+            buffer[3] = digit(year)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = digit(month / 10)
+            buffer[6] = digit(month)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = digit(day / 10)
+            buffer[9] = digit(day)
+            return 10
+        }
+    }
 }
 
 extension Municipality: ChangeTracked {

@@ -101,15 +101,12 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// The fee rows of a line in a municipality (several when the price changes during the year).
     public func fees(_ municipality: MunicipalityID, _ key: FeeKey) -> [Fee] {
-        let table = feeTable.table { FeeTable(fees) }
-        return (table.rows[FeeTable.Pair(municipality: municipality, key: key)] ?? []).map { fees[$0] }
+        feeTable.table { FeeTable(fees) }.rows[FeeTable.Pair(municipality: municipality, key: key)] ?? []
     }
 
     /// The fee in force on `date`, if any.
     public func fee(_ municipality: MunicipalityID, _ key: FeeKey, on date: CalendarDate) -> Fee? {
-        let table = feeTable.table { FeeTable(fees) }
-        let rows = table.rows[FeeTable.Pair(municipality: municipality, key: key)] ?? []
-        return rows.first { fees[$0].provenance.validity.contains(date) }.map { fees[$0] }
+        fees(municipality, key).first { $0.provenance.validity.contains(date) }
     }
 
     /// The distinct fee lines of a service across all municipalities, in dataset order.
@@ -119,15 +116,16 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// The rules of a municipality's service (`rule` optional), in dataset order.
     public func rules(_ municipality: MunicipalityID, _ service: ServiceID, rule: String? = nil) -> [Rule] {
-        let table = ruleTable.table { RuleTable(rules) }
-        let rows = table.rows[RuleTable.Pair(municipality: municipality, service: service)] ?? []
-        return rows.lazy.map { rules[$0] }.filter { rule == nil || $0.rule == rule }
+        let rows = ruleTable.table { RuleTable(rules) }.rows[RuleTable.Pair(municipality: municipality, service: service)] ?? []
+        guard let rule else { return rows }
+        return rows.filter { $0.rule == rule }
     }
 
     /// The parameter values in model use with a given name and line, in dataset order.
     public func parameters(_ parameter: String, line: String? = nil) -> [Parameter] {
         let rows = parameterTable.table { ParameterTable(parameters) }.rows[parameter] ?? []
-        return rows.lazy.map { parameters[$0] }.filter { line == nil || $0.line == line }
+        guard let line else { return rows }
+        return rows.filter { $0.line == line }
     }
 
     /// The parameter in model use valid on `date`.
@@ -142,8 +140,7 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// The volumes of a municipality's fee line.
     public func volumes(_ municipality: MunicipalityID, _ key: FeeKey) -> [Volume] {
-        let table = volumeTable.table { VolumeTable(volumes) }
-        return (table.rows[FeeTable.Pair(municipality: municipality, key: key)] ?? []).map { volumes[$0] }
+        volumeTable.table { VolumeTable(volumes) }.rows[FeeTable.Pair(municipality: municipality, key: key)] ?? []
     }
 
     /// The population count of a municipality on a date.

@@ -28,62 +28,65 @@ final class LookupCache<Table: Sendable>: Sendable, Hashable {
     func hash(into hasher: inout Hasher) {}
 }
 
-/// Where the rows of each fee line, and each line of a service, are in ``Dataset/fees``.
+/// The rows of each fee line, and the lines of each service, of ``Dataset/fees``. Rows are held
+/// as arrays, so a lookup hands out the array itself instead of building one.
 struct FeeTable: Sendable {
     struct Pair: Hashable {
         var municipality: MunicipalityID
         var key: FeeKey
     }
-    /// (municipality, line) → positions in dataset order.
-    var rows: [Pair: [Int]] = [:]
+    /// (municipality, line) → its rows in dataset order.
+    var rows: [Pair: [Fee]] = [:]
     /// Service → its distinct lines in dataset order.
     var lines: [ServiceID: [FeeKey]] = [:]
 
     init(_ fees: [Fee]) {
         var seen: Set<FeeKey> = []
-        for (position, fee) in fees.enumerated() {
-            rows[Pair(municipality: fee.municipality, key: fee.key), default: []].append(position)
+        rows.reserveCapacity(fees.count)
+        for fee in fees {
+            rows[Pair(municipality: fee.municipality, key: fee.key), default: []].append(fee)
             if seen.insert(fee.key).inserted { lines[fee.key.service, default: []].append(fee.key) }
         }
     }
 }
 
-/// Where the volumes of each fee line are in ``Dataset/volumes``.
+/// The volumes of each fee line in ``Dataset/volumes``.
 struct VolumeTable: Sendable {
-    /// (municipality, line) → positions in dataset order.
-    var rows: [FeeTable.Pair: [Int]] = [:]
+    /// (municipality, line) → its volumes in dataset order.
+    var rows: [FeeTable.Pair: [Volume]] = [:]
 
     init(_ volumes: [Volume]) {
-        for (position, volume) in volumes.enumerated() {
-            rows[FeeTable.Pair(municipality: volume.municipality, key: volume.key), default: []].append(position)
+        rows.reserveCapacity(volumes.count)
+        for volume in volumes {
+            rows[FeeTable.Pair(municipality: volume.municipality, key: volume.key), default: []].append(volume)
         }
     }
 }
 
-/// Where the rules of each municipality's service are in ``Dataset/rules``.
+/// The rules of each municipality's service in ``Dataset/rules``.
 struct RuleTable: Sendable {
     struct Pair: Hashable {
         var municipality: MunicipalityID
         var service: ServiceID
     }
-    /// (municipality, service) → positions in dataset order.
-    var rows: [Pair: [Int]] = [:]
+    /// (municipality, service) → its rules in dataset order.
+    var rows: [Pair: [Rule]] = [:]
 
     init(_ rules: [Rule]) {
-        for (position, rule) in rules.enumerated() {
-            rows[Pair(municipality: rule.municipality, service: rule.service), default: []].append(position)
+        for rule in rules {
+            rows[Pair(municipality: rule.municipality, service: rule.service), default: []].append(rule)
         }
     }
 }
 
-/// Where the parameters in model use of each name are in ``Dataset/parameters``.
+/// The parameters in model use of each name in ``Dataset/parameters``.
 struct ParameterTable: Sendable {
-    /// Name → positions (of parameters with `useInModel`) in dataset order.
-    var rows: [String: [Int]] = [:]
+    /// Name → the parameters with `useInModel`, in dataset order.
+    var rows: [String: [Parameter]] = [:]
 
     init(_ parameters: [Parameter]) {
-        for (position, parameter) in parameters.enumerated() where parameter.useInModel {
-            rows[parameter.parameter, default: []].append(position)
+        for parameter in parameters where parameter.useInModel {
+            rows[parameter.parameter, default: []].append(parameter)
         }
     }
 }

@@ -39,38 +39,52 @@ struct CatalogSlots: Sendable {
     let periods: [PricePeriod]
     let vats: [VATForm]
 
-    init(items: [BaselineItem], municipalities: [MunicipalityID], groupKeys: [String: [ItemKey]]) {
+    init(items: [BaselineItem], municipalities: [MunicipalityID]) {
         var municipalityIndex: [MunicipalityID: Int] = [:]
         for (i, municipality) in municipalities.enumerated() where municipalityIndex[municipality] == nil {
             municipalityIndex[municipality] = i
         }
         var keyIDs: [ItemKey: Int] = [:]
+        var keys: [ItemKey] = []
+        var keyTextOrder: [Int] = []
         var byText: [String: Int] = [:]
+        var groupKeyIDs: [String: [Int]] = [:]
         var textOrder: [Int] = []
         var municipalityOrder: [Int] = []
         var slots: [(key: Int, municipality: Int, position: Int)] = []
         textOrder.reserveCapacity(items.count)
         municipalityOrder.reserveCapacity(items.count)
+        slots.reserveCapacity(items.count)
+        // Per key (not per item): its id, its group, and the first position of its text.
+        var lastMunicipality: (id: MunicipalityID, index: Int)?
         for (position, item) in items.enumerated() {
             let keyID: Int
             if let known = keyIDs[item.key] {
                 keyID = known
             } else {
-                keyID = keyIDs.count
+                keyID = keys.count
                 keyIDs[item.key] = keyID
+                keys.append(item.key)
+                groupKeyIDs[item.key.group, default: []].append(keyID)
+                let text = item.key.description
+                if byText[text] == nil { byText[text] = position }
+                keyTextOrder.append(byText[text] ?? position)
             }
-            let text = item.key.description
-            if byText[text] == nil { byText[text] = position }
-            textOrder.append(byText[text] ?? position)
-            let m = municipalityIndex[item.municipality] ?? municipalities.count
+            textOrder.append(keyTextOrder[keyID])
+            // Items of one municipality often come in a run: the last lookup is reused.
+            let m: Int
+            if let last = lastMunicipality, last.id == item.municipality {
+                m = last.index
+            } else {
+                m = municipalityIndex[item.municipality] ?? municipalities.count
+                lastMunicipality = (item.municipality, m)
+            }
             municipalityOrder.append(m)
             if m < municipalities.count { slots.append((keyID, m, position)) }
         }
         var positions = Array(repeating: -1, count: keyIDs.count * municipalities.count)
         // The catalog holds one item per key and municipality.
         for slot in slots { positions[slot.key * municipalities.count + slot.municipality] = slot.position }
-        var keys = Array(repeating: ItemKey(.fee, "", ""), count: keyIDs.count)
-        for (key, id) in keyIDs { keys[id] = key }
         self.keyIDs = keyIDs
         self.municipalityIndex = municipalityIndex
         self.municipalityCount = municipalities.count
@@ -79,7 +93,7 @@ struct CatalogSlots: Sendable {
         self.municipalityOrder = municipalityOrder
         self.firstPositionByText = byText
         self.keys = keys
-        self.groupKeyIDs = groupKeys.mapValues { $0.map { keyIDs[$0] ?? -1 } }
+        self.groupKeyIDs = groupKeyIDs
         self.volumeServices = items.map(Catalog.volumeService(of:))
         self.levels = items.map(\.level)
         self.periodsPerYear = items.map(\.periodsPerYear)
@@ -90,12 +104,12 @@ struct CatalogSlots: Sendable {
         var mainKeyIDs: [String: Int] = [:]
         for (group, ids) in groupKeyIDs {
             mainKeyIDs[group] = ids.first { id in
-                let present = (0..<municipalities.count).compactMap { m -> BaselineItem? in
-                    let position = id < 0 ? -1 : positions[id * municipalities.count + m]
-                    return position < 0 ? nil : items[position]
+                let present = (0..<municipalities.count).compactMap { m -> Int? in
+                    let position = positions[id * municipalities.count + m]
+                    return position < 0 ? nil : position
                 }
                 guard present.count == municipalities.count, let first = present.first else { return false }
-                return present.allSatisfy { $0.period == first.period && $0.vat == first.vat }
+                return present.allSatisfy { items[$0].period == items[first].period && items[$0].vat == items[first].vat }
             }
         }
         self.mainKeyIDs = mainKeyIDs

@@ -94,22 +94,34 @@ public struct Catalog: Sendable {
         var skipped: [String] = []
         let end = CalendarDate.endOf(year: baselineYear)
         let merging = Set(municipalities)
+        // Subsidy lines already met (fee lines are grouped below; the two kinds never share a key).
         var seen: Set<Pair> = []
-        // One pass over each collection (the catalog is built for every run).
-        var feeRows: [FeePair: [Fee]] = [:]
-        for fee in dataset.fees where merging.contains(fee.municipality) {
-            feeRows[FeePair(municipality: fee.municipality, key: fee.key), default: []].append(fee)
+        // One pass over each collection (the catalog is built for every prepared baseline): the
+        // fee rows of each (municipality, line) by position, lines in order of first appearance.
+        let fees = dataset.fees
+        var lineOf: [FeePair: Int] = [:]
+        lineOf.reserveCapacity(fees.count)
+        var lineRows: [[Int]] = []
+        for (position, fee) in fees.enumerated() where merging.contains(fee.municipality) {
+            let pair = FeePair(municipality: fee.municipality, key: fee.key)
+            if let line = lineOf[pair] {
+                lineRows[line].append(position)
+            } else {
+                lineOf[pair] = lineRows.count
+                lineRows.append([position])
+            }
         }
         var countsUsers: [String: Bool] = [:]
         var volumes: [FeePair: Volume] = [:]
+        volumes.reserveCapacity(dataset.volumes.count)
         for volume in dataset.volumes { volumes[FeePair(municipality: volume.municipality, key: volume.key)] = volume }
         let services = Dictionary(dataset.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for fee in dataset.fees where merging.contains(fee.municipality) {
+        items.reserveCapacity(lineRows.count)
+        for rows in lineRows {
+            let fee = fees[rows[0]]
             let key = ItemKey(.fee, fee.key.service.rawValue, fee.key.line.rawValue)
-            guard seen.insert(Pair(key: key, municipality: fee.municipality)).inserted else { continue }
             let pair = FeePair(municipality: fee.municipality, key: fee.key)
-            let rows = feeRows[pair] ?? [fee]
-            let row = rows.first { $0.provenance.validity.contains(end) } ?? rows.last ?? fee
+            let row = rows.first { fees[$0].provenance.validity.contains(end) }.map { fees[$0] } ?? fees[rows[rows.count - 1]]
             let service = services[fee.key.service]
             items.append(
                 Catalog.item(
@@ -149,16 +161,12 @@ public struct Catalog: Sendable {
         self.items = items
         self.skipped = skipped
         var index: [Pair: Int] = [:]
-        var groupKeys: [String: [ItemKey]] = [:]
-        for (i, item) in items.enumerated() {
-            index[Pair(key: item.key, municipality: item.municipality)] = i
-            if !(groupKeys[item.key.group]?.contains(item.key) ?? false) {
-                groupKeys[item.key.group, default: []].append(item.key)
-            }
-        }
+        index.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() { index[Pair(key: item.key, municipality: item.municipality)] = i }
         self.index = index
-        self.groupKeys = groupKeys
-        self.slots = CatalogSlots(items: items, municipalities: municipalities, groupKeys: groupKeys)
+        let slots = CatalogSlots(items: items, municipalities: municipalities)
+        self.groupKeys = slots.groupKeyIDs.mapValues { $0.map { slots.keys[$0] } }
+        self.slots = slots
     }
 
     private static func item(

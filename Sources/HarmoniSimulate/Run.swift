@@ -66,7 +66,7 @@ struct Run {
                         municipality: slots.municipalityIndex[line.pointee.municipality] ?? slots.municipalityCount))
             }
         }
-        let order = lines.indices.sorted { keys[$0] < keys[$1] }
+        let order = LineOrder.packedOrder(keys) ?? lines.indices.sorted { keys[$0] < keys[$1] }
         var ordered = lines
         lines = []
         lineItems = []
@@ -86,6 +86,31 @@ struct Run {
             if a.decision != b.decision { return a.decision < b.decision }
             if a.item != b.item { return a.item < b.item }
             return a.municipality < b.municipality
+        }
+
+        /// The stable sorting order of `keys`, sorted as one 64-bit number per line: year offset,
+        /// decision, item, municipality and the line's index in 4, 12, 20, 10 and 18 bits (the
+        /// index makes every number distinct, so equal keys keep their order). `nil` when a field
+        /// does not fit; the field-wise sort is used then.
+        static func packedOrder(_ keys: [LineOrder]) -> [Int]? {
+            guard let firstYear = keys.map(\.year).min() else { return [] }
+            guard keys.count < 1 << 18 else { return nil }
+            var packed: [UInt64] = []
+            packed.reserveCapacity(keys.count)
+            let lastItem = (1 << 20) - 1
+            for (index, k) in keys.enumerated() {
+                let year = k.year - firstYear
+                // An item outside the catalog (Int.max) sorts after every item, as in `<`.
+                let item = k.item == Int.max ? lastItem : k.item
+                guard year >= 0, year < 1 << 4, k.decision >= 0, k.decision < 1 << 12, item >= 0,
+                    item < lastItem || k.item == Int.max, k.municipality >= 0, k.municipality < 1 << 10
+                else { return nil }
+                packed.append(
+                    UInt64(year) << 60 | UInt64(k.decision) << 48 | UInt64(item) << 28 | UInt64(k.municipality) << 18
+                        | UInt64(index))
+            }
+            packed.sort()
+            return packed.map { Int($0 & (1 << 18 - 1)) }
         }
     }
 }

@@ -24,6 +24,7 @@ extension SimulationModel {
         // whether any factor in use changes from one year to the next.
         var growth: [GrowthKey: [ExactFraction]] = [:]
         var volumesChange = Array(repeating: false, count: years.count)
+        var lastGrowth: (key: GrowthKey, factors: [ExactFraction])?
         let noGrowth = scenario.growth.isEmpty
         items.forEachInPlace { position, item in
             // Fields are read through the pointer: the item is not copied.
@@ -51,17 +52,26 @@ extension SimulationModel {
             let municipality = item.pointee.municipality
             let key = GrowthKey(service: service, municipality: municipality)
             let yearly: [ExactFraction]
-            if let known = growth[key] {
+            if let last = lastGrowth, last.key == key {
+                yearly = last.factors  // items of a service come together: no lookup
+            } else if let known = growth[key] {
                 yearly = known
             } else {
-                yearly = years.map { growthFactor(service, municipality, $0) }
+                yearly = growthFactors(service, municipality)
                 growth[key] = yearly
                 for offset in yearly.indices.dropFirst() where yearly[offset] != yearly[offset - 1] {
                     volumesChange[offset] = true
                 }
             }
+            lastGrowth = (key, yearly)
             for factor in yearly {
-                base.append(factor.isOne ? volume : (ExactFraction(decimal: volume) * factor).decimal(places: 2) ?? volume)
+                if factor.isOne {
+                    base.append(volume)
+                } else if let grown = SimulationModel.grownDirectly(volume, by: factor) {
+                    base.append(grown)
+                } else {
+                    base.append((ExactFraction(decimal: volume) * factor).decimal(places: 2) ?? volume)
+                }
             }
         }
         ownLevels = own
@@ -83,6 +93,20 @@ extension SimulationModel {
         else { return false }
         for year in (earlier + 1)...later where !yearRepeats[year - firstYear] { return false }
         return true
+    }
+
+    /// ``grown(_:service:_:_:)``'s rounding, volume × factor half-up to two decimals, taken on
+    /// the unreduced fraction (the rounded value is the same); `nil` when it might not fit in 128
+    /// bits, and the reducing arithmetic is used instead.
+    static func grownDirectly(_ volume: DecimalNumber, by factor: ExactFraction) -> DecimalNumber? {
+        guard (0...18).contains(volume.scale) else { return nil }
+        var scale: Int128 = 1
+        for _ in 0..<volume.scale { scale *= 10 }
+        let (product, overflow1) = (Int128(volume.significand) * 100).multipliedReportingOverflow(by: factor.numerator)
+        let (denominator, overflow2) = scale.multipliedReportingOverflow(by: factor.denominator)
+        guard !overflow1, !overflow2 else { return nil }
+        let value = ExactFraction.divide(product, by: denominator, mode: .halfUp)
+        return Int64(exactly: value).map { DecimalNumber(significand: $0, scale: 2).normalized }
     }
 
     /// The table slot of an item position in `year`, if the year is simulated and tables are built.

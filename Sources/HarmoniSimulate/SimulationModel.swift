@@ -110,22 +110,44 @@ struct SimulationModel: Sendable {
 
     /// The growth factor of a service's volumes in a municipality from the baseline year to `year`.
     func growthFactor(_ service: String, _ municipality: MunicipalityID, _ year: Int) -> ExactFraction {
-        guard let setting = scenario.growth.last(where: { $0.service == nil || $0.service == service }) else {
-            return .one
+        guard let yearly = yearlyGrowth(service, municipality) else { return .one }
+        var factor = ExactFraction.one
+        for _ in 0..<max(0, year - baselineYear) { factor = factor * yearly }
+        return factor
+    }
+
+    /// ``growthFactor(_:_:_:)`` for every year of the period, in order: the same products, each
+    /// year's taken on from the year before's.
+    func growthFactors(_ service: String, _ municipality: MunicipalityID) -> [ExactFraction] {
+        guard let yearly = yearlyGrowth(service, municipality) else { return years.map { _ in .one } }
+        var factors: [ExactFraction] = []
+        var factor = ExactFraction.one
+        var power = 0
+        for year in years {
+            while power < max(0, year - baselineYear) {
+                factor = factor * yearly
+                power += 1
+            }
+            factors.append(factor)
         }
-        let yearly: ExactFraction
+        return factors
+    }
+
+    /// The yearly growth factor of a service's volumes in a municipality; `nil` for none (no
+    /// setting, or a population trend the dataset lacks the counts for).
+    private func yearlyGrowth(_ service: String, _ municipality: MunicipalityID) -> ExactFraction? {
+        guard let setting = scenario.growth.last(where: { $0.service == nil || $0.service == service }) else {
+            return nil
+        }
         switch setting.rule {
-        case .rate(let rate): yearly = ExactFraction(growth: rate)
+        case .rate(let rate): return ExactFraction(growth: rate)
         case .population(let group):
             guard let before = dataset.population(municipality, on: .startOf(year: baselineYear - 1))?.count(group),
                 let after = dataset.population(municipality, on: .startOf(year: baselineYear))?.count(group),
                 let ratio = ExactFraction(Int128(after), Int128(before))
-            else { return .one }
-            yearly = ratio
+            else { return nil }
+            return ratio
         }
-        var factor = ExactFraction.one
-        for _ in 0..<max(0, year - baselineYear) { factor = factor * yearly }
-        return factor
     }
 
     /// A 2019 volume grown to `year`, rounded half-up to two decimals.
