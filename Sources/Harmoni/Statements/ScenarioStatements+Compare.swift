@@ -59,37 +59,13 @@ extension ScenarioStatements {
     )
         throws(Diagnostic) -> (state: SessionState, skippedWrites: Int)
     {
-        let resolved = URL(fileURLWithPath: resolve(path.text, context)).standardizedFileURL.path
-        if let refusal = ScenarioFiles.refusal(include: resolved, shown: path.text) {
-            throw context.error(refusal.nb, refusal.en, path.range, code: "compare-unreadable")
-        }
-        let real = WritePolicy.realPath(resolved) ?? resolved
-        var stack = context.includeStack
-        if stack.isEmpty, !context.file.name.hasPrefix("<") {
-            let outer = resolve(context.file.name, context)
-            stack.append(WritePolicy.realPath(outer) ?? outer)
-        }
-        if stack.contains(real) || stack.count >= maximumIncludeDepth {
-            let chain = (stack + [real]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
-            throw context.error(
-                "«\(path.text)» sammenligner seg selv (syklus: \(chain))",
-                "«\(path.text)» compares itself (cycle: \(chain))",
-                path.range, code: "include-cycle")
-        }
-        let file: SourceFile
-        switch FileAccess.readSource(resolved) {
-        case .success(let read): file = SourceFile(name: displayName(resolved, context), text: read.text)
-        case .failure(let diagnostic):
-            throw context.error(diagnostic.message.nb, diagnostic.message.en, path.range, code: diagnostic.message.code)
-        }
-        state.sourceFiles[file.name] = file
-        let (unit, diagnostics) = Parser.parse(file)
-        if let first = diagnostics.first(where: { $0.severity == .error }) { throw first }
+        let (file, unit, includeStack) = try readScenarioFile(
+            path, &state, context, selfNb: "sammenligner seg selv", selfEn: "compares itself", code: "compare-unreadable")
         var fresh = SessionState(dataset: state.dataset, datasetPaths: state.datasetPaths)
         fresh.language = state.language
         var inner = context
         inner.file = file
-        inner.includeStack = stack + [real]
+        inner.includeStack = includeStack
         inner.stagesWrites = true
         var firstError: Diagnostic?
         for statement in unit.statements {

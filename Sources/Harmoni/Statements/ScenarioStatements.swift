@@ -67,44 +67,52 @@ enum ScenarioStatements {
             var words = WordReader(command, context)
             let path = try words.string()
             try words.expectEnd()
-            let resolved = URL(fileURLWithPath: resolve(path.text, context)).standardizedFileURL.path
-            if let refusal = ScenarioFiles.refusal(include: resolved, shown: path.text) {
-                throw context.error(refusal.nb, refusal.en, path.range, code: "include-unreadable")
-            }
-            let real = WritePolicy.realPath(resolved) ?? resolved
-            var stack = context.includeStack
-            if stack.isEmpty, !context.file.name.hasPrefix("<") {
-                let outer = resolve(context.file.name, context)
-                stack.append(WritePolicy.realPath(outer) ?? outer)
-            }
-            if stack.contains(real) || stack.count >= maximumIncludeDepth {
-                let chain = (stack + [real]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
-                throw context.error(
-                    "«\(path.text)» inkluderer seg selv (syklus: \(chain))",
-                    "«\(path.text)» includes itself (cycle: \(chain))",
-                    path.range, code: "include-cycle")
-            }
-            let file: SourceFile
-            switch FileAccess.readSource(resolved) {
-            case .success(let read): file = SourceFile(name: displayName(resolved, context), text: read.text)
-            case .failure(let diagnostic):
-                throw context.error(
-                    diagnostic.message.nb, diagnostic.message.en, path.range, code: diagnostic.message.code)
-            }
-            state.sourceFiles[file.name] = file
-            let (unit, diagnostics) = Parser.parse(file)
-            if let first = diagnostics.first(where: { $0.severity == .error }) {
-                throw first
-            }
+            let (file, unit, includeStack) = try readScenarioFile(
+                path, &state, context, selfNb: "inkluderer seg selv", selfEn: "includes itself", code: "include-unreadable")
             var inner = context
             inner.file = file
-            inner.includeStack = stack + [real]
+            inner.includeStack = includeStack
             var outputs: [Output] = []
             for statement in unit.statements {
                 outputs += try Interpreter.execute(statement, &state, inner)
             }
             return outputs
         })
+
+    /// Reads and parses a scenario file named in a statement (`include`, `compare`): refuses what
+    /// may not be read, finds cycles through the real paths of the files being run, and keeps the
+    /// file for diagnostics. Returns the file, its syntax tree and the include stack for its statements.
+    static func readScenarioFile(
+        _ path: (text: String, range: SourceRange), _ state: inout SessionState, _ context: StatementContext,
+        selfNb: String, selfEn: String, code: String
+    ) throws(Diagnostic) -> (file: SourceFile, unit: SourceUnit, includeStack: [String]) {
+        let resolved = URL(fileURLWithPath: resolve(path.text, context)).standardizedFileURL.path
+        if let refusal = ScenarioFiles.refusal(include: resolved, shown: path.text) {
+            throw context.error(refusal.nb, refusal.en, path.range, code: code)
+        }
+        let real = WritePolicy.realPath(resolved) ?? resolved
+        var stack = context.includeStack
+        if stack.isEmpty, !context.file.name.hasPrefix("<") {
+            let outer = resolve(context.file.name, context)
+            stack.append(WritePolicy.realPath(outer) ?? outer)
+        }
+        if stack.contains(real) || stack.count >= maximumIncludeDepth {
+            let chain = (stack + [real]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
+            throw context.error(
+                "«\(path.text)» \(selfNb) (syklus: \(chain))", "«\(path.text)» \(selfEn) (cycle: \(chain))",
+                path.range, code: "include-cycle")
+        }
+        let file: SourceFile
+        switch FileAccess.readSource(resolved) {
+        case .success(let read): file = SourceFile(name: displayName(resolved, context), text: read.text)
+        case .failure(let diagnostic):
+            throw context.error(diagnostic.message.nb, diagnostic.message.en, path.range, code: diagnostic.message.code)
+        }
+        state.sourceFiles[file.name] = file
+        let (unit, diagnostics) = Parser.parse(file)
+        if let first = diagnostics.first(where: { $0.severity == .error }) { throw first }
+        return (file, unit, stack + [real])
+    }
 
     /// A path as diagnostics show it: relative to the working directory when inside it.
     static func displayName(_ path: String, _ context: StatementContext) -> String {
