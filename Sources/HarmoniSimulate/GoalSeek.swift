@@ -81,10 +81,11 @@ enum GoalSeek {
         for (i, position) in withVolume.enumerated() { slotOf[position] = i }
         var evaluations = 0
         var annuals = ownAnnuals
+        // One planner, its level changed for each evaluation (a planner holds a copy of the model).
+        var planner = LevelPlanner(model: model, decision: probe)
         func revenue(_ steps: Int64) throws(SimulationError) -> Money {
             evaluations += 1
-            probe.rule = .amount(Money(ore: steps * stepOre), period: period)
-            let planner = LevelPlanner(model: model, decision: probe)
+            planner.decision.rule = .amount(Money(ore: steps * stepOre), period: period)
             for i in annuals.indices { annuals[i] = ownAnnuals[i] }
             for (position, target) in try planner.targets(unit, year) {
                 if let i = slotOf[position] { annuals[i] = target * planner.periods(position) }
@@ -97,10 +98,8 @@ enum GoalSeek {
             return total
         }
         let stepOre = max(
-            1, (decision.roundingStep ?? LevelPlanner(model: model, decision: probe).rounding(mainPosition).step).ore)
-        let own = withVolume.filter { catalog.items[$0].key == mainKey }.map {
-            LevelPlanner(model: model, decision: probe).ownLevel($0, year)
-        }
+            1, (decision.roundingStep ?? planner.rounding(mainPosition).step).ore)
+        let own = withVolume.filter { catalog.items[$0].key == mainKey }.map { planner.ownLevel($0, year) }
         func result(_ chosen: Int64) throws(SimulationError) -> GoalSeekResult {
             GoalSeekResult(
                 group: unit.group, main: mainKey, isGroup: unit.keyIDs.count > 1, year: year,

@@ -23,7 +23,8 @@ struct HarmonisationUnit: Sendable, Hashable {
 /// annual amount per unit (``LevelBasis/annual``), always in the stored mva form.
 struct LevelPlanner: Sendable {
     let model: SimulationModel
-    let decision: LevelDecision
+    /// The decision (goal-seek tries one level after another on the same planner).
+    var decision: LevelDecision
 
     /// The units of the decision, and notes on groups of an area that were skipped.
     func units() throws(SimulationError) -> (units: [HarmonisationUnit], notes: [LocalizedText]) {

@@ -5,15 +5,16 @@ extension Run {
     mutating func applyLevel(_ decision: LevelDecision, index: Int, model: SimulationModel, solveModel: SimulationModel)
     {
         do throws(SimulationError) {
-            let (units, unitNotes) = try LevelPlanner(model: model, decision: decision).units()
+            // One planner for the decision (a planner holds a copy of the model: made once).
+            var planner = LevelPlanner(model: model, decision: decision)
+            let (units, unitNotes) = try planner.units()
             notes += unitNotes
             for unit in units {
-                var effective = decision
                 if case .neutral = decision.rule {
                     let result = try GoalSeek.solve(model: solveModel, decision: decision, unit: unit)
-                    effective.rule = .amount(result.level, period: result.period)
+                    planner.decision.rule = .amount(result.level, period: result.period)
                 }
-                try applyUnit(unit, effective, index: index, model: model)
+                try applyUnit(unit, planner, index: index, model: model)
             }
         } catch {
             problems.append(error)
@@ -21,11 +22,11 @@ extension Run {
     }
 
     private mutating func applyUnit(
-        _ unit: HarmonisationUnit, _ decision: LevelDecision, index: Int, model: SimulationModel
+        _ unit: HarmonisationUnit, _ planner: borrowing LevelPlanner, index: Int, model: SimulationModel
     )
         throws(SimulationError)
     {
-        let planner = LevelPlanner(model: model, decision: decision)
+        let decision = planner.decision
         let yearCount = model.years.count
         if state.isEmpty {
             state = Array(repeating: nil, count: model.catalog.items.count * yearCount)
