@@ -107,43 +107,35 @@ extension Parser {
     }
 
     mutating func parseAdditive() -> Expression? {
-        guard var left = parseTerm() else { return nil }
-        // Each operator deepens the (left-leaning) tree: count it like a nesting level, so a
-        // 10 MB line of `1+1+1…` cannot build a tree too deep to print or free.
-        let entryDepth = depth
-        defer { depth = entryDepth }
-        while true {
-            let op: BinaryOperator
-            switch current.kind {
-            case .plus: op = .add
-            case .minus: op = .subtract
-            default: return left
+        parseLeftAssociative({ kind in
+            switch kind {
+            case .plus: return .add
+            case .minus: return .subtract
+            default: return nil
             }
-            advance()
-            depth += 1
-            guard depth <= Parser.maximumDepth else {
-                error(.nestingTooDeep, current.range)
-                return nil
-            }
-            skipNewlines()
-            guard let right = parseTerm() else { return nil }
-            left = Expression(.binary(op, left, right), left.range.union(right.range))
-        }
+        }, operand: { $0.parseTerm() })
     }
 
     mutating func parseTerm() -> Expression? {
-        guard var left = parseUnary() else { return nil }
-        // Each operator deepens the (left-leaning) tree: count it like a nesting level, so a
-        // 10 MB line of `1+1+1…` cannot build a tree too deep to print or free.
+        parseLeftAssociative({ kind in
+            switch kind {
+            case .star: return .multiply
+            case .slash: return .divide
+            default: return nil
+            }
+        }, operand: { $0.parseUnary() })
+    }
+
+    /// `operand { operator operand }`, folded to the left. Each operator deepens the tree: it is
+    /// counted like a nesting level, so a 10 MB line of `1+1+1…` cannot build a tree too deep to
+    /// print or free.
+    mutating func parseLeftAssociative(
+        _ operatorFor: (TokenKind) -> BinaryOperator?, operand: (inout Parser) -> Expression?
+    ) -> Expression? {
+        guard var left = operand(&self) else { return nil }
         let entryDepth = depth
         defer { depth = entryDepth }
-        while true {
-            let op: BinaryOperator
-            switch current.kind {
-            case .star: op = .multiply
-            case .slash: op = .divide
-            default: return left
-            }
+        while let op = operatorFor(current.kind) {
             advance()
             depth += 1
             guard depth <= Parser.maximumDepth else {
@@ -151,9 +143,10 @@ extension Parser {
                 return nil
             }
             skipNewlines()
-            guard let right = parseUnary() else { return nil }
+            guard let right = operand(&self) else { return nil }
             left = Expression(.binary(op, left, right), left.range.union(right.range))
         }
+        return left
     }
 
     mutating func parseUnary() -> Expression? {
