@@ -186,6 +186,27 @@ extension DatasetLoader {
         dataset.missing.append(MissingValue(municipality: muni, service: service, note: note))
     }
 
+    /// `merger ny.gammel { share = 1 … }`: a row of the reform table; the share is a plain
+    /// number in 0…1 (1 when the old municipality went whole into the new one).
+    mutating func buildMerger(_ block: Block, _ file: String) {
+        guard idHasParts(block, 2, "«merger ny_kommune.gammel_kommune»", file) else { return }
+        var reader = BlockReader(block, file: file, fields: ["share"] + Self.provenance, required: ["share", "status"])
+        let into = municipality(block.id.parts[0], file)
+        let from = municipality(block.id.parts[1], file)
+        let share = reader.decimal("share")
+        if let share, share <= DecimalNumber(0) || share > DecimalNumber(1) {
+            reader.report(.expected("en andel over 0 og høyst 1", "a share above 0 and at most 1", found: reader.shown("share")), reader.range("share"))
+        }
+        let provenance = reader.provenance(sources: sourceIDs)
+        diagnostics += reader.diagnostics
+        guard let into, let from, let share, let provenance else { return }
+        if dataset.mergers.contains(where: { $0.into == into && $0.from == from }) {
+            report(.duplicateDefinition("merger", block.id.text), file, block.id.range)
+            return
+        }
+        dataset.mergers.append(MergerPart(into: into, from: from, share: share, provenance: provenance))
+    }
+
     mutating func buildHousehold(_ block: Block, _ file: String) {
         // A wrongly shaped or repeated id is reported in pass 1.
         guard block.id.parts.count == 1, !block.id.wildcard, households.insert(block.id.text).inserted else { return }

@@ -16,8 +16,8 @@ extension Dataset {
             ])
         for service in services {
             let keys = lines(of: service.id)
-            let having = Dataset.mergingMunicipalities.filter { m in keys.contains { !rows(m, $0, year).isEmpty } }
-            let gaps = Dataset.mergingMunicipalities.filter { missing($0, service.id) != nil }
+            let having = mergingMunicipalities.filter { m in keys.contains { !rows(m, $0, year).isEmpty } }
+            let gaps = mergingMunicipalities.filter { missing($0, service.id) != nil }
             var who = having.map { displayName($0) }.joined(separator: ", ")
             if !gaps.isEmpty {
                 who = (who.isEmpty ? "" : who + "; ") + (nb ? "mangler: " : "missing: ") + gaps.map { displayName($0) }.joined(separator: ", ")
@@ -48,7 +48,7 @@ extension Dataset {
                 Column("valid", nb ? "Gyldig" : "Valid"), Column("status", "Status"),
             ])
         for key in lines(in: scope) {
-            for municipality in Dataset.mergingMunicipalities {
+            for municipality in mergingMunicipalities {
                 for fee in rows(municipality, key, year) {
                     let marks = Comparison.estimateFootnote(
                         status: fee.provenance.status, kinds: fee.provenance.estimateKind.map { [$0] } ?? [],
@@ -66,7 +66,7 @@ extension Dataset {
             }
         }
         for service in services(in: scope) {
-            for municipality in Dataset.mergingMunicipalities {
+            for municipality in mergingMunicipalities {
                 guard let gap = missing(municipality, service) else { continue }
                 let mark = table.footnote(displayName(municipality) + ": " + gap.note)
                 table.rows.append([

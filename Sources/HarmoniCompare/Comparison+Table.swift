@@ -2,11 +2,12 @@ import HarmoniModel
 import HarmoniReport
 
 extension Comparison {
-    /// The stable column keys of a comparison table, in order (exports rely on them).
-    public static let columnKeys = [
-        "line", "unit", "asker", "royken", "hurum", "lowest", "highest", "spread_kr", "spread_pct", "weighted_mean",
-        "lowest_in", "highest_in",
-    ]
+    /// The stable column keys of a comparison table of `municipalities`, in order (exports rely
+    /// on them): `line`, `unit`, one per municipality id, then the statistics.
+    public static func columnKeys(_ municipalities: [MunicipalityID]) -> [String] {
+        ["line", "unit"] + municipalities.map(\.rawValue)
+            + ["lowest", "highest", "spread_kr", "spread_pct", "weighted_mean", "lowest_in", "highest_in"]
+    }
 
     /// The comparison as a table: one row per line, a column per municipality, then lowest, highest,
     /// spread in kr and %, volume-weighted mean and where the lowest and highest are. Estimates are
@@ -37,7 +38,7 @@ extension Comparison {
 
     private func columns(_ dataset: Dataset, _ nb: Bool) -> [Column] {
         var columns = [Column("line", nb ? "Linje" : "Line"), Column("unit", nb ? "Enhet" : "Unit")]
-        for municipality in Dataset.mergingMunicipalities {
+        for municipality in dataset.mergingMunicipalities {
             columns.append(Column(municipality.rawValue, dataset.displayName(municipality), .right))
         }
         columns += [
@@ -112,7 +113,7 @@ extension Comparison {
         let nb = language == .nb
         func names(_ ids: [MunicipalityID]) -> String {
             let present = row.values.filter { $0.value.amount != nil }.count
-            if ids.count == present && present == Dataset.mergingMunicipalities.count { return nb ? "alle" : "all" }
+            if ids.count == present && present == dataset.mergingMunicipalities.count { return nb ? "alle" : "all" }
             return ids.map { dataset.displayName($0) }.joined(separator: ", ")
         }
         let mean: Cell

@@ -83,16 +83,17 @@ public struct Comparison: Sendable, Hashable, Codable {
 }
 
 extension Dataset {
-    /// Compares every fee line in `scope` across the merging municipalities (Asker, Røyken and
-    /// Hurum unless `municipalities` names others, in the order given).
+    /// Compares every fee line in `scope` across the merging municipalities
+    /// (``mergingMunicipalities`` unless `municipalities` names others, in the order given).
     ///
     /// A pure function of the dataset, so the simulator can call it on a scenario's result. Values
     /// are normalised by ``normalised(_:_:basis:year:usage:)``; a municipality without the line is
     /// ``ComparedValue/notOffered`` unless the record lacks the service (``ComparedValue/missing(note:)``).
     public func compare(
         _ scope: ComparisonScope, basis: ComparisonBasis = .perYear, year: Int, usage: StandardUsage? = nil,
-        municipalities: [MunicipalityID] = Dataset.mergingMunicipalities
+        municipalities: [MunicipalityID]? = nil
     ) -> Comparison {
+        let municipalities = municipalities ?? mergingMunicipalities
         let usage = usage ?? StandardUsage(dataset: self)
         var rows: [ComparisonRow] = []
         for service in services(in: scope) {

@@ -18,7 +18,7 @@ public struct HouseholdChangeContext: Sendable, Hashable {
 extension HouseholdChange {
     /// The stable column keys of a before/after table for the given municipalities: `line`, then
     /// per municipality `<id>_before`, `<id>_after`, `<id>_change`, `<id>_change_pct`.
-    public static func columnKeys(_ municipalities: [MunicipalityID] = Dataset.mergingMunicipalities) -> [String] {
+    public static func columnKeys(_ municipalities: [MunicipalityID]) -> [String] {
         ["line"]
             + municipalities.flatMap { m in ["before", "after", "change", "change_pct"].map { "\(m.rawValue)_\($0)" } }
     }

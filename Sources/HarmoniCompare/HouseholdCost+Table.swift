@@ -2,8 +2,8 @@ import HarmoniModel
 import HarmoniReport
 
 extension HouseholdCost {
-    /// The stable column keys of a household table, in order.
-    public static let columnKeys = ["line", "asker", "royken", "hurum"]
+    /// The stable column keys of a household table of `municipalities`, in order.
+    public static func columnKeys(_ municipalities: [MunicipalityID]) -> [String] { ["line"] + municipalities.map(\.rawValue) }
 
     /// A household's annual cost in each municipality as a table: one row per line, then the sum.
     ///

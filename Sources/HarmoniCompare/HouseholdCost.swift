@@ -124,7 +124,7 @@ extension Dataset {
 
     /// The household's cost in Asker, Røyken and Hurum, in that order.
     public func householdCosts(_ household: Household, year: Int) -> [HouseholdCost] {
-        Dataset.mergingMunicipalities.map { householdCost(household, in: $0, year: year) }
+        mergingMunicipalities.map { householdCost(household, in: $0, year: year) }
     }
 }
 

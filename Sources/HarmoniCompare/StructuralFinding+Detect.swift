@@ -53,7 +53,7 @@ extension Dataset {
     }
 
     private func missingFindings(_ service: ServiceID) -> [StructuralFinding] {
-        let gaps = Dataset.mergingMunicipalities.compactMap { missing($0, service) }
+        let gaps = mergingMunicipalities.compactMap { missing($0, service) }
         guard let first = gaps.first else { return [] }
         return [.missing(service: service, municipalities: gaps.map(\.municipality), note: first.note)]
     }
@@ -61,8 +61,8 @@ extension Dataset {
     private func lackingFindings(_ service: ServiceID, _ keys: [FeeKey], _ year: Int) -> [StructuralFinding] {
         var groups: [(present: [MunicipalityID], lines: [LineID], status: Status)] = []
         for key in keys {
-            let present = Dataset.mergingMunicipalities.filter { !rows($0, key, year).isEmpty }
-            let lacking = Dataset.mergingMunicipalities.filter { !present.contains($0) && missing($0, service) == nil }
+            let present = mergingMunicipalities.filter { !rows($0, key, year).isEmpty }
+            let lacking = mergingMunicipalities.filter { !present.contains($0) && missing($0, service) == nil }
             guard !lacking.isEmpty, !present.isEmpty else { continue }
             let status = present.flatMap { rows($0, key, year) }.map(\.provenance.status).max() ?? .published
             if let index = groups.firstIndex(where: { $0.present == present }) {
@@ -75,7 +75,7 @@ extension Dataset {
         return groups.map { group in
             .categoryLacking(
                 service: service, lines: group.lines, presentIn: group.present,
-                lackingIn: Dataset.mergingMunicipalities.filter { m in !group.present.contains(m) && missing(m, service) == nil },
+                lackingIn: mergingMunicipalities.filter { m in !group.present.contains(m) && missing(m, service) == nil },
                 status: group.status)
         }
     }
@@ -83,7 +83,7 @@ extension Dataset {
     private func billedMonthFindings(_ service: ServiceID, _ keys: [FeeKey], _ year: Int) -> [StructuralFinding] {
         var pairs: [(MunicipalityID, [Int]?)] = []
         var status = Status.published
-        for municipality in Dataset.mergingMunicipalities {
+        for municipality in mergingMunicipalities {
             let monthly = keys.flatMap { rows(municipality, $0, year) }.filter { $0.period == .month }
             var months = Array(Set(monthly.map { $0.billedMonths ?? 12 })).sorted()
             status = max(status, monthly.map(\.provenance.status).max() ?? .published)
@@ -104,7 +104,7 @@ extension Dataset {
         let keys = lines(of: service)
         var pairs: [(MunicipalityID, TariffShape?)] = []
         var status = Status.published
-        for municipality in Dataset.mergingMunicipalities {
+        for municipality in mergingMunicipalities {
             let used = keys.flatMap { rows(municipality, $0, year) }
             let model = yearRules(municipality, service, year).filter { $0.rule == "tariffmodell" }
             status = max(status, (used.map(\.provenance.status) + model.map(\.provenance.status)).max() ?? .published)
@@ -127,7 +127,7 @@ extension Dataset {
     }
 
     private func ruleFindings(_ service: ServiceID, _ year: Int) -> [StructuralFinding] {
-        let byMunicipality = Dataset.mergingMunicipalities.map { ($0, yearRules($0, service, year)) }
+        let byMunicipality = mergingMunicipalities.map { ($0, yearRules($0, service, year)) }
         var names: [String] = []
         for (_, rules) in byMunicipality {
             for rule in rules where !["betalte_maaneder", "tariffmodell"].contains(rule.rule) && !names.contains(rule.rule) {
@@ -159,7 +159,7 @@ extension Dataset {
         for key in keys {
             var pairs: [(MunicipalityID, [Validity]?)] = []
             var status = Status.published
-            for municipality in Dataset.mergingMunicipalities {
+            for municipality in mergingMunicipalities {
                 let used = rows(municipality, key, year)
                 status = max(status, used.map(\.provenance.status).max() ?? .published)
                 let periods = used.map(\.provenance.validity).sorted {

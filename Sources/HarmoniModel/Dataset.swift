@@ -61,6 +61,8 @@ public struct Dataset: Sendable, Hashable, Codable {
     public var subsidies: [Subsidy] = []
     public var missing: [MissingValue] = []
     public var households: [Household] = []
+    /// The reform rows: which old municipality became part of which new one (``MergerPart``).
+    public var mergers: [MergerPart] = []
 
     private var storedFees: [Fee] = []
     private var storedRules: [Rule] = []
@@ -79,13 +81,10 @@ public struct Dataset: Sendable, Hashable, Codable {
         case storedParameters = "parameters"
         case populations
         case storedVolumes = "volumes"
-        case coverages, budgets, subsidies, missing, households
+        case coverages, budgets, subsidies, missing, households, mergers
     }
 
     public init() {}
-
-    /// The three old municipalities being merged, in the order Asker, Røyken, Hurum.
-    public static let mergingMunicipalities: [MunicipalityID] = ["asker", "royken", "hurum"]
 
     /// A municipality by id.
     public func municipality(_ id: MunicipalityID) -> Municipality? { municipalities.first { $0.id == id } }

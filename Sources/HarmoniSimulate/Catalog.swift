@@ -85,10 +85,11 @@ public struct Catalog: Sendable {
     }
 
     /// Builds the catalog from a dataset, for prices in force at the end of `baselineYear`, of the
-    /// merging `municipalities` (a synthetic merger of many municipalities passes its own).
+    /// merging `municipalities` (the dataset's ``Dataset/mergingMunicipalities`` unless given).
     public init(
-        dataset: Dataset, baselineYear: Int, municipalities: [MunicipalityID] = Dataset.mergingMunicipalities
+        dataset: Dataset, baselineYear: Int, municipalities: [MunicipalityID]? = nil
     ) {
+        let municipalities = municipalities ?? dataset.mergingMunicipalities
         self.municipalities = municipalities
         var items: [BaselineItem] = []
         var skipped: [String] = []

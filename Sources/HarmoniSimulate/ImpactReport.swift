@@ -127,7 +127,7 @@ public enum ImpactReport {
         var groups: [String] = []
         switch grouping {
         case .municipality:
-            groups = Dataset.mergingMunicipalities.map(\.rawValue).filter { g in lines.contains { key($0) == g } }
+            groups = dataset.mergingMunicipalities.map(\.rawValue).filter { g in lines.contains { key($0) == g } }
         case .area: groups = dataset.areas.map(\.id.rawValue).filter { g in lines.contains { key($0) == g } }
         case .service: for line in lines where !groups.contains(line.group) { groups.append(line.group) }
         }

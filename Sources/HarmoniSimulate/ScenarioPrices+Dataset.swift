@@ -61,7 +61,7 @@ struct YearPriceBuilder {
 
     /// The price rows a decision's rule reads for one unit (its target level), for an item it changes.
     func inputs(of decision: LevelDecision, unit: HarmonisationUnit, item: ItemRef) -> [Provenance] {
-        let municipalities = Dataset.mergingMunicipalities
+        let municipalities = model.dataset.mergingMunicipalities
         let catalog = model.catalog
         let mainKey = unit.main(catalog)
         func main(_ municipality: MunicipalityID) -> Provenance? {
@@ -83,7 +83,7 @@ struct YearPriceBuilder {
     /// with the rule decisions applied in order, G and incomes lifted.
     func dataset(_ trail: PriceTrail, rules decisions: [RuleDecision]) -> Dataset {
         var dataset = model.dataset
-        let merging = Set(Dataset.mergingMunicipalities)
+        let merging = Set(model.dataset.mergingMunicipalities)
         var fees = dataset.fees.filter { !merging.contains($0.municipality) }
         for (item, row) in rows {
             let ref = ItemRef(key: item.key, municipality: item.municipality)
@@ -125,7 +125,7 @@ struct YearPriceBuilder {
             let adopted = rules.filter {
                 $0.municipality == decision.source && $0.service == decision.service && $0.rule == decision.rule
             }
-            for municipality in Dataset.mergingMunicipalities where municipality != decision.source {
+            for municipality in model.dataset.mergingMunicipalities where municipality != decision.source {
                 result.removeAll {
                     $0.municipality == municipality && $0.service == decision.service && $0.rule == decision.rule
                 }

@@ -104,7 +104,7 @@ public struct ShadowBudget: Sendable, Hashable {
         var brutto: [MunicipalityID: [Budget]] = [:]
         var baseTotal = Money.zero
         var complete = true
-        for municipality in Dataset.mergingMunicipalities {
+        for municipality in dataset.mergingMunicipalities {
             let used = baselineRows(dataset, municipality, area.id)
             baselines[municipality] = used
             if used.isEmpty {

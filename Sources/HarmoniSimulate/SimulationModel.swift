@@ -18,12 +18,12 @@ public struct SimulationBaseline: Sendable {
     /// The parameters of every rule as text, for rule adoptions.
     let ruleTexts: RuleTexts
 
-    /// Prepares a dataset whose prices are from `year`, for a merger of `municipalities` (Asker,
-    /// Røyken and Hurum unless a synthetic merger names its own).
-    public init(_ dataset: Dataset, year: Int = 2019, municipalities: [MunicipalityID] = Dataset.mergingMunicipalities) {
+    /// Prepares a dataset whose prices are from `year`, for a merger of `municipalities` (the
+    /// dataset's ``Dataset/mergingMunicipalities`` unless a caller names others).
+    public init(_ dataset: Dataset, year: Int = 2019, municipalities: [MunicipalityID]? = nil) {
         self.dataset = dataset
         self.year = year
-        self.catalog = Catalog(dataset: dataset, baselineYear: year, municipalities: municipalities)
+        self.catalog = Catalog(dataset: dataset, baselineYear: year, municipalities: municipalities ?? dataset.mergingMunicipalities)
         self.deflators = PriceIndex.datasetDeflators(dataset, through: 2100)
         self.exclusiveOfVAT = (.one / ExactFraction(growth: dataset.vatRate)) ?? .one
         self.ruleTexts = RuleTexts(dataset)

@@ -27,7 +27,7 @@ struct GoalSeekTests {
         case .group(let group): keys = catalog.keys(inGroup: group)
         default: keys = []
         }
-        return keys.contains { key in Dataset.mergingMunicipalities.contains { catalog.item(key, $0)?.volume != nil } }
+        return keys.contains { key in Fixtures.mergingMunicipalities.contains { catalog.item(key, $0)?.volume != nil } }
     }
 
     @Test(

@@ -61,7 +61,7 @@ struct HouseholdInvariantTests {
                 ]
                 let decision = LevelDecision(
                     verb: .harmonise, target: targets.pick(&rng),
-                    municipalities: Bool.random(using: &rng) ? nil : [Dataset.mergingMunicipalities.pick(&rng)],
+                    municipalities: Bool.random(using: &rng) ? nil : [Fixtures.mergingMunicipalities.pick(&rng)],
                     rule: .lowest, phasing: phasings.pick(&rng),
                     roundingStep: [nil, Money(kroner: 1), Money(kroner: 10), Money(kroner: 100)].pick(&rng),
                     mode: Bool.random(using: &rng) ? .structure : .each,

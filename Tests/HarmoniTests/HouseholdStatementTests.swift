@@ -73,7 +73,7 @@ struct HouseholdStatementTests {
         let tables = result.outputs.compactMap { if case .table(let t) = $0 { t } else { nil } }
         try #require(tables.count == 3)
         #expect(tables[0].kind == "household_change")
-        #expect(tables[0].columns.map(\.key) == HouseholdChange.columnKeys())
+        #expect(tables[0].columns.map(\.key) == HouseholdChange.columnKeys(["asker", "royken", "hurum"]))
         #expect(
             Array(tables[0].columns.map(\.key).prefix(5)) == [
                 "line", "asker_before", "asker_after", "asker_change", "asker_change_pct",

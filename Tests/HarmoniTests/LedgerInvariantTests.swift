@@ -36,7 +36,7 @@ struct ScenarioGenerator {
     private func decision(_ rng: inout SplitMix64) -> Decision {
         switch Int.random(in: 0..<10, using: &rng) {
         case 0:
-            let coverages = dataset.coverages.filter { Dataset.mergingMunicipalities.contains($0.municipality) }
+            let coverages = dataset.coverages.filter { Fixtures.mergingMunicipalities.contains($0.municipality) }
             let coverage = coverages[Int.random(in: 0..<coverages.count, using: &rng)]
             let factor = Int64.random(in: 80...120, using: &rng)
             let value = DecimalNumber(
@@ -48,9 +48,9 @@ struct ScenarioGenerator {
                         value: Quantity(value, coverage.value.unit),
                         fromYear: Bool.random(using: &rng) ? nil : Int.random(in: 2020...2023, using: &rng))))
         case 1:
-            let rules = dataset.rules.filter { Dataset.mergingMunicipalities.contains($0.municipality) }
+            let rules = dataset.rules.filter { Fixtures.mergingMunicipalities.contains($0.municipality) }
             let rule = rules[Int.random(in: 0..<rules.count, using: &rng)]
-            let source = Dataset.mergingMunicipalities[Int.random(in: 0..<3, using: &rng)]
+            let source = Fixtures.mergingMunicipalities[Int.random(in: 0..<3, using: &rng)]
             return Decision(.rules(RuleDecision(service: rule.service, rule: rule.rule, source: source, fromYear: nil)))
         default:
             return Decision(.level(level(&rng)))
@@ -71,7 +71,7 @@ struct ScenarioGenerator {
         case 1: rule = .highest
         case 2: rule = .mean
         case 3: rule = .weighted
-        case 4: rule = .municipality(Dataset.mergingMunicipalities[Int.random(in: 0..<3, using: &rng)])
+        case 4: rule = .municipality(Fixtures.mergingMunicipalities[Int.random(in: 0..<3, using: &rng)])
         case 5:
             let percent = Int64.random(in: 70...130, using: &rng)
             rule = .amount(Money(ore: item.level.ore * percent / 100), period: item.period == .once ? nil : item.period)
@@ -90,7 +90,7 @@ struct ScenarioGenerator {
         let steps: [Money?] = [nil, Money(kroner: 1), Money(kroner: 10), Money(kroner: 100), Money(ore: 1)]
         var municipalities: [MunicipalityID]?
         if Int.random(in: 0..<4, using: &rng) == 0 {
-            municipalities = [Dataset.mergingMunicipalities[Int.random(in: 0..<3, using: &rng)]]
+            municipalities = [Fixtures.mergingMunicipalities[Int.random(in: 0..<3, using: &rng)]]
         }
         return LevelDecision(
             verb: rule == .neutral(goal: nil, year: nil) ? .solve : .harmonise, target: target,

@@ -173,7 +173,7 @@ struct ScenarioComparison {
         let present = Set(lines.map { key($0, grouping) })
         switch grouping {
         case .area: return dataset.areas.map(\.id.rawValue).filter(present.contains)
-        case .municipality: return Dataset.mergingMunicipalities.map(\.rawValue).filter(present.contains)
+        case .municipality: return dataset.mergingMunicipalities.map(\.rawValue).filter(present.contains)
         case .service:
             var order: [String] = []
             for line in lines where !order.contains(line.group) { order.append(line.group) }

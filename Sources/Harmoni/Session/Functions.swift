@@ -57,7 +57,7 @@ enum Functions {
         }
         let key = FeeKey(ServiceID(parts[0]), LineID(parts[1]))
         var prices: [(MunicipalityID, Fee)] = []
-        for municipality in Dataset.mergingMunicipalities {
+        for municipality in evaluator.state.dataset.mergingMunicipalities {
             if let fee = evaluator.baselineFee(municipality, key) { prices.append((municipality, fee)) }
         }
         guard let first = prices.first else {

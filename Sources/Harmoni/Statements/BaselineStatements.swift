@@ -29,8 +29,9 @@ enum BaselineStatements {
                     path.range, code: "id-shape")
             }
             let municipality = MunicipalityID(names[0])
-            guard Dataset.mergingMunicipalities.contains(municipality) else {
-                throw context.error("ukjent kommune «\(names[0])» (asker, royken, hurum)", "unknown municipality «\(names[0])» (asker, royken, hurum)", path.parts[0].range, code: "unknown-reference")
+            guard state.dataset.mergingMunicipalities.contains(municipality) else {
+                let known = state.dataset.mergingMunicipalities.map(\.rawValue).joined(separator: ", ")
+                throw context.error("ukjent kommune «\(names[0])» (\(known))", "unknown municipality «\(names[0])» (\(known))", path.parts[0].range, code: "unknown-reference")
             }
             guard state.dataset.service(ServiceID(names[1])) != nil else {
                 throw context.error("ukjent tjeneste «\(names[1])»", "unknown service «\(names[1])»", path.parts[1].range, code: "unknown-reference")

@@ -11,7 +11,7 @@ extension SimulateStatements {
         let (target, municipalities) = try resolve(path, state, context)
         if case .rule(let service, let rule) = target {
             guard words.keyword("to") != nil, let name = words.peekName,
-                Dataset.mergingMunicipalities.contains(MunicipalityID(name))
+                state.dataset.mergingMunicipalities.contains(MunicipalityID(name))
             else {
                 throw error(.ruleNeedsMunicipality(target.text), words.here, context)
             }
@@ -28,7 +28,7 @@ extension SimulateStatements {
         if words.keyword("by") != nil {
             rule = .change(try words.rate(state))
         } else if words.keyword("to") != nil {
-            if let name = words.peekName, let named = namedRule(name) {
+            if let name = words.peekName, let named = namedRule(name, state) {
                 _ = try words.value(("en regel", "a rule"))
                 rule = named
             } else {
@@ -120,9 +120,10 @@ extension SimulateStatements {
             throw context.error(.expected("«in»", "«in»", found: words.found), words.here)
         }
         let municipalityRange = words.here
-        guard let name = words.peekName, Dataset.mergingMunicipalities.contains(MunicipalityID(name)) else {
+        guard let name = words.peekName, state.dataset.mergingMunicipalities.contains(MunicipalityID(name)) else {
+            let known = state.dataset.mergingMunicipalities.map(\.rawValue).joined(separator: ", ")
             throw context.error(
-                "forventet asker, royken eller hurum", "expected asker, royken or hurum", municipalityRange,
+                "forventet en av kommunene (\(known))", "expected one of the municipalities (\(known))", municipalityRange,
                 code: "unknown-municipality")
         }
         _ = try words.value(("en kommune", "a municipality"))
@@ -169,7 +170,7 @@ extension SimulateStatements {
 
     static func tag(_ state: SessionState) -> DisplayLanguageTag { state.language == .en ? .en : .nb }
 
-    private static func namedRule(_ name: String) -> LevelRule? {
+    private static func namedRule(_ name: String, _ state: SessionState) -> LevelRule? {
         switch name {
         case "lowest": return .lowest
         case "highest": return .highest
@@ -177,7 +178,7 @@ extension SimulateStatements {
         case "weighted": return .weighted
         default:
             let id = MunicipalityID(name)
-            return Dataset.mergingMunicipalities.contains(id) ? .municipality(id) : nil
+            return state.dataset.mergingMunicipalities.contains(id) ? .municipality(id) : nil
         }
     }
 
@@ -191,7 +192,7 @@ extension SimulateStatements {
         case .group(let group): key = catalog.mainLine(ofGroup: group) ?? catalog.keys(inGroup: group).first
         default: key = nil
         }
-        guard let key, let item = Dataset.mergingMunicipalities.lazy.compactMap({ catalog.item(key, $0) }).first else {
+        guard let key, let item = state.dataset.mergingMunicipalities.lazy.compactMap({ catalog.item(key, $0) }).first else {
             return false
         }
         return item.period == .month || item.period == .semester

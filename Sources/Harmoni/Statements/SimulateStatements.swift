@@ -140,7 +140,7 @@ enum SimulateStatements {
     {
         var names = path.parts.map(\.name)
         var municipalities: [MunicipalityID]?
-        if names.count >= 2, Dataset.mergingMunicipalities.contains(MunicipalityID(names[0])) {
+        if names.count >= 2, state.dataset.mergingMunicipalities.contains(MunicipalityID(names[0])) {
             municipalities = [MunicipalityID(names[0])]
             names.removeFirst()
         }

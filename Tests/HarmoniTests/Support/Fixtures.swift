@@ -17,6 +17,9 @@ enum Fixtures {
     /// The shipped dataset (tests assume it loads without errors; a dedicated test checks that).
     static var dataset: Dataset { shipped.dataset }
 
+    /// The shipped dataset's merging municipalities (Asker, Røyken, Hurum, from its `merger` blocks).
+    static var mergingMunicipalities: [MunicipalityID] { dataset.mergingMunicipalities }
+
     /// A fresh session on the shipped dataset.
     static func session() -> Session {
         let session = Session(state: SessionState(dataset: dataset, datasetPaths: [datasetsFolder]))
