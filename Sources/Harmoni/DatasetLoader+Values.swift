@@ -175,15 +175,51 @@ extension DatasetLoader {
             Subsidy(municipality: muni, scheme: parts[1].name, line: parts[2].name, value: value, provenance: provenance))
     }
 
+    private static let missingFields = ["note", "kind", "unit", "vat", "billed_months", "measure", "valid"]
+    private static let missingKinds = MissingFigure.Kind.allCases.map(\.rawValue)
+
+    /// `missing kommune.tjeneste { note }` (a whole service) or one figure:
+    /// `missing kommune.tjeneste.linje { kind = fee|volume … }`, `missing kommune.tjeneste.regel.parameter
+    /// { kind = rule … }`, `missing kommune.område.linje { kind = budget measure = … }`.
     mutating func buildMissing(_ block: Block, _ file: String) {
-        guard idHasParts(block, 2, "«missing kommune.tjeneste»", file) else { return }
-        var reader = BlockReader(block, file: file, fields: ["note"], required: ["note"])
-        let muni = municipality(block.id.parts[0], file)
-        let service = self.service(block.id.parts[1], file)
+        let parts = block.id.parts
+        guard (2...4).contains(parts.count), !block.id.wildcard else {
+            report(.idShape("missing", "«missing kommune.tjeneste» eller «missing kommune.tjeneste.linje»"), file, block.id.range)
+            return
+        }
+        let figureFields = parts.count > 2
+        var reader = BlockReader(
+            block, file: file, fields: figureFields ? Self.missingFields : ["note"],
+            required: figureFields ? ["note", "kind", "unit", "valid"] : ["note"])
+        let muni = municipality(parts[0], file)
         let note = reader.text("note")
+        guard figureFields else {
+            let service = self.service(parts[1], file)
+            diagnostics += reader.diagnostics
+            guard let muni, let service, let note else { return }
+            dataset.missing.append(MissingValue(municipality: muni, service: service, note: note))
+            return
+        }
+        let kind = reader.symbol("kind", allowed: Self.missingKinds).flatMap(MissingFigure.Kind.init(rawValue:))
+        let unit = reader.text("unit")
+        let vat = reader.has("vat") ? reader.symbol("vat", allowed: Self.vatForms).flatMap(VATForm.init(rawValue:)) : nil
+        let billed = reader.has("billed_months") ? reader.wholeNumber("billed_months", in: 1...12) : nil
+        let measure = reader.has("measure") ? reader.symbol("measure") : nil
+        let validity = reader.validity("valid")
         diagnostics += reader.diagnostics
-        guard let muni, let service, let note else { return }
-        dataset.missing.append(MissingValue(municipality: muni, service: service, note: note))
+        guard let kind else { return }
+        let expectedParts = kind == .rule ? 4 : 3
+        guard parts.count == expectedParts else {
+            report(.idShape("missing", kind == .rule ? "«missing kommune.tjeneste.regel.parameter»" : "«missing kommune.tjeneste.linje»"), file, block.id.range)
+            return
+        }
+        let group: String?
+        if kind == .budget { group = self.area(parts[1], file)?.rawValue } else { group = self.service(parts[1], file)?.rawValue }
+        guard let muni, let group, let note, let unit, let validity else { return }
+        let figure = MissingFigure(
+            kind: kind, path: parts.dropFirst().map(\.name), unit: unit, vat: vat, billedMonths: billed.map(Int.init),
+            measure: measure, validity: validity)
+        dataset.missing.append(MissingValue(municipality: muni, service: ServiceID(group), note: note, figure: figure))
     }
 
     /// `merger ny.gammel { share = 1 … }`: a row of the reform table; the share is a plain

@@ -115,8 +115,11 @@ extension Subsidy: ChangeTracked {
 }
 
 extension MissingValue: ChangeTracked {
-    /// `asker.feiing`.
-    public var changeKey: String { "\(municipality).\(service)" }
+    /// `asker.feiing`; one missing figure: `fee:kristiansand.sfo.plass_5d`.
+    public var changeKey: String {
+        guard let figure else { return "\(municipality).\(service)" }
+        return "\(figure.kind.rawValue):\(municipality)." + figure.path.joined(separator: ".")
+    }
     /// The note.
     public var changeSummary: String { note }
 }

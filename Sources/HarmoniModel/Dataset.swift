@@ -152,6 +152,6 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// Missing values recorded for a municipality's service.
     public func missing(_ municipality: MunicipalityID, _ service: ServiceID) -> MissingValue? {
-        missing.first { $0.municipality == municipality && $0.service == service }
+        missing.first { $0.municipality == municipality && $0.service == service && $0.figure?.kind != .budget }
     }
 }

@@ -249,14 +249,22 @@ public struct Subsidy: Sendable, Hashable, Codable {
 }
 
 /// A value the public record lacks (e.g. feiing): reported as missing, never as 0.
+///
+/// Either a whole service (`missing asker.feiing`, ``figure`` `nil`) or one figure
+/// (`missing kristiansand.sfo.plass_5d { kind = fee … }`); a budget figure's ``service`` is its
+/// tjenesteområde's id.
 public struct MissingValue: Sendable, Hashable, Codable {
     public var municipality: MunicipalityID
     public var service: ServiceID
+    /// What is missing and what is needed, in Norwegian.
     public var note: String
-    public init(municipality: MunicipalityID, service: ServiceID, note: String) {
+    /// The one figure missing, if the record is that precise.
+    public var figure: MissingFigure?
+    public init(municipality: MunicipalityID, service: ServiceID, note: String, figure: MissingFigure? = nil) {
         self.municipality = municipality
         self.service = service
         self.note = note
+        self.figure = figure
     }
 }
 

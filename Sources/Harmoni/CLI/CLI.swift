@@ -107,6 +107,7 @@ public enum CLI {
         case "check": return CheckCommand.run(commandArguments, options)
         case "fmt": return FormatCommand.run(commandArguments, options)
         case "run": return RunCommand.run(commandArguments, options, inline: false)
+        case "new", "ny": return NewCommand.run(commandArguments, options)
         case "-e": return RunCommand.run(commandArguments, options, inline: true)
         default:
             return usageError(

@@ -42,14 +42,19 @@ enum CheckCommand {
             (d.sources.count, "kilder", "sources"),
         ]
         let list = counts.map { "\($0.0) \(options.language == .nb ? $0.1 : $0.2)" }.joined(separator: ", ")
+        // Whole services the record lacks are named; single missing figures (a scaffold's) are counted.
+        let gaps = d.missing.filter { $0.figure == nil }
+        let figures = d.missing.count - gaps.count
         if options.language == .nb {
             result.stdout = "OK: \(loaded.files.count) filer, \(list).\n"
                 + "\(estimated) av \(d.fees.count + d.rules.count) gebyrer og regler er anslag (≈); mangler: "
-                + d.missing.map { "\($0.service) i \($0.municipality)" }.joined(separator: ", ") + ".\n"
+                + (gaps.isEmpty && figures > 0 ? "" : gaps.map { "\($0.service) i \($0.municipality)" }.joined(separator: ", "))
+                + (figures > 0 ? (gaps.isEmpty ? "" : "; ") + "\(figures) enkelttall (se «export datarequest»)" : "") + ".\n"
         } else {
             result.stdout = "OK: \(loaded.files.count) files, \(list).\n"
                 + "\(estimated) of \(d.fees.count + d.rules.count) fees and rules are estimates (≈); missing: "
-                + d.missing.map { "\($0.service) in \($0.municipality)" }.joined(separator: ", ") + ".\n"
+                + (gaps.isEmpty && figures > 0 ? "" : gaps.map { "\($0.service) in \($0.municipality)" }.joined(separator: ", "))
+                + (figures > 0 ? (gaps.isEmpty ? "" : "; ") + "\(figures) single figures (see «export datarequest»)" : "") + ".\n"
         }
         return result
     }

@@ -1,0 +1,74 @@
+import Foundation
+import HarmoniLanguage
+import HarmoniModel
+
+/// The dataset folder of a merger of 2020 that Harmoni can start from: the old municipalities
+/// and their populations from the national tables, the national rules and parameters of the
+/// template (the shipped datasets), and every local figure the model uses as `missing`.
+///
+/// Pure: ``files`` are names and texts; writing them is the caller's.
+public struct MergerScaffold: Sendable {
+    /// File name → text, in writing order.
+    public var files: [(name: String, text: String)]
+    /// The new municipality's id (`nye_kristiansand`) and the old ones' (`kristiansand`, `songdalen`, `sogne`).
+    public var newID: MunicipalityID
+    public var oldIDs: [MunicipalityID]
+    /// The folder name it suggests (`nye-kristiansand`).
+    public var suggestedFolder: String
+    /// How many figures are recorded as missing.
+    public var missingCount: Int
+
+    /// The template's files the scaffold reuses: `nasjonal.harmoni`, `kilder.harmoni`, `husholdninger.harmoni`.
+    public struct TemplateFiles: Sendable {
+        public var nasjonal: String
+        public var kilder: String
+        public var husholdninger: String
+        public init(nasjonal: String, kilder: String, husholdninger: String) {
+            self.nasjonal = nasjonal
+            self.kilder = kilder
+            self.husholdninger = husholdninger
+        }
+
+        /// Reads them from a datasets folder.
+        public static func read(_ folder: String) -> TemplateFiles? {
+            func text(_ name: String) -> String? {
+                try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)
+            }
+            guard let n = text("nasjonal.harmoni"), let k = text("kilder.harmoni"), let h = text("husholdninger.harmoni") else {
+                return nil
+            }
+            return TemplateFiles(nasjonal: n, kilder: k, husholdninger: h)
+        }
+    }
+
+    /// An id from a municipality name: `Søgne` → `sogne`, `Divtasvuodna - Tysfjord` → `divtasvuodna_tysfjord`.
+    public static func slug(_ name: String) -> String {
+        let replaced = name.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "o")
+            .replacingOccurrences(of: "å", with: "a")
+        let folded = replaced.folding(options: [.diacriticInsensitive], locale: nil)
+        var out = ""
+        for c in folded {
+            if c.isASCII && (c.isLetter || c.isNumber) { out.append(c) } else if out.last != "_" { out.append("_") }
+        }
+        out = out.trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        if out.isEmpty || out.first?.isNumber == true { out = "k" + out }
+        return out
+    }
+
+    public init(merger: NationalTables.Merger, tables: NationalTables, template: Dataset, templateFiles: TemplateFiles) {
+        let newSlug = "nye_" + Self.slug(merger.new.name)
+        newID = MunicipalityID(newSlug)
+        var ids: [MunicipalityID] = []
+        for part in merger.parts {
+            var id = Self.slug(tables.dataset.municipality(part.from)?.name ?? part.from.rawValue)
+            if ids.contains(MunicipalityID(id)) || id == newSlug { id += "_" + (tables.dataset.municipality(part.from)?.number ?? "") }
+            ids.append(MunicipalityID(id))
+        }
+        oldIDs = ids
+        suggestedFolder = newSlug.replacingOccurrences(of: "_", with: "-")
+        let figures = FigureTemplate(template).figures
+        missingCount = figures.count * ids.count
+        var writer = ScaffoldWriter(merger: merger, tables: tables, newID: newID, oldIDs: ids, figures: figures)
+        files = writer.files(templateFiles)
+    }
+}
