@@ -1,18 +1,23 @@
-/// `baseline`: replace a figure of the dataset with the municipality's own number, in one line.
+import HarmoniModel
+
+/// `baseline`: replace a figure of the dataset with the municipality's own number, in one line;
+/// `baseline import "fil.csv"`: many at once from a filled data request.
 ///
 /// ```
 /// baseline hurum.sfo.plass_5d = 2 700 kr/mnd source "Hurum kommune, prisliste SFO 2019"
 /// baseline volume asker.sfo.plass_5d = 1 450 source "Asker kommune, elevtall 1.10.2019"
+/// baseline rule royken.sfo.moderasjon.threshold_G = 3 G source "Røyken kommune, vedtak 12/18"
+/// baseline budget hurum.oppvekst.sum_netto_driftsutgifter = 177 000 tkr source "Hurum kommune, regnskap 2019"
 /// ```
 /// The new value gets status `own`, is valid for the whole baseline year and replaces every row of
-/// that line in the year; its source is the text given. Tables then show it as the municipality's
-/// own figure, not as an estimate.
+/// that figure in the year; its source is the text given. Tables then show it as the municipality's
+/// own figure, not as an estimate (see ``BaselineCorrection``).
 enum BaselineStatements {
-    static var all: [StatementSpec] { [baseline] }
+    static var all: [StatementSpec] { [importSpec, baseline] }
 
     static let baseline = StatementSpec(
         words: ["baseline"], aliases: ["grunnlag"],
-        usage: "baseline [volume] <kommune>.<tjeneste>.<linje> = <verdi> [vat none|incl|excl] [billed <måneder>] source \"<kilde>\"",
+        usage: "baseline [volume|rule|budget] <kommune>.<tjeneste>.<linje> = <verdi> [vat none|incl|excl] [billed <måneder>] source \"<kilde>\"",
         summary: (
             "Erstatter et tall i datasettet med kommunens eget tall (status own) for basisåret.",
             "Replaces a dataset figure with the municipality's own number (status own) for the baseline year."
@@ -20,25 +25,42 @@ enum BaselineStatements {
         example: "baseline hurum.sfo.plass_5d = 2 700 kr/mnd source \"Hurum kommune, prisliste SFO 2019\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context)
-            let isVolume = words.keyword("volume", "volum") != nil
+            let kind: MissingFigure.Kind
+            switch words.keyword("volume", "volum", "rule", "regel", "budget", "budsjett") {
+            case "volume", "volum": kind = .volume
+            case "rule", "regel": kind = .rule
+            case "budget", "budsjett": kind = .budget
+            default: kind = .fee
+            }
             let path = try words.path()
             let names = path.parts.map(\.name)
-            guard names.count == 3, !path.wildcard else {
-                throw context.error(
-                    "skriv kommune.tjeneste.linje, f.eks. hurum.sfo.plass_5d", "write municipality.service.line, e.g. hurum.sfo.plass_5d",
-                    path.range, code: "id-shape")
+            let shape = kind == .rule ? 4 : 3
+            guard names.count == shape, !path.wildcard else {
+                let (nb, en) =
+                    kind == .rule
+                    ? ("skriv kommune.tjeneste.regel.parameter, f.eks. hurum.sfo.moderasjon.threshold_G",
+                        "write municipality.service.rule.parameter, e.g. hurum.sfo.moderasjon.threshold_G")
+                    : kind == .budget
+                        ? ("skriv kommune.område.linje, f.eks. hurum.oppvekst.sum_netto_driftsutgifter",
+                            "write municipality.area.line, e.g. hurum.oppvekst.sum_netto_driftsutgifter")
+                        : ("skriv kommune.tjeneste.linje, f.eks. hurum.sfo.plass_5d", "write municipality.service.line, e.g. hurum.sfo.plass_5d")
+                throw context.error(nb, en, path.range, code: "id-shape")
             }
             let municipality = MunicipalityID(names[0])
             guard state.dataset.mergingMunicipalities.contains(municipality) else {
                 let known = state.dataset.mergingMunicipalities.map(\.rawValue).joined(separator: ", ")
                 throw context.error("ukjent kommune «\(names[0])» (\(known))", "unknown municipality «\(names[0])» (\(known))", path.parts[0].range, code: "unknown-reference")
             }
-            guard state.dataset.service(ServiceID(names[1])) != nil else {
+            if kind == .budget {
+                guard state.dataset.area(AreaID(names[1])) != nil else {
+                    throw context.error("ukjent tjenesteområde «\(names[1])»", "unknown service area «\(names[1])»", path.parts[1].range, code: "unknown-reference")
+                }
+            } else if state.dataset.service(ServiceID(names[1])) == nil {
                 throw context.error("ukjent tjeneste «\(names[1])»", "unknown service «\(names[1])»", path.parts[1].range, code: "unknown-reference")
             }
             try words.expectEquals()
             let valueExpression = try words.expression()
-            let value = try Evaluator(state, context).evaluate(valueExpression)
+            let evaluated = try Evaluator(state, context).evaluate(valueExpression)
             var vat: VATForm?
             var billed: Int?
             var sourceText: String?
@@ -65,33 +87,34 @@ enum BaselineStatements {
                     "et eget tall trenger en kilde: legg til source \"…\"", "an own figure needs a source: add source \"…\"",
                     words.here, code: "source-required")
             }
-            let year = state.baselineYear
-            let source = Source(id: SourceID("own_\(state.dataset.sources.count + 1)"), title: sourceText)
-            let provenance = Provenance(
-                validity: .year(year), status: .own, method: "kommunens eget tall (baseline-setning)", source: source.id)
-            let key = FeeKey(ServiceID(names[1]), LineID(names[2]))
-            if isVolume {
-                guard case .number(let count) = value else {
-                    throw context.error("et volum er et tall uten enhet", "a volume is a number without unit", valueExpression.range, code: "wrong-value")
-                }
-                let previous = state.dataset.volumes(municipality, key).last
-                state.dataset.volumes.removeAll { $0.municipality == municipality && $0.key == key }
-                state.dataset.volumes.append(
-                    Volume(municipality: municipality, key: key, value: count, counts: previous?.counts ?? "", provenance: provenance))
-            } else {
-                guard case .money(let amount, let period) = value else {
-                    throw context.error("et gebyr er et kronebeløp, f.eks. 2 700 kr/mnd", "a fee is an amount, e.g. 2 700 kr/mnd", valueExpression.range, code: "wrong-value")
-                }
-                let previous = state.dataset.fees(municipality, key).last
-                state.dataset.fees.removeAll {
-                    $0.municipality == municipality && $0.key == key && $0.provenance.validity.touches(year: year)
-                }
-                state.dataset.fees.append(
-                    Fee(municipality: municipality, key: key, amount: amount, period: period ?? .once,
-                        billedMonths: billed ?? previous?.billedMonths, vat: vat ?? previous?.vat ?? .none, provenance: provenance))
+            guard let value = datasetValue(evaluated) else {
+                throw context.error("verdien kan ikke brukes som tall i datasettet", "the value cannot be used as a dataset figure", valueExpression.range, code: "wrong-value")
             }
-            state.dataset.sources.append(source)
+            let correction = BaselineCorrection(
+                kind: kind, municipality: municipality, path: Array(names.dropFirst()), value: value, vat: vat, billedMonths: billed,
+                source: sourceText)
+            do throws(BaselineCorrection.Refusal) {
+                try correction.apply(to: &state)
+            } catch {
+                throw context.error(error.nb, error.en, valueExpression.range, code: "wrong-value")
+            }
             state.baselineCorrections.append(Formatter.statement(Statement(kind: .command(command), trivia: Trivia(), range: command.keyword.range)))
-            return [.text(context.language == .nb ? "Eget tall registrert for \(path.text): \(value)" : "Own figure recorded for \(path.text): \(value)")]
+            return [.text(context.language == .nb ? "Eget tall registrert for \(path.text): \(evaluated)" : "Own figure recorded for \(path.text): \(evaluated)")]
         })
+
+    /// A value of the language as a dataset value (money, rates, G multiples and numbers as quantities).
+    static func datasetValue(_ value: RuntimeValue) -> Value? {
+        switch value {
+        case .money(let m, let period):
+            return .quantity(Quantity(DecimalNumber(significand: m.ore, scale: 2).normalized, (period ?? .once).unit))
+        case .rate(let r): return .quantity(Quantity(r.percent, .percent))
+        case .gMultiple(let r): return .quantity(Quantity(r.fraction, .grunnbelop))
+        case .number(let n): return .quantity(Quantity(n))
+        case .quantity(let q): return .quantity(q)
+        case .text(let t): return .text(t)
+        case .symbol(let s): return .symbol(s)
+        case .bool(let b): return .symbol(b ? "yes" : "no")
+        default: return nil
+        }
+    }
 }

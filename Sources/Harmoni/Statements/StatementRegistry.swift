@@ -3,7 +3,7 @@ public enum StatementRegistry {
     /// All statements: each group lives in its own file.
     public static var all: [StatementSpec] {
         CoreStatements.all + CompareStatements.all + HouseholdStatements.all + SimulateStatements.all
-            + ScenarioStatements.all + ExportStatements.all + BaselineStatements.all
+            + ScenarioStatements.all + ExportStatements.all + BaselineStatements.all + MergerStatements.all
     }
 
     /// Norwegian spellings of first words.

@@ -1,0 +1,156 @@
+import HarmoniModel
+import HarmoniReport
+
+/// The data request: per old municipality, every estimated and every missing figure the model
+/// uses — fees, rules, volumes and the netto budgets per tjenesteområde — with empty columns for
+/// the real value, its source and a comment, for the municipality's finance staff to fill in.
+///
+/// One table per municipality (one sheet or CSV section each), all cells text, in a fixed column
+/// order; `baseline import` finds columns by key, so columns may be added (ranges, sensitivity).
+public struct DataRequest: Sendable {
+    /// One figure asked for.
+    public struct Row: Sendable, Hashable {
+        public var municipality: MunicipalityID
+        public var kind: MissingFigure.Kind
+        /// The id after the municipality.
+        public var path: [String]
+        public var description: String
+        /// The current estimate as text (`2 568`), or `nil` when missing.
+        public var estimate: String?
+        public var unit: String
+        public var period: String
+        public var method: String
+        public var billedMonths: Int?
+
+        /// `kristiansand.sfo.plass_5d`.
+        public var id: String { ([municipality.rawValue] + path).joined(separator: ".") }
+    }
+
+    public var rows: [Row]
+
+    /// The stable column keys, in order.
+    public static let columnKeys = [
+        "kommune", "type", "id", "beskrivelse", "anslag", "enhet", "periode", "metode", "betalte_mnd", "reelt_tall", "kilde",
+        "kommentar",
+    ]
+
+    /// The type word of a kind, as the sheet writes it.
+    public static func typeWord(_ kind: MissingFigure.Kind) -> String {
+        switch kind {
+        case .fee: return "gebyr"
+        case .rule: return "regel"
+        case .volume: return "volum"
+        case .budget: return "budsjett"
+        }
+    }
+
+    /// The kind a type word names (Norwegian or English).
+    public static func kind(_ word: String) -> MissingFigure.Kind? {
+        switch word.lowercased() {
+        case "gebyr", "fee": return .fee
+        case "regel", "rule": return .rule
+        case "volum", "volume": return .volume
+        case "budsjett", "budget": return .budget
+        default: return nil
+        }
+    }
+
+    public init(_ dataset: Dataset, year: Int) {
+        var rows: [Row] = []
+        for m in dataset.mergingMunicipalities { rows += Self.rows(dataset, m, year) }
+        self.rows = rows
+    }
+
+    static func rows(_ d: Dataset, _ m: MunicipalityID, _ year: Int) -> [Row] {
+        var rows: [Row] = []
+        func name(_ s: ServiceID) -> String { d.service(s)?.name ?? s.rawValue }
+        func words(_ s: String) -> String { s.replacingOccurrences(of: "_", with: " ") }
+        var feeSeen: Set<FeeKey> = []
+        for fee in d.fees where fee.municipality == m && fee.provenance.validity.touches(year: year) && fee.provenance.status == .estimated {
+            guard feeSeen.insert(fee.key).inserted, let last = d.fees(m, fee.key).last(where: { $0.provenance.validity.touches(year: year) }) else { continue }
+            let unit = last.period.unit.symbol
+            rows.append(
+                Row(
+                    municipality: m, kind: .fee, path: [fee.key.service.rawValue, fee.key.line.rawValue],
+                    description: "Pris i \(year) for \(name(fee.key.service)), linje «\(words(fee.key.line.rawValue))», i \(unit) (\(last.vat.rawValue == "none" ? "ingen mva" : last.vat == .incl ? "inkl. mva" : "ekskl. mva")).",
+                    estimate: NorwegianFormat.decimal(DecimalNumber(significand: last.amount.ore, scale: 2).normalized, grouping: true), unit: unit,
+                    period: last.provenance.validity.description, method: last.provenance.method, billedMonths: last.billedMonths))
+        }
+        for rule in d.rules where rule.municipality == m && rule.provenance.validity.touches(year: year) && rule.provenance.status == .estimated {
+            guard let unit = FigureTemplate.ruleUnit(rule.value) else { continue }
+            let estimate: String
+            switch rule.value {
+            case .quantity(let q): estimate = NorwegianFormat.decimal(q.number, grouping: true)
+            default: estimate = rule.value.description
+            }
+            rows.append(
+                Row(
+                    municipality: m, kind: .rule, path: [rule.service.rawValue, rule.rule, rule.parameter],
+                    description: "Regel i \(year) for \(name(rule.service)): «\(words(rule.rule))», «\(words(rule.parameter))» (\(unit)).",
+                    estimate: estimate, unit: unit, period: rule.provenance.validity.description, method: rule.provenance.method))
+        }
+        for volume in d.volumes where volume.municipality == m && volume.provenance.status == .estimated {
+            let counted = volume.counts.isEmpty ? "antall" : volume.counts
+            rows.append(
+                Row(
+                    municipality: m, kind: .volume, path: [volume.key.service.rawValue, volume.key.line.rawValue],
+                    description: "Volum i \(year) for \(name(volume.key.service)), linje «\(words(volume.key.line.rawValue))»: antall \(counted).",
+                    estimate: NorwegianFormat.decimal(volume.value, grouping: true), unit: counted,
+                    period: volume.provenance.validity.description, method: volume.provenance.method))
+        }
+        for budget in d.budgets where budget.municipality == m && budget.measure.hasPrefix("netto") && budget.provenance.status == .estimated {
+            rows.append(
+                Row(
+                    municipality: m, kind: .budget, path: [budget.area.rawValue, budget.line],
+                    description: "Netto budsjett \(year) for «\(d.area(budget.area)?.name ?? budget.area.rawValue)», linje «\(words(budget.line))», i 1 000 kr.",
+                    estimate: NorwegianFormat.decimal(DecimalNumber(significand: budget.amount.ore, scale: 5).normalized, grouping: true), unit: Unit.thousandKroner.symbol,
+                    period: budget.provenance.validity.description, method: budget.provenance.method))
+        }
+        let missing = d.missingFigures(m)
+        for (value, figure) in missing {
+            rows.append(
+                Row(
+                    municipality: m, kind: figure.kind, path: figure.path, description: value.note, estimate: nil, unit: figure.unit,
+                    period: figure.validity.description, method: "", billedMonths: figure.billedMonths))
+        }
+        // A tjenesteområde without any netto budget (and no missing record of one) is asked for too.
+        for area in d.areas {
+            let has = d.budgets.contains { $0.municipality == m && $0.area == area.id && $0.measure.hasPrefix("netto") }
+            let asked = missing.contains { $0.figure.kind == .budget && $0.figure.path.first == area.id.rawValue }
+            guard !has, !asked else { continue }
+            rows.append(
+                Row(
+                    municipality: m, kind: .budget, path: [area.id.rawValue, FigureTemplate.budgetLine],
+                    description: "Netto driftsutgifter \(year) for tjenesteområdet «\(area.name)», i 1 000 kr (regnskap eller vedtatt budsjett); skyggebudsjettet mangler dette tallet.",
+                    estimate: nil, unit: Unit.thousandKroner.symbol, period: Validity.year(year).description, method: ""))
+        }
+        return rows
+    }
+
+    /// One table per municipality, all cells text, columns ``columnKeys``.
+    public func tables(_ dataset: Dataset, year: Int, language: DisplayLanguageTag = .nb) -> [Table] {
+        let nb = language == .nb
+        let headings = nb
+            ? ["Kommune", "Type", "Id", "Beskrivelse", "Anslag nå", "Enhet", "Periode", "Metode", "Betalte mnd", "Reelt tall", "Kilde", "Kommentar"]
+            : ["Municipality", "Type", "Id", "Description", "Current estimate", "Unit", "Period", "Method", "Billed months", "Real value", "Source", "Comment"]
+        var tables: [Table] = []
+        for m in dataset.mergingMunicipalities {
+            let municipality = dataset.municipality(m)
+            let label = (municipality?.name ?? m.rawValue) + (municipality.map { " (\($0.number))" } ?? "")
+            var table = Table(
+                kind: "datarequest",
+                title: (nb ? "Dataforespørsel: " : "Data request: ") + label + (nb ? " – tall vi trenger for \(year)" : " – figures we need for \(year)"),
+                columns: zip(Self.columnKeys, headings).map { Column($0, $1) })
+            for row in rows where row.municipality == m {
+                table.rows.append(
+                    [
+                        .text(m.rawValue), .text(Self.typeWord(row.kind)), .text(row.id), .text(row.description),
+                        .text(row.estimate ?? (nb ? "mangler" : "missing")), .text(row.unit), .text(row.period), .text(row.method),
+                        .text(row.billedMonths.map(String.init) ?? ""), .text(""), .text(""), .text(""),
+                    ])
+            }
+            tables.append(table)
+        }
+        return tables
+    }
+}
