@@ -121,7 +121,7 @@ public struct DataRequest: Sendable {
             rows.append(
                 Row(
                     municipality: m, kind: .budget, path: [area.id.rawValue, FigureTemplate.budgetLine],
-                    description: "Netto driftsutgifter \(year) for tjenesteområdet «\(area.name)», i 1 000 kr (regnskap eller vedtatt budsjett); skyggebudsjettet mangler dette tallet.",
+                    description: "Netto driftsutgifter \(year) for tjenesteområdet «\(area.name)», i 1 000 kr (regnskap eller vedtatt budsjett). Skyggebudsjettet mangler dette tallet.",
                     estimate: nil, unit: Unit.thousandKroner.symbol, period: Validity.year(year).description, method: ""))
         }
         return rows
