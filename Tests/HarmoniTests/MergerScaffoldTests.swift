@@ -108,3 +108,20 @@ struct MergerScaffoldTests {
         #expect(notMerged.status == 1 && notMerged.stderr.contains("ble ikke slått sammen"))
     }
 }
+
+@Suite("Shipped example scaffolds")
+struct ExampleScaffoldTests {
+    @Test("datasets/examples/nye-kristiansand and nye-drammen load cleanly, are marked as scaffolds, and lack every local figure", arguments: [
+        ("nye-kristiansand", ["kristiansand", "songdalen", "sogne"]), ("nye-drammen", ["drammen", "nedre_eiker", "svelvik"]),
+    ])
+    func example(folder: String, olds: [String]) throws {
+        let path = Fixtures.root.appendingPathComponent("datasets/examples/" + folder).path
+        let loaded = DatasetLoader.load(paths: [path])
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.prefix(2))")
+        #expect(loaded.dataset.mergingMunicipalities.map(\.rawValue) == olds)
+        #expect(loaded.dataset.fees.isEmpty && loaded.dataset.volumes.isEmpty && loaded.dataset.budgets.isEmpty)
+        for id in loaded.dataset.mergingMunicipalities { #expect(!loaded.dataset.missingFigures(id).isEmpty) }
+        let text = try String(contentsOfFile: path + "/sammenslaing.harmoni", encoding: .utf8)
+        #expect(text.hasPrefix("# STILLAS (scaffold)"))
+    }
+}
