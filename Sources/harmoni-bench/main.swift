@@ -63,6 +63,7 @@ if wanted(3) {
 }
 
 if wanted(6) { MergerCase.run() }
+if wanted(7) { MergerScaffoldCase.run(datasetFolder: datasetFolder, template: loaded.dataset) }
 
 Report.markdown()
 Report.write("\n" + Machine.load() + "\n")
