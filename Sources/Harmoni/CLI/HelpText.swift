@@ -11,6 +11,7 @@ enum HelpText {
                   harmoni check [STI…]          valider datasett (standard: de medfølgende)
                   harmoni fmt [--check] FIL…    skriv filer i kanonisk form
                   harmoni run FIL…              kjør scenariofiler
+                  harmoni new merger NR|NAVN    lag datasett (stillas) for en sammenslåing fra 2020 (--output, --force)
                   harmoni -e 'SETNINGER'        kjør setninger fra kommandolinjen
                   harmoni --version             vis versjon
                   harmoni --help                vis denne hjelpen
@@ -36,6 +37,7 @@ enum HelpText {
                   harmoni check [PATH…]         validate datasets (default: the shipped ones)
                   harmoni fmt [--check] FILE…   rewrite files in canonical form
                   harmoni run FILE…             run scenario files
+                  harmoni new merger NO|NAME    scaffold a dataset for a merger of 2020 (--output, --force)
                   harmoni -e 'STATEMENTS'       run statements given on the command line
                   harmoni --version             print the version
                   harmoni --help                print this help

@@ -26,7 +26,7 @@ enum MergerStatements {
             "Lager et datasett (stillas) for en av de 44 sammenslåingene i 2020; lokale tall står som «mangler».",
             "Scaffolds a dataset for one of the 44 mergers of 2020; local figures are «missing»."
         ),
-        example: "new merger 4204 to \"nye-kristiansand\"",
+        example: "new merger 4204 to \"ut/nye-kristiansand\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context, skipping: 1)
             let queryRange = words.here
@@ -87,7 +87,7 @@ extension BaselineStatements {
             "Leser en utfylt dataforespørsel (CSV) som kommunens egne tall med kilder; ingenting importeres om en rad er feil.",
             "Reads a filled data request (CSV) as the municipality's own figures with sources; nothing is imported if any row is wrong."
         ),
-        example: "baseline import \"ut/dataforesporsel.csv\"",
+        example: "export datarequest to \"ut/dataforesporsel.csv\"\nbaseline import \"ut/dataforesporsel.csv\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context, skipping: 1)
             let (path, range) = try words.string()
