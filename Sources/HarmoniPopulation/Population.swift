@@ -87,7 +87,7 @@ public enum PopulationOrigin: Sendable, Hashable, Codable {
 /// Households keep their input order (the generator writes them by municipality, then id);
 /// persons keep input order within their household. ``persons(of:)`` hands out a household's
 /// persons without searching.
-public struct Population: Sendable, Hashable, Codable {
+public struct HouseholdPopulation: Sendable, Hashable, Codable {
     /// The households.
     public private(set) var households: [PopulationHousehold]
     /// The persons, grouped by household in household order.
@@ -99,6 +99,9 @@ public struct Population: Sendable, Hashable, Codable {
     /// The weakest status of what the population rests on: `estimated` for a synthetic one,
     /// `own` for a loaded extract (the municipality's own data).
     public var status: Status
+    /// The median personal income of persons 20+ per municipality the synthesis reached (whole
+    /// kroner of the income year, before the lift to the baseline year); empty for a loaded extract.
+    public var personIncomeMedians: [MunicipalityID: Int64] = [:]
 
     /// Groups `persons` under `households` (a person whose household is not listed is dropped:
     /// the reader reports it before building a population).

@@ -17,7 +17,7 @@ public enum PopulationCSV {
     ]
 
     /// households.csv for a population: header, then one row per household in population order, `\n` endings.
-    public static func households(_ population: Population) -> String {
+    public static func households(_ population: HouseholdPopulation) -> String {
         var out = householdColumns.joined(separator: ",") + "\n"
         out.reserveCapacity(population.households.count * 40)
         for h in population.households {
@@ -28,7 +28,7 @@ public enum PopulationCSV {
     }
 
     /// persons.csv for a population: header, then one row per person grouped by household.
-    public static func persons(_ population: Population) -> String {
+    public static func persons(_ population: HouseholdPopulation) -> String {
         var out = personColumns.joined(separator: ",") + "\n"
         out.reserveCapacity(population.persons.count * 36)
         for p in population.persons {
@@ -45,12 +45,12 @@ public enum PopulationCSV {
     public static func read(
         households: String, persons: String, names: (households: String, persons: String), dataset: Dataset,
         directory: String
-    ) -> Result<Population, PopulationLoadError> {
+    ) -> Result<HouseholdPopulation, PopulationLoadError> {
         var reader = ExtractReader(dataset: dataset)
         let households = reader.households(households, file: names.households)
         let persons = reader.persons(persons, file: names.persons)
         guard reader.issues.isEmpty else { return .failure(PopulationLoadError(issues: reader.issues)) }
-        return .success(Population(households: households, persons: persons, origin: .loaded(directory: directory), status: .own))
+        return .success(HouseholdPopulation(households: households, persons: persons, origin: .loaded(directory: directory), status: .own))
     }
 }
 

@@ -115,24 +115,30 @@ struct MunicipalityPeople {
 
     /// Personal incomes of persons 20+: median × e^(σz) (pensioners × the pensioner share), scaled so
     /// the median of persons 20+ equals `median` exactly, then lifted by the income growth; whole kroner.
-    mutating func drawIncomes(median: Money, _ a: SynthesisAssumptions, _ random: inout SeededGenerator) {
+    /// Returns the median reached before the lift (income-year kroner).
+    @discardableResult
+    mutating func drawIncomes(median: Money, _ a: SynthesisAssumptions, _ random: inout SeededGenerator) -> Int64 {
         let earners = eligible(20...200)
-        guard !earners.isEmpty else { return }
+        guard !earners.isEmpty else { return 0 }
         let medianKroner = Int128(median.ore / 100)
         var raw: [Int64] = []
         raw.reserveCapacity(earners.count)
         for person in earners {
             let x = Int64(Int128(random.normalQ32()) * Int128(a.sigma.ppm) / 1_000_000)
-            var value = medianKroner * FixedExp.expQ32(x) >> 32
+            var value = (medianKroner * FixedExp.expQ32(x)) >> 32
             if persons[person].age >= 67 { value = value * Int128(a.pensionerShare.ppm) / 1_000_000 }
             raw.append(Int64(max(1, value)))
         }
         let achieved = Int128(PopulationStatistics.lowerMedian(raw))
+        var calibrated: [Int64] = []
+        calibrated.reserveCapacity(earners.count)
         for (position, person) in earners.enumerated() {
-            let calibrated = (Int128(raw[position]) * medianKroner * 2 + achieved) / (2 * achieved)
-            let lifted = (calibrated * Int128(1_000_000 + a.incomeGrowth.ppm) * 2 + 1_000_000) / 2_000_000
+            let value = (Int128(raw[position]) * medianKroner * 2 + achieved) / (2 * achieved)
+            calibrated.append(Int64(value))
+            let lifted = (value * Int128(1_000_000 + a.incomeGrowth.ppm) * 2 + 1_000_000) / 2_000_000
             incomes[person] = Int64(lifted)
         }
+        return PopulationStatistics.lowerMedian(calibrated)
     }
 }
 

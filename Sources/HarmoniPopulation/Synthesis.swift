@@ -15,7 +15,7 @@ import HarmoniModel
 /// population on every machine.
 public enum Synthesis {
     /// The synthetic population of nye Asker's three municipalities from the dataset.
-    public static func nyeAsker(_ dataset: Dataset, seed: UInt64, year: Int = 2019) -> Result<Population, MissingAssumptions> {
+    public static func nyeAsker(_ dataset: Dataset, seed: UInt64, year: Int = 2019) -> Result<HouseholdPopulation, MissingAssumptions> {
         let assumptions: SynthesisAssumptions
         switch SynthesisAssumptions.read(dataset) {
         case .success(let read): assumptions = read
@@ -46,12 +46,16 @@ public enum Synthesis {
 public struct PopulationBuilder: Sendable {
     public private(set) var households: [PopulationHousehold] = []
     public private(set) var persons: [PopulationPerson] = []
+    /// The median personal income of persons 20+ reached per municipality (income-year kroner).
+    public private(set) var medians: [MunicipalityID: Int64] = [:]
 
     public init() {}
 
     /// The population built so far.
-    public func population(seed: UInt64) -> Population {
-        Population(households: households, persons: persons, origin: .synthetic(seed: seed), status: .estimated)
+    public func population(seed: UInt64) -> HouseholdPopulation {
+        var population = HouseholdPopulation(households: households, persons: persons, origin: .synthetic(seed: seed), status: .estimated)
+        population.personIncomeMedians = medians
+        return population
     }
 
     /// Takes the households out (the Norway-sized benchmark prices and drops them per municipality).
@@ -68,7 +72,7 @@ public struct PopulationBuilder: Sendable {
         var people = MunicipalityPeople(targets.ages, &random)
         people.assignUsers(targets, a, &random)
         let groups = people.households(targets.households, a, &random)
-        people.drawIncomes(median: median, a, &random)
+        medians[targets.municipality] = people.drawIncomes(median: median, a, &random)
         let firstPerson = Int64(persons.count) + 1
         var nextPerson = firstPerson
         var nextHousehold = Int64(households.count) + 1

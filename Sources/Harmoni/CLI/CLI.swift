@@ -108,6 +108,7 @@ public enum CLI {
         case "fmt": return FormatCommand.run(commandArguments, options)
         case "run": return RunCommand.run(commandArguments, options, inline: false)
         case "-e": return RunCommand.run(commandArguments, options, inline: true)
+        case "population", "befolkning": return PopulationCommand.run(commandArguments, options)
         default:
             return usageError(
                 "ukjent kommando «\(command)»; se «harmoni --help»", "unknown command «\(command)»; see «harmoni --help»",
