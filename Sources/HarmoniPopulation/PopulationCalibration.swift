@@ -35,6 +35,9 @@ public enum PopulationCalibration {
             let block = CalendarDate(year: year, month: 1, day: 1).flatMap { dataset.population(municipality, on: $0) }
             let ageStatus = max(population.status, block?.provenance.status ?? .estimated)
             add("husholdninger", targets.households, indices.count, max(population.status, targets.householdStatus))
+            if let point = dataset.incomePoints(municipality.rawValue).first(where: { $0.measure == "privathusholdninger" }) {
+                add("husholdninger (inntekt.harmoni)", point.value.quantity?.number.wholeValue, indices.count, max(population.status, point.provenance.status))
+            }
             add("personer", block?.total, persons.count, ageStatus)
             for band in targets.ages {
                 let label = band.low == band.high ? "alder \(band.low)" : band.high >= 100 ? "alder \(band.low)+" : "alder \(band.low)-\(band.high)"
@@ -54,8 +57,8 @@ public enum PopulationCalibration {
                 volumeStatus("trygghetsalarm", "abonnement"))
             if let median = population.personIncomeMedians[municipality] {
                 let target = assumptions?.medianIncome[municipality].map { $0.ore / 100 }
-                let row = assumptions?.rows["inntekt_median_\(municipality.rawValue)"]
-                add("medianinntekt 20+ (kr, 2018)", target, Int(median), max(population.status, row?.provenance.status ?? .estimated))
+                let status = assumptions?.medianStatus[municipality] ?? .estimated
+                add("medianinntekt 20+ (kr, 2018)", target, Int(median), max(population.status, status))
             }
             let water = dataset.volumes(municipality, FeeKey("vann", "forbruk_m3")).first
             let used = indices.reduce(Int64(0)) { $0 + population.households[$1].waterCubicMetres }

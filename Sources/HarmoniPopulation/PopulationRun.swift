@@ -46,14 +46,35 @@ public struct PopulationRun: Sendable {
         return (row[0], row[1], row[2], row[3])
     }
 
+    /// A run of one year in which every household pays nothing before and after (a scenario
+    /// without decisions changes nothing; used to show zero changes without pricing).
+    public static func unpriced(_ population: HouseholdPopulation, year: Int) -> PopulationRun {
+        let books = Dataset.mergingMunicipalities
+        let count = population.households.count
+        return PopulationRun(
+            years: [year], rulebooks: books, householdCount: count,
+            totals: Array(repeating: .zero, count: count * books.count * 2),
+            revenue: Array(repeating: Array(repeating: .zero, count: 4), count: books.count * PopulationPricer.services.count),
+            problems: [], status: population.status)
+    }
+
     /// Prices `population` for every year of the scenario's period (or the years given).
     public static func run(
         _ population: HouseholdPopulation, baseline: SimulationBaseline, scenario: ScenarioState, years: [Int]? = nil,
         prices: PriceBasis? = nil
     ) throws(SimulationError) -> PopulationRun {
         let years = years ?? Array(scenario.period)
+        var priced: [ScenarioPrices] = []
+        for year in years { priced.append(try Simulator.prices(baseline: baseline, scenario: scenario, year: year, prices: prices)) }
+        return run(population, baseline: baseline.dataset, prices: priced)
+    }
+
+    /// Prices `population` on scenario prices already made (one per year; the Norway-sized
+    /// benchmark prices many populations on the same prices).
+    public static func run(_ population: HouseholdPopulation, baseline: Dataset, prices pricedYears: [ScenarioPrices]) -> PopulationRun {
+        let years = pricedYears.map(\.year)
         let books = Dataset.mergingMunicipalities
-        let profiles = PopulationProfiles(baseline.dataset)
+        let profiles = PopulationProfiles(baseline)
         let own = population.households.map { books.firstIndex(of: $0.municipality) ?? 0 }
         let count = population.households.count
         let serviceCount = PopulationPricer.services.count
@@ -61,7 +82,7 @@ public struct PopulationRun: Sendable {
         var revenue = Array(repeating: Array(repeating: Money.zero, count: 4), count: years.count * books.count * serviceCount)
         var problems: [SimulationError] = []
         for (y, year) in years.enumerated() {
-            let priced = try Simulator.prices(baseline: baseline, scenario: scenario, year: year, prices: prices)
+            let priced = pricedYears[y]
             if y == 0 { problems = priced.problems }
             let index = priced.index
             let lift: (Money) -> Money = { index.lift($0, to: year, rounding: .standard(for: $0)) }

@@ -6,6 +6,8 @@ import HarmoniModel
 public struct SynthesisAssumptions: Sendable, Hashable {
     /// Median personal gross income of adults (kr/år, income year 2018) per old municipality.
     public var medianIncome: [MunicipalityID: Money]
+    /// The status of each median (published for a calibration point, estimated for an assumption).
+    public var medianStatus: [MunicipalityID: Status]
     /// Growth that lifts 2018 incomes to the baseline year.
     public var incomeGrowth: Rate
     /// Shape σ of the log-normal income distribution (ppm of 1).
@@ -31,6 +33,8 @@ public struct SynthesisAssumptions: Sendable, Hashable {
 
     /// The parameter name the assumptions are stored under.
     public static let parameter = "befolkning"
+    /// The measure of the income calibration points used (`income-2018.tsv`).
+    public static let medianMeasure = "medianinntekt_personer_17_pluss"
 
     public static func == (a: Self, b: Self) -> Bool { a.rows == b.rows }
     public func hash(into hasher: inout Hasher) { hasher.combine(rows.count) }
@@ -58,11 +62,21 @@ public struct SynthesisAssumptions: Sendable, Hashable {
             return money
         }
         var medians: [MunicipalityID: Money] = [:]
+        var medianStatus: [MunicipalityID: Status] = [:]
         for municipality in Dataset.mergingMunicipalities {
-            medians[municipality] = money("inntekt_median_\(municipality.rawValue)")
+            // A published calibration point (inntekt.harmoni) wins over the assumption.
+            if let point = dataset.incomePoints(municipality.rawValue).first(where: { $0.measure == medianMeasure }),
+                let money = point.value.quantity?.money
+            {
+                medians[municipality] = money
+                medianStatus[municipality] = point.provenance.status
+            } else {
+                medians[municipality] = money("inntekt_median_\(municipality.rawValue)")
+                medianStatus[municipality] = rows["inntekt_median_\(municipality.rawValue)"]?.provenance.status ?? .estimated
+            }
         }
         let assumptions = SynthesisAssumptions(
-            medianIncome: medians, incomeGrowth: percent("inntekt_vekst_2018_2019"), sigma: ratio("inntekt_sigma"),
+            medianIncome: medians, medianStatus: medianStatus, incomeGrowth: percent("inntekt_vekst_2018_2019"), sigma: ratio("inntekt_sigma"),
             pensionerShare: percent("inntekt_pensjonist_andel"),
             familySizeShares: (1...4).map { percent("familie_\($0)_barn") },
             singleParentShare: percent("enslig_forsorger_andel"), elderlyAloneShare: percent("eldre_alene_andel"),

@@ -37,9 +37,11 @@ extension PopulationStatements {
                 throw context.error(.expected("«by», «in» eller «nominal»", "«by», «in» or «nominal»", found: words.found), words.here)
             }
         }
-        let population = try required(state, command, context)
+        let population = try required(&state, command, context)
         let chosen = year ?? HouseholdImpact.defaultYear(state.scenario)
-        let run = try run(population, state, prices: prices, command: command, context: context)
+        // Without decisions every change is 0: no pricing needed.
+        let years = state.scenario.decisions.isEmpty ? [chosen] : nil
+        let run = try run(population, state, years: years, prices: prices, command: command, context: context, skipPricing: years != nil)
         let rows = PopulationDistribution.rows(run, population, year: run.years.firstIndex(of: chosen) ?? 0, grouping: grouping)
         let en = state.language == .en
         var notes = [origin(population, en: en)]
@@ -69,8 +71,9 @@ extension PopulationStatements {
     /// Prices the population for the period (or the years given).
     static func run(
         _ population: HouseholdPopulation, _ state: SessionState, years: [Int]? = nil, prices: PriceBasis?, command: Command,
-        context: StatementContext
+        context: StatementContext, skipPricing: Bool = false
     ) throws(Diagnostic) -> PopulationRun {
+        if skipPricing, let year = years?.first { return PopulationRun.unpriced(population, year: year) }
         let key = PopulationRunCache.Key(
             generation: state.populationGeneration, households: population.households.count, scenario: state.scenario,
             years: years, prices: prices ?? state.scenario.prices)
@@ -85,14 +88,22 @@ extension PopulationStatements {
         }
     }
 
-    static func required(_ state: SessionState, _ command: Command, _ context: StatementContext) throws(Diagnostic) -> HouseholdPopulation {
-        guard let population = state.population else {
+    /// The session's population; with none, the synthetic one of seed 1 is built and kept (so
+    /// `show calibration` works on its own).
+    static func required(_ state: inout SessionState, _ command: Command, _ context: StatementContext) throws(Diagnostic)
+        -> HouseholdPopulation
+    {
+        if let population = state.population { return population }
+        switch Synthesis.nyeAsker(state.dataset, seed: 1, year: state.baselineYear) {
+        case .success(let built):
+            state.population = built
+            return built
+        case .failure(let missing):
             throw context.error(
-                "ingen befolkning: skriv først «population synthetic» eller «population load \"mappe\"»",
-                "no population: first write «population synthetic» or «population load \"folder\"»", command.keyword.range,
-                code: "population-none")
+                "ingen befolkning, og datasettet mangler det en syntetisk bygges av: \(missing.names.joined(separator: ", "))",
+                "no population, and the dataset lacks what a synthetic one is built from: \(missing.names.joined(separator: ", "))",
+                command.keyword.range, code: "population-none")
         }
-        return population
     }
 
     static func seedValue(_ words: inout SimulateWords, _ state: SessionState, _ context: StatementContext) throws(Diagnostic) -> UInt64 {

@@ -57,7 +57,7 @@ enum PopulationStatements {
             let (directory, range) = try string(&words, context)
             let overwrite = words.keyword("overwrite", "overskriv") != nil
             try words.expectEnd()
-            let population = try required(state, command, context)
+            let population = try required(&state, command, context)
             var files = [
                 (PopulationCSV.householdsFile, PopulationCSV.households(population)),
                 (PopulationCSV.personsFile, PopulationCSV.persons(population)),
@@ -85,7 +85,7 @@ enum PopulationStatements {
         action: { command, state, context throws(Diagnostic) in
             let words = SimulateWords(command, context, skipping: 1)
             try words.expectEnd()
-            let population = try required(state, command, context)
+            let population = try required(&state, command, context)
             let rows = PopulationCalibration.rows(population, state.dataset, year: state.baselineYear)
             let notes = calibrationNotes(population, en: state.language == .en)
             return [.table(PopulationCalibration.table(rows, names: names(state), notes: notes, language: SimulateStatements.tag(state)))]
@@ -115,9 +115,14 @@ enum PopulationStatements {
             var prices = state.scenario.prices
             if let basis = words.keyword("nominal", "fixed") { prices = PriceBasis(rawValue: basis) ?? .fixed }
             try words.expectEnd()
-            let population = try required(state, command, context)
-            let run = try run(population, state, prices: prices, command: command, context: context)
-            let lines = PopulationLedger.lines(run, population: population, scenario: state.scenario, dataset: state.dataset)
+            let population = try required(&state, command, context)
+            let lines: [LedgerLine]
+            if state.scenario.decisions.isEmpty {
+                lines = []
+            } else {
+                let run = try run(population, state, prices: prices, command: command, context: context)
+                lines = PopulationLedger.lines(run, population: population, scenario: state.scenario, dataset: state.dataset)
+            }
             let ledger = Simulator.run(baseline: state.dataset, scenario: state.scenario, prices: prices)
             let en = state.language == .en
             var notes = [origin(population, en: en)]
