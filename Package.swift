@@ -20,6 +20,9 @@ let package = Package(
         .target(name: "HarmoniCompare", dependencies: ["HarmoniModel", "HarmoniReport"]),
         // The budget-impact simulator: decisions, phasing, ledger, goal-seek, skyggebudsjett.
         .target(name: "HarmoniSimulate", dependencies: ["HarmoniModel", "HarmoniCompare", "HarmoniReport"]),
+        // Population microsimulation: households and persons of nye Asker (synthetic or loaded),
+        // priced by the household engine on the simulator's scenario prices.
+        .target(name: "HarmoniPopulation", dependencies: ["HarmoniModel", "HarmoniCompare", "HarmoniSimulate", "HarmoniReport"]),
         // Exporters: CSV for Excel, Markdown, JSON, HTML with inline SVG. Pure functions of tables.
         .target(name: "HarmoniExport", dependencies: ["HarmoniModel", "HarmoniReport"]),
         // Loading datasets, the interpreter and REPL session, the CLI commands' logic.
@@ -28,6 +31,7 @@ let package = Package(
             name: "Harmoni",
             dependencies: [
                 "HarmoniModel", "HarmoniLanguage", "HarmoniReport", "HarmoniCompare", "HarmoniSimulate", "HarmoniExport",
+                "HarmoniPopulation",
             ]),
         // GNU readline (GPL-3.0-or-later), used only by the executable's line reader.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),

@@ -62,6 +62,8 @@ if wanted(3) {
         })
 }
 
+if wanted(7) { PopulationCase.run(dataset: loaded.dataset, datasetFolder: datasetFolder) }
+
 if wanted(6) { MergerCase.run() }
 if wanted(7) { MergerScaffoldCase.run(datasetFolder: datasetFolder, template: loaded.dataset) }
 

@@ -109,6 +109,7 @@ public enum CLI {
         case "run": return RunCommand.run(commandArguments, options, inline: false)
         case "new", "ny": return NewCommand.run(commandArguments, options)
         case "-e": return RunCommand.run(commandArguments, options, inline: true)
+        case "population", "befolkning": return PopulationCommand.run(commandArguments, options)
         default:
             return usageError(
                 "ukjent kommando «\(command)»; se «harmoni --help»", "unknown command «\(command)»; see «harmoni --help»",

@@ -23,6 +23,15 @@ public struct SessionState: Sendable {
     /// (``StatementContext/stagesWrites``): written by ``Session/commitPendingWrites()`` only when
     /// the whole run had no errors.
     public var pendingWrites: [PendingWrite] = []
+    /// The population of `population synthetic` or `population load` (docs/POPULATION.md), if any:
+    /// with one, `show impact` and `show budget` get the income-tested rules' revenue effect.
+    public var population: HouseholdPopulation? {
+        didSet { populationGeneration += 1 }
+    }
+    /// Bumped whenever ``population`` changes (the population runs' cache key).
+    public private(set) var populationGeneration = 0
+    /// The last population runs (shared by copies of the state; keyed by generation and scenario).
+    var populationRuns = PopulationRunCache()
 
     public init(dataset: Dataset, datasetPaths: [String]) {
         self.dataset = dataset

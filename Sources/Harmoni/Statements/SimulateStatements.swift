@@ -131,7 +131,7 @@ enum SimulateStatements {
         if ledger.index == nil, let problem = ledger.problems.first {
             throw error(problem, command.keyword.range, context)
         }
-        return ledger
+        return try PopulationStatements.extend(ledger, state, prices: prices, command: command, context: context)
     }
 
     /// The target of a decision: a municipality prefix (`hurum.`) is taken off and returned.

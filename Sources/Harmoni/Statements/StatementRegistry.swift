@@ -4,13 +4,14 @@ public enum StatementRegistry {
     public static var all: [StatementSpec] {
         CoreStatements.all + CompareStatements.all + HouseholdStatements.all + SimulateStatements.all
             + ScenarioStatements.all + ExportStatements.all + BaselineStatements.all + MergerStatements.all
+            + PopulationStatements.all
     }
 
     /// Norwegian spellings of first words.
     public static let aliases: [String: String] = [
         "vis": "show", "harmoniser": "harmonise", "harmonize": "harmonise", "sett": "set", "eksporter": "export",
         "løs": "solve", "periode": "period", "lagre": "save", "sammenlign": "compare", "bruk": "use",
-        "inkluder": "include", "hjelp": "help", "dekningsgrad": "coverage",
+        "inkluder": "include", "hjelp": "help", "dekningsgrad": "coverage", "befolkning": "population",
     ]
 
     /// The canonical first word for a keyword or alias.
