@@ -20,6 +20,9 @@ let package = Package(
         .target(name: "HarmoniCompare", dependencies: ["HarmoniModel", "HarmoniReport"]),
         // The budget-impact simulator: decisions, phasing, ledger, goal-seek, skyggebudsjett.
         .target(name: "HarmoniSimulate", dependencies: ["HarmoniModel", "HarmoniCompare", "HarmoniReport"]),
+        // Ranges on estimates, carried through results; sensitivity and sweeps. Reruns the
+        // simulator and the diff engine on datasets with estimates moved within their ranges.
+        .target(name: "HarmoniUncertainty", dependencies: ["HarmoniModel", "HarmoniReport", "HarmoniSimulate"]),
         // Exporters: CSV for Excel, Markdown, JSON, HTML with inline SVG. Pure functions of tables.
         .target(name: "HarmoniExport", dependencies: ["HarmoniModel", "HarmoniReport"]),
         // Loading datasets, the interpreter and REPL session, the CLI commands' logic.
@@ -28,6 +31,7 @@ let package = Package(
             name: "Harmoni",
             dependencies: [
                 "HarmoniModel", "HarmoniLanguage", "HarmoniReport", "HarmoniCompare", "HarmoniSimulate", "HarmoniExport",
+                "HarmoniUncertainty",
             ]),
         // GNU readline (GPL-3.0-or-later), used only by the executable's line reader.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),

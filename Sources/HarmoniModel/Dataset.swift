@@ -61,6 +61,8 @@ public struct Dataset: Sendable, Hashable, Codable {
     public var subsidies: [Subsidy] = []
     public var missing: [MissingValue] = []
     public var households: [Household] = []
+    /// The range rules of estimates (``RangeRule``), in file order.
+    public var rangeRules: [RangeRule] = []
 
     private var storedFees: [Fee] = []
     private var storedRules: [Rule] = []
@@ -79,7 +81,7 @@ public struct Dataset: Sendable, Hashable, Codable {
         case storedParameters = "parameters"
         case populations
         case storedVolumes = "volumes"
-        case coverages, budgets, subsidies, missing, households
+        case coverages, budgets, subsidies, missing, households, rangeRules
     }
 
     public init() {}

@@ -23,6 +23,9 @@ public struct SessionState: Sendable {
     /// (``StatementContext/stagesWrites``): written by ``Session/commitPendingWrites()`` only when
     /// the whole run had no errors.
     public var pendingWrites: [PendingWrite] = []
+    /// True after `ranges on`: tables show a low–high range beside estimates and the results that
+    /// rest on them (docs/UNCERTAINTY.md). Saved with the scenario.
+    public var showsRanges = false
 
     public init(dataset: Dataset, datasetPaths: [String]) {
         self.dataset = dataset

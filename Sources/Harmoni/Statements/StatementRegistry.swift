@@ -2,15 +2,16 @@
 public enum StatementRegistry {
     /// All statements: each group lives in its own file.
     public static var all: [StatementSpec] {
-        CoreStatements.all + CompareStatements.all + HouseholdStatements.all + SimulateStatements.all
-            + ScenarioStatements.all + ExportStatements.all + BaselineStatements.all
+        UncertaintyStatements.wrapping(
+            CoreStatements.all + CompareStatements.all + HouseholdStatements.all + SimulateStatements.all
+                + ScenarioStatements.all + ExportStatements.all + BaselineStatements.all) + UncertaintyStatements.all
     }
 
     /// Norwegian spellings of first words.
     public static let aliases: [String: String] = [
         "vis": "show", "harmoniser": "harmonise", "harmonize": "harmonise", "sett": "set", "eksporter": "export",
         "løs": "solve", "periode": "period", "lagre": "save", "sammenlign": "compare", "bruk": "use",
-        "inkluder": "include", "hjelp": "help", "dekningsgrad": "coverage",
+        "inkluder": "include", "hjelp": "help", "dekningsgrad": "coverage", "usikkerhet": "ranges", "varier": "sweep",
     ]
 
     /// The canonical first word for a keyword or alias.
