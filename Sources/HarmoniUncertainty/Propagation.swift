@@ -42,6 +42,13 @@ public struct Propagation: Sendable {
         combinations().map { values in base.setting(Array(zip(inputs, values))) }
     }
 
+    /// The range of one result: `evaluate` on the central dataset and on each of ``datasets(_:)``
+    /// (evaluations that give `nil` are left out); `nil` when the central one does.
+    public func range<T: Comparable>(_ base: Dataset, _ evaluate: (Dataset) -> T?) -> (low: T, high: T)? {
+        guard let central = evaluate(base) else { return nil }
+        return Self.range(central, datasets(base).compactMap(evaluate))
+    }
+
     /// The range of a number over the central value and the evaluations.
     public static func range<T: Comparable>(_ central: T, _ samples: [T]) -> (low: T, high: T) {
         var low = central

@@ -40,18 +40,17 @@ public enum ResultSpec: Sendable, Hashable {
     }
 
     /// The service ids an input must belong to for it to move this result of `ledger`: the
-    /// groups and areas of its lines and rule changes. `nil` means every input may matter.
+    /// groups of its lines and the services of its rule changes; for a line whose group is not a
+    /// service (a subsidy scheme) every service of the line's area, where its volumes may come from.
     func relevantServices(_ ledger: Ledger, _ dataset: Dataset) -> Set<String> {
         var services: Set<String> = []
+        var areas: Set<AreaID> = []
         for line in ledger.lines where matches(line) {
             services.insert(line.group)
-            services.insert(line.area.rawValue)
+            if dataset.service(ServiceID(line.group)) == nil { areas.insert(line.area) }
         }
         for change in ledger.ruleChanges { services.insert(change.service.rawValue) }
-        // A group's volumes may belong to the service its line links to (a subsidy's places).
-        for service in dataset.services where services.contains(service.area.rawValue) {
-            services.insert(service.id.rawValue)
-        }
+        for service in dataset.services where areas.contains(service.area) { services.insert(service.id.rawValue) }
         return services
     }
 }

@@ -138,7 +138,8 @@ enum UncertaintyStatements {
         var words = WordReader(command, context)
         let (target, label, targetRange) = try self.target(&words, state, context)
         try words.expectKeyword("from", "fra")
-        let from = try number(&words, context)
+        let first = try quantity(&words, context)
+        let from = first.number
         try words.expectKeyword("to", "til")
         let to = try number(&words, context)
         try words.expectKeyword("step", "steg")
@@ -158,7 +159,7 @@ enum UncertaintyStatements {
             throw SimulateStatements.error(problem, targetRange, context)
         }
         let table = SweepTable.table(
-            rows.map { ($0.value, $0.result) }, label: label, result: result, period: state.scenario.period,
+            rows.map { ($0.value, $0.result) }, label: label + (first.unit.map { " (\($0.symbol))" } ?? ""), result: result, period: state.scenario.period,
             language: SimulateStatements.tag(state))
         return [.table(table)]
     }
@@ -224,12 +225,19 @@ enum UncertaintyStatements {
 
     /// A number literal (with any unit), negative with a leading minus.
     private static func number(_ words: inout WordReader, _ context: StatementContext) throws(Diagnostic) -> DecimalNumber {
+        try quantity(&words, context).number
+    }
+
+    /// A number literal with its unit, negative with a leading minus.
+    private static func quantity(_ words: inout WordReader, _ context: StatementContext) throws(Diagnostic) -> Quantity {
         let range = words.here
         let e = try words.expression()
         switch e.kind {
-        case .number(let n, _, _): return n
+        case .number(let n, let unit, _): return Quantity(n, unit)
         case .unary(.negate, let inner):
-            if case .number(let n, _, _) = inner.kind { return DecimalNumber(significand: -n.significand, scale: n.scale) }
+            if case .number(let n, let unit, _) = inner.kind {
+                return Quantity(DecimalNumber(significand: -n.significand, scale: n.scale), unit)
+            }
         default: break
         }
         throw context.error(.expected("et tall", "a number", found: "«\(context.file.slice(e.range))»"), range)
