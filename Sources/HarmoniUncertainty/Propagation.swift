@@ -2,17 +2,25 @@ import HarmoniModel
 import HarmoniReport
 
 /// How ranges are carried through a result (docs/UNCERTAINTY.md): the result is evaluated on
-/// `2 + draws` versions of the dataset besides the central one — every estimate at its low end,
-/// every estimate at its high end, and `draws` seeded random combinations in which each estimate
-/// is drawn on its own, uniformly within its range (on the grid of its bounds' decimals). A
-/// result's range is the smallest and largest value among all these evaluations and the central
-/// one. Nothing assumes the result is monotone: lowest, highest, means, weights and goal-seek are
-/// simply evaluated. For a result that rises or falls with every estimate the two corner
-/// evaluations give its exact range; otherwise the range is what the draws found (a sample, so
-/// an inner bound of the true extremes, close to them when few estimates matter).
+/// other versions of the dataset besides the central one — every estimate at its low end, every
+/// estimate at its high end, every corner of the box when there are at most
+/// ``maximumCornerInputs`` estimates, and `draws` seeded random combinations: half of them
+/// corners (each estimate at its low or its high end, by a coin toss), half mixed (each estimate
+/// at its low end or its high end with chance ¼ each, else uniform within its range on the grid of
+/// its bounds' decimals — so edges and faces of the box are reached, not only its inside). A
+/// result's range is
+/// the smallest and largest value among all these evaluations and the central one.
+///
+/// Nothing assumes the result is monotone: lowest, highest, means, weights and goal-seek are
+/// simply evaluated. With few estimates the range is exact at the corners and close inside (a
+/// peak inside the box, as `lowest` has where two prices meet, is found by the inner draws);
+/// with many it is a sample — an inner bound of the worst case unless the result moves the same
+/// way with every estimate (then the all-low and all-high evaluations are its exact ends).
 public struct Propagation: Sendable {
-    /// Random combinations per result.
+    /// Random combinations per result (half corners, half inside).
     public static let defaultDraws = 40
+    /// Up to this many estimates every corner is evaluated too (2^5 = 32 evaluations).
+    public static let maximumCornerInputs = 5
     /// The seed of the draws (the same ranges on every run).
     public static let defaultSeed: UInt64 = 2019
 
@@ -27,14 +35,35 @@ public struct Propagation: Sendable {
     }
 
     /// The value of every input in each evaluation after the central one: all low, all high,
-    /// then the draws.
+    /// the other corners (few inputs only), then the draws, alternately a corner and a mixed point.
     public func combinations() -> [[DecimalNumber]] {
         var result: [[DecimalNumber]] = [inputs.map(\.low), inputs.map(\.high)]
+        if inputs.count <= Self.maximumCornerInputs, inputs.count > 1 {
+            for mask in 1..<(1 << inputs.count) - 1 {
+                result.append(inputs.indices.map { mask & (1 << $0) != 0 ? inputs[$0].high : inputs[$0].low })
+            }
+        }
         var generator = SplitMix64(seed: seed)
-        for _ in 0..<draws {
-            result.append(inputs.map { generator.draw(in: $0) })
+        for draw in 0..<draws {
+            if draw % 2 == 0 {
+                result.append(inputs.map { generator.next() & 1 == 0 ? $0.low : $0.high })
+            } else {
+                result.append(
+                    inputs.map { input in
+                        switch generator.next() & 3 {
+                        case 0: return input.low
+                        case 1: return input.high
+                        default: return generator.draw(in: input)
+                        }
+                    })
+            }
         }
         return result
+    }
+
+    /// How many evaluations besides the central one.
+    public var evaluations: Int {
+        2 + draws + (inputs.count <= Self.maximumCornerInputs && inputs.count > 1 ? (1 << inputs.count) - 2 : 0)
     }
 
     /// The datasets of ``combinations()``.
