@@ -5,3 +5,4 @@
 @_exported import HarmoniExport
 @_exported import HarmoniReport
 @_exported import HarmoniSimulate
+@_exported import HarmoniUncertainty

@@ -62,6 +62,8 @@ if wanted(3) {
         })
 }
 
+if wanted(7) { UncertaintyCase.run(loaded: loaded, datasetFolder: datasetFolder) }
+
 if wanted(6) { MergerCase.run() }
 
 Report.markdown()
