@@ -117,9 +117,9 @@ POPULATION_COLUMNS_FIRST = [
     "age_0", "age_1-5", "age_6-9", "age_10-15", "age_16-19", "age_20-66", "age_67-79", "age_80+",
 ]
 
-FEIING_NOTE = (
-    "No feie- og tilsynsgebyr found for 2019 (nor a national average): the value stays missing, "
-    "never 0. Household (d)'s chimney cannot be priced. (shared/data/README.md, Remaining gaps 3)"
+FEIING_NOTE = (  # shown to users (Norwegian): no file path, no English
+    "Ingen feie- og tilsynsgebyr for 2019 er funnet, heller ikke et landssnitt: verdien står som "
+    "mangler, aldri som 0, og pipeløpet til husholdning (d) kan ikke prises."
 )
 
 IDENT_RE = re.compile(r"^[A-Za-z_æøåÆØÅ][A-Za-z0-9_æøåÆØÅ]*$")
