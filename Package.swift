@@ -23,6 +23,9 @@ let package = Package(
         // Population microsimulation: households and persons of nye Asker (synthetic or loaded),
         // priced by the household engine on the simulator's scenario prices.
         .target(name: "HarmoniPopulation", dependencies: ["HarmoniModel", "HarmoniCompare", "HarmoniSimulate", "HarmoniReport"]),
+        // Ranges on estimates, carried through results; sensitivity and sweeps. Reruns the
+        // simulator and the diff engine on datasets with estimates moved within their ranges.
+        .target(name: "HarmoniUncertainty", dependencies: ["HarmoniModel", "HarmoniReport", "HarmoniSimulate"]),
         // Exporters: CSV for Excel, Markdown, JSON, HTML with inline SVG. Pure functions of tables.
         .target(name: "HarmoniExport", dependencies: ["HarmoniModel", "HarmoniReport"]),
         // Loading datasets, the interpreter and REPL session, the CLI commands' logic.
@@ -32,6 +35,7 @@ let package = Package(
             dependencies: [
                 "HarmoniModel", "HarmoniLanguage", "HarmoniReport", "HarmoniCompare", "HarmoniSimulate", "HarmoniExport",
                 "HarmoniPopulation",
+                "HarmoniUncertainty",
             ]),
         // GNU readline (GPL-3.0-or-later), used only by the executable's line reader.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),

@@ -10,7 +10,7 @@ public struct DatasetLoader {
     /// Block kinds a dataset may contain.
     public static let blockKinds = [
         "dataset", "municipality", "area", "service", "source", "fee", "rule", "parameter", "population", "volume",
-        "coverage", "budget", "subsidy", "missing", "household", "income", "merger",
+        "coverage", "budget", "subsidy", "missing", "household", "income", "merger", "range",
     ]
 
     /// Block kinds read in pass 1 (households are checked there and built in pass 2).
@@ -137,6 +137,7 @@ public struct DatasetLoader {
         case "household": buildHousehold(block, file)
         case "income": buildIncome(block, file)
         case "merger": buildMerger(block, file)
+        case "range": buildRange(block, file)
         default: break
         }
     }

@@ -6,3 +6,4 @@
 @_exported import HarmoniReport
 @_exported import HarmoniSimulate
 @_exported import HarmoniPopulation
+@_exported import HarmoniUncertainty

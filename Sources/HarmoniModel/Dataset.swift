@@ -65,6 +65,8 @@ public struct Dataset: Sendable, Hashable, Codable {
     public var incomePoints: [IncomePoint] = []
     /// The reform rows: which old municipality became part of which new one (``MergerPart``).
     public var mergers: [MergerPart] = []
+    /// The range rules of estimates (``RangeRule``), in file order.
+    public var rangeRules: [RangeRule] = []
 
     private var storedFees: [Fee] = []
     private var storedRules: [Rule] = []
@@ -83,7 +85,7 @@ public struct Dataset: Sendable, Hashable, Codable {
         case storedParameters = "parameters"
         case populations
         case storedVolumes = "volumes"
-        case coverages, budgets, subsidies, missing, households, incomePoints, mergers
+        case coverages, budgets, subsidies, missing, households, incomePoints, mergers, rangeRules
     }
 
     public init() {}

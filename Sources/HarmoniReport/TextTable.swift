@@ -29,6 +29,7 @@ public enum TextTable {
 
     /// The whole table as text, ending in a newline.
     public static func render(_ table: Table, language: DisplayLanguageTag = .nb) -> String {
+        let table = table.foldingRanges(language: language)
         let header = table.columns.map(\.heading)
         let body = table.rows.map { row in row.map { cellText($0, language: language) } }
         var widths = header.map(\.count)

@@ -63,9 +63,10 @@ if wanted(3) {
 }
 
 if wanted(7) { PopulationCase.run(dataset: loaded.dataset, datasetFolder: datasetFolder) }
+if wanted(8) { UncertaintyCase.run(loaded: loaded, datasetFolder: datasetFolder) }
 
 if wanted(6) { MergerCase.run() }
-if wanted(7) { MergerScaffoldCase.run(datasetFolder: datasetFolder, template: loaded.dataset) }
+if wanted(9) { MergerScaffoldCase.run(datasetFolder: datasetFolder, template: loaded.dataset) }
 
 Report.markdown()
 Report.write("\n" + Machine.load() + "\n")

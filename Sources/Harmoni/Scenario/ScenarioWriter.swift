@@ -73,7 +73,8 @@ public enum ScenarioWriter {
     private static func statementSections(state: SessionState, header: Header) -> [[String]] {
         let datasets = DatasetReference(paths: state.datasetPaths, header: header)
         return [
-            datasets.statement.map { [$0] } ?? [], state.baselineCorrections, state.scenario.settingStatements,
+            datasets.statement.map { [$0] } ?? [], state.baselineCorrections,
+            state.scenario.settingStatements + (state.showsRanges ? ["ranges on"] : []),
             state.scenario.decisions.map(\.canonicalStatement),
         ]
     }

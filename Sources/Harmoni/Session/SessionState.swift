@@ -32,6 +32,9 @@ public struct SessionState: Sendable {
     public private(set) var populationGeneration = 0
     /// The last population runs (shared by copies of the state; keyed by generation and scenario).
     var populationRuns = PopulationRunCache()
+    /// True after `ranges on`: tables show a low–high range beside estimates and the results that
+    /// rest on them (docs/UNCERTAINTY.md). Saved with the scenario.
+    public var showsRanges = false
 
     public init(dataset: Dataset, datasetPaths: [String]) {
         self.dataset = dataset

@@ -40,7 +40,9 @@ struct ReportBuilder {
                 continue
             }
             for table in tables {
-                let chart = part.charted ? BarChart.suggested(for: table, language: language) : nil
+                let chart =
+                    part.charted
+                    ? Tornado.chart(table, language: language) ?? BarChart.suggested(for: table, language: language) : nil
                 sections.append(ReportSection(title: table.title, tables: [table], charts: chart.map { [$0] } ?? []))
             }
         }
@@ -70,7 +72,7 @@ struct ReportBuilder {
                 sectionTitle: ("Typiske husholdninger", "Typical households")),
             Part(words: ["impact"], items: [["by area", ""]], charted: true),
             Part(words: ["budget", "skyggebudsjett"], items: [[""]], sectionTitle: ("Skyggebudsjett", "Shadow budget")),
-        ]
+        ] + (state.scenario.decisions.isEmpty ? [] : [Part(words: ["sensitivity"], items: [[""]], charted: true)])
     }
 
     /// Runs `show <word> <alternative>` for the first alternative that succeeds with tables.

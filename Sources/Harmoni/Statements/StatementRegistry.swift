@@ -2,9 +2,10 @@
 public enum StatementRegistry {
     /// All statements: each group lives in its own file.
     public static var all: [StatementSpec] {
-        CoreStatements.all + CompareStatements.all + HouseholdStatements.all + SimulateStatements.all
-            + ScenarioStatements.all + ExportStatements.all + BaselineStatements.all + MergerStatements.all
-            + PopulationStatements.all
+        UncertaintyStatements.wrapping(
+            CoreStatements.all + CompareStatements.all + HouseholdStatements.all + SimulateStatements.all
+                + ScenarioStatements.all + ExportStatements.all + BaselineStatements.all + MergerStatements.all
+                + PopulationStatements.all) + UncertaintyStatements.all
     }
 
     /// Norwegian spellings of first words.
@@ -12,6 +13,7 @@ public enum StatementRegistry {
         "vis": "show", "harmoniser": "harmonise", "harmonize": "harmonise", "sett": "set", "eksporter": "export",
         "løs": "solve", "periode": "period", "lagre": "save", "sammenlign": "compare", "bruk": "use",
         "inkluder": "include", "hjelp": "help", "dekningsgrad": "coverage", "befolkning": "population",
+        "usikkerhet": "ranges", "varier": "sweep",
     ]
 
     /// The canonical first word for a keyword or alias.

@@ -1,0 +1,53 @@
+import HarmoniModel
+
+/// A dataset with some estimated values replaced: the one way the uncertainty engine changes a
+/// figure (the simulator and the diff engine then run on it unchanged).
+extension Dataset {
+    /// The dataset with the input's value set to `value` (in the input's unit; money is rounded
+    /// half-up to øre, which the bounds already are).
+    public func setting(_ input: UncertainInput, to value: DecimalNumber) -> Dataset {
+        var copy = self
+        copy.set(input.ref, to: value)
+        return copy
+    }
+
+    /// The dataset with each input set to its value.
+    public func setting(_ values: [(UncertainInput, DecimalNumber)]) -> Dataset {
+        var copy = self
+        for (input, value) in values { copy.set(input.ref, to: value) }
+        return copy
+    }
+
+    /// Sets one value in place.
+    public mutating func set(_ ref: InputRef, to value: DecimalNumber) {
+        func money() -> Money { Money(ore: value.roundedScaled(to: 2)) }
+        func quantity(_ q: Quantity) -> Quantity { Quantity(value, q.unit) }
+        switch ref {
+        case .fee(let i): fees[i].amount = money()
+        case .budget(let i): budgets[i].amount = money()
+        case .volume(let i): volumes[i].value = value
+        case .coverage(let i): coverages[i].value = quantity(coverages[i].value)
+        case .subsidy(let i): subsidies[i].value = quantity(subsidies[i].value)
+        case .rule(let i):
+            if case .quantity(let q) = rules[i].value { rules[i].value = .quantity(quantity(q)) }
+        case .parameter(let i):
+            if case .quantity(let q) = parameters[i].value { parameters[i].value = .quantity(quantity(q)) }
+        }
+    }
+}
+
+extension DecimalNumber {
+    /// The value in units of 10^-places, rounded half away from zero.
+    func roundedScaled(to places: Int) -> Int64 {
+        if let exact = scaled(to: places) { return exact }
+        var n = normalized
+        var remainder: Int64 = 0
+        while n.scale > places {
+            remainder = n.significand % 10
+            n.significand /= 10
+            n.scale -= 1
+        }
+        if remainder >= 5 { n.significand += 1 } else if remainder <= -5 { n.significand -= 1 }
+        return n.scaled(to: places) ?? n.significand
+    }
+}
