@@ -139,7 +139,7 @@ struct ExtractReader {
 
     private mutating func municipality(_ field: CSVField, _ file: String, _ line: Int) -> MunicipalityID? {
         let text = field.text.trimmedText
-        let merging = Dataset.mergingMunicipalities
+        let merging = dataset.mergingMunicipalities
         if merging.contains(MunicipalityID(text)) { return MunicipalityID(text) }
         if let byNumber = dataset.municipalities.first(where: { $0.number == text && merging.contains($0.id) }) { return byNumber.id }
         issue(

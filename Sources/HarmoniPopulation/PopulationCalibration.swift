@@ -22,7 +22,7 @@ public enum PopulationCalibration {
     public static func rows(_ population: HouseholdPopulation, _ dataset: Dataset, year: Int = 2019) -> [CalibrationRow] {
         let assumptions = try? SynthesisAssumptions.read(dataset).get()
         var rows: [CalibrationRow] = []
-        for municipality in Dataset.mergingMunicipalities {
+        for municipality in dataset.mergingMunicipalities {
             guard let targets = try? SynthesisTargets.read(dataset, municipality, year: year).get() else { continue }
             let indices = population.indices(in: municipality)
             let persons = indices.flatMap { population.persons(of: $0) }

@@ -8,7 +8,7 @@ public enum PopulationLines {
     public static func places(_ service: ServiceID, _ dataset: Dataset) -> [LineID] {
         dataset.lines(of: service).filter { key in
             !key.line.rawValue.hasPrefix("kost")
-                && Dataset.mergingMunicipalities.contains { dataset.fees($0, key).first?.period == .month }
+                && dataset.mergingMunicipalities.contains { dataset.fees($0, key).first?.period == .month }
         }.map(\.line)
     }
 }

@@ -48,8 +48,8 @@ public struct PopulationRun: Sendable {
 
     /// A run of one year in which every household pays nothing before and after (a scenario
     /// without decisions changes nothing; used to show zero changes without pricing).
-    public static func unpriced(_ population: HouseholdPopulation, year: Int) -> PopulationRun {
-        let books = Dataset.mergingMunicipalities
+    public static func unpriced(_ population: HouseholdPopulation, year: Int, dataset: Dataset) -> PopulationRun {
+        let books = dataset.mergingMunicipalities
         let count = population.households.count
         return PopulationRun(
             years: [year], rulebooks: books, householdCount: count,
@@ -73,7 +73,7 @@ public struct PopulationRun: Sendable {
     /// benchmark prices many populations on the same prices).
     public static func run(_ population: HouseholdPopulation, baseline: Dataset, prices pricedYears: [ScenarioPrices]) -> PopulationRun {
         let years = pricedYears.map(\.year)
-        let books = Dataset.mergingMunicipalities
+        let books = baseline.mergingMunicipalities
         let profiles = PopulationProfiles(baseline)
         let own = population.households.map { books.firstIndex(of: $0.municipality) ?? 0 }
         let count = population.households.count

@@ -22,7 +22,7 @@ public enum Synthesis {
         case .failure(let missing): return .failure(missing)
         }
         var builder = PopulationBuilder()
-        for (position, municipality) in Dataset.mergingMunicipalities.enumerated() {
+        for (position, municipality) in dataset.mergingMunicipalities.enumerated() {
             switch SynthesisTargets.read(dataset, municipality, year: year) {
             case .success(let targets):
                 let median = assumptions.medianIncome[municipality] ?? .zero

@@ -63,7 +63,7 @@ public struct SynthesisAssumptions: Sendable, Hashable {
         }
         var medians: [MunicipalityID: Money] = [:]
         var medianStatus: [MunicipalityID: Status] = [:]
-        for municipality in Dataset.mergingMunicipalities {
+        for municipality in dataset.mergingMunicipalities {
             // A published calibration point (inntekt.harmoni) wins over the assumption.
             if let point = dataset.incomePoints(municipality.rawValue).first(where: { $0.measure == medianMeasure }),
                 let money = point.value.quantity?.money

@@ -73,7 +73,7 @@ public enum UncertainInputs {
                     ref: ref, id: id, unit: unit, isMoney: money, central: value, low: bounds.low, high: bounds.high,
                     rule: rule, municipality: municipality, service: service))
         }
-        let merging = Dataset.mergingMunicipalities
+        let merging = dataset.mergingMunicipalities
         for (i, fee) in dataset.fees.enumerated() {
             let value = DecimalNumber(money: fee.amount)
             add(

@@ -49,7 +49,7 @@ enum PopulationCase {
         else { return Report.note("7c: population-norway.tsv or the assumptions not found (\(path))") }
         let rows = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         guard let header = rows.first else { return }
-        let standIns = Dataset.mergingMunicipalities.compactMap { try? SynthesisTargets.read(dataset, $0, year: 2019).get() }
+        let standIns = dataset.mergingMunicipalities.compactMap { try? SynthesisTargets.read(dataset, $0, year: 2019).get() }
         var households = 0
         var changed = 0
         var revenueChange = Money.zero

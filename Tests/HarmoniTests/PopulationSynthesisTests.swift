@@ -13,7 +13,7 @@ struct PopulationSynthesisTests {
     func calibrationEqualities() throws {
         let population = try Self.synthetic()
         let dataset = Fixtures.dataset
-        for municipality in Dataset.mergingMunicipalities {
+        for municipality in dataset.mergingMunicipalities {
             let targets = try SynthesisTargets.read(dataset, municipality, year: 2019).get()
             let indices = population.indices(in: municipality)
             #expect(Int64(indices.count) == targets.households, "households in \(municipality)")

@@ -106,7 +106,7 @@ struct PopulationTests {
     @Test("at list price the population's SFO revenue is the ledger's volume × price, to the øre")
     func listRevenueEqualsLedger() throws {
         let (_, run, ledger, _) = try #require(Self.priced)
-        for municipality in Dataset.mergingMunicipalities {
+        for municipality in Fixtures.dataset.mergingMunicipalities {
             let lines = ledger.lines.filter { $0.group == "sfo" && $0.municipality == municipality && $0.year == 2020 && $0.kind == .revenue }
             let first = Dictionary(grouping: lines, by: \.item).compactMapValues { $0.min { $0.decision < $1.decision } }
             let ledgerBefore = first.values.compactMap(\.before).reduce(Money.zero, +)

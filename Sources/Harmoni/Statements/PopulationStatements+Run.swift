@@ -73,7 +73,7 @@ extension PopulationStatements {
         _ population: HouseholdPopulation, _ state: SessionState, years: [Int]? = nil, prices: PriceBasis?, command: Command,
         context: StatementContext, skipPricing: Bool = false
     ) throws(Diagnostic) -> PopulationRun {
-        if skipPricing, let year = years?.first { return PopulationRun.unpriced(population, year: year) }
+        if skipPricing, let year = years?.first { return PopulationRun.unpriced(population, year: year, dataset: state.dataset) }
         let key = PopulationRunCache.Key(
             generation: state.populationGeneration, households: population.households.count, scenario: state.scenario,
             years: years, prices: prices ?? state.scenario.prices)
