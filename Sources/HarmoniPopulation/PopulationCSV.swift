@@ -49,7 +49,16 @@ public enum PopulationCSV {
         var reader = ExtractReader(dataset: dataset)
         let households = reader.households(households, file: names.households)
         let persons = reader.persons(persons, file: names.persons)
-        guard reader.issues.isEmpty else { return .failure(PopulationLoadError(issues: reader.issues)) }
+        guard reader.issues.isEmpty else {
+            // households.csv first, then persons.csv; each by line, then column.
+            let order = [names.households: 0, names.persons: 1]
+            let sorted = reader.issues.enumerated().sorted { a, b in
+                let ka = (order[a.element.file] ?? 2, a.element.line, a.element.column, a.offset)
+                let kb = (order[b.element.file] ?? 2, b.element.line, b.element.column, b.offset)
+                return ka < kb
+            }.map(\.element)
+            return .failure(PopulationLoadError(issues: sorted))
+        }
         return .success(HouseholdPopulation(households: households, persons: persons, origin: .loaded(directory: directory), status: .own))
     }
 }

@@ -61,17 +61,21 @@ public struct PopulationRun: Sendable {
     /// Prices `population` for every year of the scenario's period (or the years given).
     public static func run(
         _ population: HouseholdPopulation, baseline: SimulationBaseline, scenario: ScenarioState, years: [Int]? = nil,
-        prices: PriceBasis? = nil
+        prices: PriceBasis? = nil, everyRulebook: Bool = true
     ) throws(SimulationError) -> PopulationRun {
         let years = years ?? Array(scenario.period)
         var priced: [ScenarioPrices] = []
         for year in years { priced.append(try Simulator.prices(baseline: baseline, scenario: scenario, year: year, prices: prices)) }
-        return run(population, baseline: baseline.dataset, prices: priced)
+        return run(population, baseline: baseline.dataset, prices: priced, everyRulebook: everyRulebook)
     }
 
     /// Prices `population` on scenario prices already made (one per year; the Norway-sized
     /// benchmark prices many populations on the same prices).
-    public static func run(_ population: HouseholdPopulation, baseline: Dataset, prices pricedYears: [ScenarioPrices]) -> PopulationRun {
+    /// With `everyRulebook` false, only the own municipality's rulebook is priced (the other
+    /// rulebooks' totals are 0): enough for the ledger and the distribution, a third of the work.
+    public static func run(
+        _ population: HouseholdPopulation, baseline: Dataset, prices pricedYears: [ScenarioPrices], everyRulebook: Bool = true
+    ) -> PopulationRun {
         let years = pricedYears.map(\.year)
         let books = baseline.mergingMunicipalities
         let profiles = PopulationProfiles(baseline)
@@ -112,7 +116,7 @@ public struct PopulationRun: Sendable {
                 var after = PopulationPricer(priced.after, municipality: books[r], year: year)
                 var listedBefore = PopulationPricer(listBefore, municipality: books[r], year: year)
                 var listedAfter = PopulationPricer(listAfter, municipality: books[r], year: year)
-                for (c, entry) in profilesInOrder.enumerated() {
+                for (c, entry) in profilesInOrder.enumerated() where everyRulebook || entry.home == r {
                     let costBefore = before.cost(entry.profile)
                     let costAfter = after.cost(entry.profile)
                     classTotals[(c * books.count + r) * 2] = costBefore.total

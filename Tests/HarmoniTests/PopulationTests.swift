@@ -69,7 +69,7 @@ struct PopulationTests {
             return
         }
         let positions = failure.issues.map { "\($0.file):\($0.line):\($0.column)" }
-        #expect(positions == ["h.csv:3:3", "h.csv:4:9", "h.csv:5:1", "h.csv:5:12", "p.csv:3:1", "p.csv:4:3", "p.csv:4:21"])
+        #expect(positions == ["h.csv:3:3", "h.csv:4:9", "h.csv:5:1", "h.csv:5:14", "p.csv:3:1", "p.csv:4:3", "p.csv:4:12"])
         let texts = failure.issues.map { $0.text(english: false) }
         #expect(texts[0].contains("ukjent kommune «oslo»"))
         #expect(texts[1].contains("negativ inntekt"))
@@ -106,8 +106,12 @@ struct PopulationTests {
     @Test("at list price the population's SFO revenue is the ledger's volume × price, to the øre")
     func listRevenueEqualsLedger() throws {
         let (_, run, ledger, _) = try #require(Self.priced)
+        var compared = 0
         for municipality in Fixtures.dataset.mergingMunicipalities {
             let lines = ledger.lines.filter { $0.group == "sfo" && $0.municipality == municipality && $0.year == 2020 && $0.kind == .revenue }
+            // The lowest municipality keeps its prices: the ledger has no line to compare with.
+            guard !lines.isEmpty else { continue }
+            compared += 1
             let first = Dictionary(grouping: lines, by: \.item).compactMapValues { $0.min { $0.decision < $1.decision } }
             let ledgerBefore = first.values.compactMap(\.before).reduce(Money.zero, +)
             let ledgerAfter = Dictionary(grouping: lines, by: \.item).compactMapValues { $0.max { $0.decision < $1.decision } }
@@ -116,6 +120,7 @@ struct PopulationTests {
             #expect(listBefore == ledgerBefore, "\(municipality) before")
             #expect(listAfter == ledgerAfter, "\(municipality) after")
         }
+        #expect(compared == 2, "Asker and Røyken change price, Hurum is the lowest")
     }
 
     @Test("the sum of household changes is the ledger's list-price change plus the population's lines, to the øre")

@@ -13,6 +13,7 @@ final class PopulationRunCache: @unchecked Sendable {
         var scenario: ScenarioState
         var years: [Int]?
         var prices: PriceBasis?
+        var everyRulebook: Bool
     }
 
     private let lock = NSLock()

@@ -71,17 +71,17 @@ extension PopulationStatements {
     /// Prices the population for the period (or the years given).
     static func run(
         _ population: HouseholdPopulation, _ state: SessionState, years: [Int]? = nil, prices: PriceBasis?, command: Command,
-        context: StatementContext, skipPricing: Bool = false
+        context: StatementContext, skipPricing: Bool = false, everyRulebook: Bool = false
     ) throws(Diagnostic) -> PopulationRun {
         if skipPricing, let year = years?.first { return PopulationRun.unpriced(population, year: year, dataset: state.dataset) }
         let key = PopulationRunCache.Key(
             generation: state.populationGeneration, households: population.households.count, scenario: state.scenario,
-            years: years, prices: prices ?? state.scenario.prices)
+            years: years, prices: prices ?? state.scenario.prices, everyRulebook: everyRulebook)
         return try state.populationRuns.run(key) { () throws(Diagnostic) -> PopulationRun in
             do throws(SimulationError) {
                 return try PopulationRun.run(
                     population, baseline: SimulationBaseline(state.dataset), scenario: state.scenario, years: years,
-                    prices: prices ?? state.scenario.prices)
+                    prices: prices ?? state.scenario.prices, everyRulebook: everyRulebook)
             } catch {
                 throw SimulateStatements.error(error, command.keyword.range, context)
             }

@@ -63,7 +63,7 @@ enum PopulationStatements {
                 (PopulationCSV.personsFile, PopulationCSV.persons(population)),
             ]
             if !state.scenario.decisions.isEmpty {
-                let run = try run(population, state, prices: nil, command: command, context: context)
+                let run = try run(population, state, prices: nil, command: command, context: context, everyRulebook: true)
                 files.append((PopulationResults.file, PopulationResults.csv(run, population)))
             }
             for (name, text) in files {
