@@ -117,8 +117,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 /// Ranges of a table's cells over evaluations of the same table on other datasets.
 public enum TableRanges {
     /// The central table with range columns for every number cell whose value differs between
-    /// the evaluations. Rows are matched by their text cells (a sample may have a row more or
-    /// fewer, e.g. an effect that is zero centrally); samples with other columns are skipped.
+    /// the evaluations. Rows are matched by their leading text cells (a sample may have a row
+    /// more or fewer, e.g. an effect that is zero centrally); samples with other columns are skipped.
     public static func ranged(_ central: Table, samples: [Table], language: DisplayLanguageTag) -> Table {
         let keys = central.columns.map(\.key)
         let usable = samples.filter { $0.columns.map(\.key) == keys }
@@ -137,11 +137,18 @@ public enum TableRanges {
         return central.insertingRanges(ranges, language: language)
     }
 
-    /// Each row's key: its text cells, and how many rows before it had the same ones.
+    /// Each row's key: its leading text cells (the labels before the first number — later text
+    /// cells such as «Lavest i» are results and may change), and how many rows before it had the
+    /// same ones.
     static func rowKeys(_ table: Table) -> [String] {
         var seen: [String: Int] = [:]
         return table.rows.map { row in
-            let text = row.compactMap { if case .text(let t) = $0 { t } else { nil } }.joined(separator: "\u{1F}")
+            var labels: [String] = []
+            for cell in row {
+                guard case .text(let t) = cell else { break }
+                labels.append(t)
+            }
+            let text = labels.joined(separator: "\u{1F}")
             let n = seen[text, default: 0]
             seen[text] = n + 1
             return "\(text)\u{1E}\(n)"

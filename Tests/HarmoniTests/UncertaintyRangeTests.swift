@@ -114,6 +114,10 @@ struct UncertaintyRangeTests {
         let text = Fixtures.run("ranges on\nshow fees sfo.plass_5d\n").output
         #expect(text.contains("≈ 2 568 kr¹ (2 054 … 3 082)"), "\(text)")
         #expect(text.contains("2 843 kr (2 808 … 2 878)"))
+        // The diff normalises to kr per year (× 11 months): the same range, even where the draw
+        // changes which municipality is lowest (rows are matched by their labels, not «Lavest i»).
+        let diff = Fixtures.run("ranges on\nshow diff sfo\n").output
+        #expect(diff.contains("≈ 28 248 kr¹ (22 594 … 33 902)"), "\(diff)")
         let plain = Fixtures.run("show fees sfo.plass_5d\n").output
         #expect(!plain.contains("…"))
         let session = Fixtures.session()
