@@ -183,9 +183,17 @@ struct BlockReader {
     /// Money with a money unit; returns the amount in kroner/øre and the period.
     mutating func money(_ name: String) -> (Money, PricePeriod)? {
         guard let q = quantity(name, units: Self.moneyUnits), let unit = q.unit, let period = unit.moneyPeriod else { return nil }
+        // Too large before too precise: `92233720368547758 tkr` is too large, whatever its decimals.
+        var whole = q.number.significand.magnitude
+        for _ in 0..<max(0, q.number.scale) { whole /= 10 }
+        let largest = UInt64(Money.limit.wholeKroner / (q.unit == .thousandKroner ? 1000 : 1))
+        if whole > largest || !(q.money?.isWithinLimit ?? true) {
+            report(.amountTooLarge(shown(name)), range(name))
+            return nil
+        }
         guard let amount = q.money else {
-            // Either øre are not enough (2,505 kr), or `tkr` times 1 000 does not fit.
-            report(q.number.normalized.scale > 2 ? .tooManyDecimals(name) : .numberTooLarge(shown(name)), range(name))
+            // Øre are not enough (2,505 kr).
+            report(.tooManyDecimals(name), range(name))
             return nil
         }
         return (amount, period)

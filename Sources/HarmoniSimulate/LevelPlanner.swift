@@ -110,23 +110,16 @@ struct LevelPlanner: Sendable {
                 guard let common else { continue }
                 mainTarget = common
             }
-            // Keep the municipality's structure: the other lines move by the main line's factor.
-            // The main line's factor target ÷ own, as a fraction with a positive denominator: the
-            // rounded result depends only on the value, so it need not be reduced.
-            let factor: (numerator: Int128, denominator: Int128)? =
-                mainOwn.ore == 0
-                ? nil
-                : mainOwn.ore > 0
-                    ? (Int128(mainTarget.ore), Int128(mainOwn.ore)) : (-Int128(mainTarget.ore), -Int128(mainOwn.ore))
+            // Keep the municipality's structure: the other lines move by the main line's factor
+            // target ÷ own (reduced once per municipality, not per line).
+            let factor = ExactFraction(mainTarget, over: mainOwn)
             for keyID in unit.keyIDs {
                 guard let item = slots.position(keyID: keyID, municipality: m) else { continue }
                 if keyID == unit.mainID {
                     result.append((item, mainTarget))
                     continue
                 }
-                guard let factor,
-                    let target = rounding(item).round(
-                        ore: Int128(ownLevel(item, year).ore) * factor.numerator, over: factor.denominator)
+                guard let factor, let target = rounding(item).round(ore: factor, times: ownLevel(item, year).ore)
                 else { continue }
                 result.append((item, target))
             }
@@ -199,7 +192,7 @@ struct LevelPlanner: Sendable {
     /// the target and never away from it (an unrepresentable step keeps the previous amount).
     func phased(previous: Money, item: Int, target: Money, share: ExactFraction) -> Money {
         let periods = periods(item)
-        if share.numerator == 0 { return previous }
+        if share.isZero { return previous }
         let direction = decision.rule.roundingDirection
         let total = target * periods
         if (direction == .floor && total > previous) || (direction == .ceiling && total < previous) { return previous }
@@ -210,9 +203,9 @@ struct LevelPlanner: Sendable {
         else { return previous }
         let gap = ExactFraction(target.ore) - before
         let moved = ExactFraction(candidate.ore) - before
-        if moved.numerator == 0 || (moved.numerator > 0) != (gap.numerator > 0) { return previous }
+        if moved.isZero || (moved.signum > 0) != (gap.signum > 0) { return previous }
         let left = gap - moved
-        if left.numerator != 0 && (left.numerator > 0) != (gap.numerator > 0) { return target * periods }
+        if !left.isZero && (left.signum > 0) != (gap.signum > 0) { return target * periods }
         return candidate * periods
     }
 }

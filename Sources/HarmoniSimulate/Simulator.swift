@@ -52,6 +52,23 @@ public enum Simulator {
         return ledger
     }
 
+    /// The problem of size a scenario's settings give before any decision (an amount, a volume or
+    /// the price index beyond Harmoni's limits, in fixed or nominal prices), or `nil`. Other
+    /// problems (a missing deflator) are not reported: a period may be set before its deflators.
+    public static func checkLimits(baseline: SimulationBaseline, scenario: ScenarioState) -> SimulationError? {
+        for basis in [PriceBasis.fixed, .nominal] {
+            switch SimulationModel.make(baseline, scenario: scenario, basis: basis) {
+            case .failure(let error) where error.isTooLarge: return error
+            case .failure: return nil
+            case .success(var model):
+                var run = Run(decisions: scenario.decisions)
+                run.applyCoverage(&model)
+                if let problem = run.problems.first(where: \.isTooLarge) { return problem }
+            }
+        }
+        return nil
+    }
+
     /// Checks that a decision can be applied on top of a scenario; returns notes (e.g. services of an
     /// area that were skipped) or throws why it cannot.
     public static func validate(_ decision: Decision, baseline: Dataset, scenario: ScenarioState)
@@ -60,8 +77,23 @@ public enum Simulator {
         try validate(decision, baseline: SimulationBaseline(baseline), scenario: scenario)
     }
 
-    /// ``validate(_:baseline:scenario:)`` on a prepared baseline.
+    /// ``validate(_:baseline:scenario:)`` on a prepared baseline; a decision whose run would form
+    /// an amount beyond ``Money/limit`` (in fixed or nominal prices) is refused too.
     public static func validate(_ decision: Decision, baseline: SimulationBaseline, scenario: ScenarioState)
+        throws(SimulationError) -> [LocalizedText]
+    {
+        let notes = try validateAlone(decision, baseline: baseline, scenario: scenario)
+        var after = scenario
+        after.decisions.append(decision)
+        for basis in [PriceBasis.fixed, .nominal] {
+            let ledger = run(baseline: baseline, scenario: after, prices: basis)
+            if ledger.index == nil, let problem = ledger.problems.first, problem.isTooLarge { throw problem }
+            if let problem = ledger.problems.first(where: \.isTooLarge) { throw problem }
+        }
+        return notes
+    }
+
+    private static func validateAlone(_ decision: Decision, baseline: SimulationBaseline, scenario: ScenarioState)
         throws(SimulationError) -> [LocalizedText]
     {
         let model = try SimulationModel.make(baseline, scenario: scenario, basis: .fixed).get()
@@ -83,7 +115,7 @@ public enum Simulator {
             return notes
         case .coverage(let coverage):
             let link = try CoverageLink.make(coverage, model: model)
-            guard link.ratio.numerator >= 0, (ExactFraction(100) - link.ratio).numerator >= 0 else {
+            guard link.ratio.signum >= 0, (ExactFraction(100) - link.ratio).signum >= 0 else {
                 throw .outOfRange(coverage.value.description)
             }
             return []
