@@ -182,6 +182,14 @@ struct BlockReader {
 
     /// Money with a money unit; returns the amount in kroner/øre and the period.
     mutating func money(_ name: String) -> (Money, PricePeriod)? {
+        moneyAllowingFractions(name, fractionalPeriods: []).map { ($0.0, $0.1) }
+    }
+
+    /// Like ``money(_:)``, but a price per one of `fractionalPeriods` (per m³, per litre, per m²)
+    /// may have up to four decimals: it comes back rounded half-up to øre, with the exact number.
+    mutating func moneyAllowingFractions(
+        _ name: String, fractionalPeriods: Set<PricePeriod>
+    ) -> (Money, PricePeriod, DecimalNumber?)? {
         guard let q = quantity(name, units: Self.moneyUnits), let unit = q.unit, let period = unit.moneyPeriod else { return nil }
         // Too large before too precise: `92233720368547758 tkr` is too large, whatever its decimals.
         var whole = q.number.significand.magnitude
@@ -191,12 +199,18 @@ struct BlockReader {
             report(.amountTooLarge(shown(name)), range(name))
             return nil
         }
+        let exact = q.number.normalized
+        if q.money == nil, fractionalPeriods.contains(period), exact.scale > 2, exact.scale <= 4,
+            let micro = exact.scaled(to: 6)
+        {
+            if let amount = Money.fromMicroKroner(Int128(micro), rounding: .halfUp) { return (amount, period, exact) }
+        }
         guard let amount = q.money else {
             // Øre are not enough (2,505 kr).
             report(.tooManyDecimals(name), range(name))
             return nil
         }
-        return (amount, period)
+        return (amount, period, nil)
     }
 
     /// A date.
