@@ -47,9 +47,9 @@ public struct SimulationError: Error, Sendable, Hashable {
         .init(
             code: "no-common-line",
             nb:
-                "«\(group)» har ingen linje som alle tre kommunene har (ulik tariffstruktur); harmoniser linje for linje med «each» eller endre med «by …»",
+                "«\(group)» har ingen linje som alle tre kommunene har (ulik tariffstruktur); harmoniser uten «keep structure» (linje for linje) eller endre med «by …»",
             en:
-                "«\(group)» has no line all three municipalities have (different tariff structures); harmonise line by line with «each» or change with «by …»"
+                "«\(group)» has no line all three municipalities have (different tariff structures); harmonise without «keep structure» (line by line) or change with «by …»"
         )
     }
 

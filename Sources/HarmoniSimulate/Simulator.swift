@@ -104,12 +104,15 @@ public enum Simulator {
         case .level(let level):
             try checkRange(level)
             let planner = LevelPlanner(model: model, decision: level)
-            let (units, notes) = try planner.units()
+            var (units, notes) = try planner.units()
             for unit in units {
                 if case .neutral = level.rule {
                     _ = try GoalSeek.solve(model: model, decision: level, unit: unit)
                 } else {
-                    _ = try planner.targets(unit, model.firstYear)
+                    let targets = try planner.targets(unit, model.firstYear)
+                    if level.basis == .price, !level.rule.isChange, let note = billingNote(targets, planner) {
+                        notes.append(note)
+                    }
                 }
             }
             return notes
@@ -128,6 +131,34 @@ public enum Simulator {
             else { throw .unknownTarget("\(rules.service).\(rules.rule)") }
             return []
         }
+    }
+
+    /// When equal prices still give different annual amounts because billed months differ (SFO:
+    /// Asker 10, Røyken and Hurum 11), a note with the months and the annual amounts in the first
+    /// year: the harmonisation equalises the monthly price, not what a year costs.
+    private static func billingNote(_ targets: [(position: Int, target: Money)], _ planner: LevelPlanner)
+        -> LocalizedText?
+    {
+        let slots = planner.model.catalog.slots
+        let items = planner.model.catalog.items
+        guard let first = targets.first else { return nil }
+        let sameLine = targets.filter { items[$0.position].key == items[first.position].key }
+        let months = sameLine.map { slots.periodsPerYear[$0.position] }
+        guard items[first.position].period == .month, Set(months).count > 1,
+            Set(sameLine.map(\.target)).count == 1
+        else { return nil }
+        let parts = sameLine.map { entry in
+            let item = items[entry.position]
+            let annual = entry.target * slots.periodsPerYear[entry.position]
+            let name = planner.model.dataset.municipality(item.municipality)?.name ?? item.municipality.rawValue
+            return (name, slots.periodsPerYear[entry.position], NorwegianFormat.money(annual))
+        }
+        let line = items[first.position].key.description
+        let nb = parts.map { "\($0.0) \($0.1) mnd: \($0.2)" }.joined(separator: ", ")
+        let en = parts.map { "\($0.0) \($0.1) months: \($0.2)" }.joined(separator: ", ")
+        return LocalizedText(
+            "Betalte måneder er fortsatt ulike for \(line), så årsbeløpet er ulikt (\(nb) i året); lik årspris gir «annual»",
+            "Billed months still differ for \(line), so the annual amount differs (\(en) a year); «annual» gives equal annual amounts")
     }
 
     /// Goal-seek for a `solve` decision on top of a scenario: one result per group of the target.
