@@ -191,6 +191,14 @@ struct BlockReader {
         _ name: String, fractionalPeriods: Set<PricePeriod>
     ) -> (Money, PricePeriod, DecimalNumber?)? {
         guard let q = quantity(name, units: Self.moneyUnits), let unit = q.unit, let period = unit.moneyPeriod else { return nil }
+        // Too large before too precise: `92233720368547758 tkr` is too large, whatever its decimals.
+        var whole = q.number.significand.magnitude
+        for _ in 0..<max(0, q.number.scale) { whole /= 10 }
+        let largest = UInt64(Money.limit.wholeKroner / (q.unit == .thousandKroner ? 1000 : 1))
+        if whole > largest || !(q.money?.isWithinLimit ?? true) {
+            report(.amountTooLarge(shown(name)), range(name))
+            return nil
+        }
         let exact = q.number.normalized
         if q.money == nil, fractionalPeriods.contains(period), exact.scale > 2, exact.scale <= 4,
             let micro = exact.scaled(to: 6)
@@ -198,8 +206,8 @@ struct BlockReader {
             if let amount = Money.fromMicroKroner(Int128(micro), rounding: .halfUp) { return (amount, period, exact) }
         }
         guard let amount = q.money else {
-            // Either øre are not enough (2,505 kr), or `tkr` times 1 000 does not fit.
-            report(q.number.normalized.scale > 2 ? .tooManyDecimals(name) : .numberTooLarge(shown(name)), range(name))
+            // Øre are not enough (2,505 kr).
+            report(.tooManyDecimals(name), range(name))
             return nil
         }
         return (amount, period, nil)

@@ -140,6 +140,11 @@ extension DatasetLoader {
         let provenance = reader.provenance(sources: sourceIDs)
         diagnostics += reader.diagnostics
         guard let muni, let service, let quantity, let provenance else { return }
+        guard quantity.number <= Volume.limit, quantity.number >= DecimalNumber(-Volume.limit.significand) else {
+            report(.volumeTooLarge(NorwegianFormat.decimal(quantity.number, grouping: true)), file, reader.range("value"))
+            return
+        }
+        volumeRanges[Self.lineKey(muni, FeeKey(service, LineID(parts[2].name)))] = (file, reader.range("value"))
         let counts = provenance.printedUnit ?? quantity.unit?.symbol ?? ""
         dataset.volumes.append(
             Volume(municipality: muni, key: FeeKey(service, LineID(parts[2].name)), value: quantity.number,
@@ -277,6 +282,32 @@ extension DatasetLoader {
         dataset.households.append(Household(id: HouseholdID(block.id.text), attributes: attributes))
     }
 
+    /// `asker.sfo.plass_5d`: the key of ``volumeRanges``.
+    static func lineKey(_ municipality: MunicipalityID, _ key: FeeKey) -> String {
+        "\(municipality.rawValue).\(key.service.rawValue).\(key.line.rawValue)"
+    }
+
+    /// A fee with its volume must give at most a tenth of ``Money/limit`` a year (12 periods at
+    /// most), so that lifting it by the deflators (at most tenfold) keeps every amount of a run
+    /// within the limit: `check` then refuses what a run could not compute. Reported at the volume.
+    mutating func checkAmounts() {
+        let bound = UInt128(Money.limit.ore / 10)
+        for fee in dataset.fees {
+            guard let place = volumeRanges[Self.lineKey(fee.municipality, fee.key)] else { continue }
+            for volume in dataset.volumes where volume.municipality == fee.municipality && volume.key == fee.key {
+                var scale = UInt128(1)
+                for _ in 0..<max(0, volume.value.scale) { scale *= 10 }
+                let product = UInt128(fee.amount.ore.magnitude) * 12 * UInt128(volume.value.significand.magnitude)
+                if product > bound * scale {
+                    report(
+                        .amountTooLarge(
+                            "\(fee.amount) × \(NorwegianFormat.decimal(volume.value, grouping: true))",
+                            perYear: true), place.file, place.range)
+                }
+            }
+        }
+    }
+
     /// Records where a dated value was defined, for the overlap check.
     mutating func remember(_ label: String, _ validity: Validity, _ file: String, _ range: SourceRange) {
         datedValues.append((label, validity, file, range))
@@ -292,5 +323,28 @@ extension DatasetLoader {
             }
             seen[label, default: []].append((validity, file, range))
         }
+    }
+}
+
+extension DiagnosticMessage {
+    /// An amount beyond ``Money/limit`` (or, per year with its volume, beyond a tenth of it).
+    static func amountTooLarge(_ text: String, perYear: Bool = false) -> Self {
+        let limit = NorwegianFormat.money(perYear ? Money(ore: Money.limit.ore / 10) : Money.limit)
+        return .init(
+            code: "amount-too-large",
+            nb: perYear
+                ? "beløpet er for stort: \(text) gir mer enn \(limit) i året (høyst \(limit) per linje)"
+                : "beløpet «\(text)» er for stort (høyst \(limit))",
+            en: perYear
+                ? "the amount is too large: \(text) gives more than \(limit) a year (at most \(limit) per line)"
+                : "the amount «\(text)» is too large (at most \(limit))")
+    }
+
+    /// A volume beyond ``Volume/limit``.
+    static func volumeTooLarge(_ text: String) -> Self {
+        let limit = NorwegianFormat.decimal(Volume.limit, grouping: true)
+        return .init(
+            code: "volume-too-large", nb: "volumet «\(text)» er for stort (høyst \(limit))",
+            en: "the volume «\(text)» is too large (at most \(limit))")
     }
 }

@@ -25,6 +25,8 @@ public struct DatasetLoader {
     private var declared: [String: (file: String, range: SourceRange)] = [:]
     var sourceIDs: Set<SourceID> = []
     var datedValues: [(label: String, validity: Validity, file: String, range: SourceRange)] = []
+    /// Where each volume's value was written (by ``lineKey(_:_:)``), for ``checkAmounts()``.
+    var volumeRanges: [String: (file: String, range: SourceRange)] = [:]
     /// The `area` of each service as written, checked once every file is declared.
     private var serviceAreas: [(area: String, file: String, range: SourceRange)] = []
     /// Households built so far (a duplicate is reported in pass 1 and skipped in pass 2).
@@ -42,6 +44,7 @@ public struct DatasetLoader {
             for statement in unit.statements { loader.build(statement, file.name) }
         }
         loader.checkOverlaps()
+        loader.checkAmounts()
         return (loader.dataset, loader.diagnostics)
     }
 

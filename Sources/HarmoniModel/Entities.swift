@@ -181,6 +181,10 @@ public struct AgeGroupCount: Sendable, Hashable, Codable {
 
 /// Users, places, pupils, subscribers or quantities for a fee line or service.
 public struct Volume: Sendable, Hashable, Codable {
+    /// The largest volume Harmoni computes with (10¹², with two decimals after growth): a volume
+    /// beyond it in a dataset, or grown beyond it, is an error («volumet er for stort»).
+    public static let limit = DecimalNumber(significand: 1_000_000_000_000, scale: 0)
+
     public var municipality: MunicipalityID
     public var key: FeeKey
     /// The count (may have decimals, e.g. an estimated share of a population).

@@ -16,6 +16,15 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     /// Zero kroner.
     public static let zero = Money(ore: 0)
 
+    /// The largest amount Harmoni computes with: 1 000 000 000 000 kr (10¹⁴ øre). A dataset value,
+    /// a decision's level, or any amount a simulation forms (a price, an annual amount, a line's
+    /// revenue or cost) beyond it is an error («beløpet er for stort»), never a wrong number:
+    /// sums of up to 90 000 such amounts still fit in `Int64`.
+    public static let limit = Money(ore: 100_000_000_000_000)
+
+    /// True when the amount lies within ±``limit``.
+    public var isWithinLimit: Bool { ore.magnitude <= Money.limit.ore.magnitude }
+
     /// The whole-kroner part, truncated toward zero.
     public var wholeKroner: Int64 { ore / 100 }
 
@@ -122,22 +131,45 @@ public struct RoundingRule: Sendable, Hashable, Codable, CustomStringConvertible
     /// `half_up to 1 kr`, `half_even to 0,01 kr`.
     public var description: String { "\(mode.rawValue) to \(step)" }
 
-    /// Integer division of `numerator` by a positive `denominator`, settled by `mode`.
-    static func divide(_ numerator: Int128, by denominator: Int128, mode: RoundingMode) -> Int128 {
+    /// Integer division of `numerator` by a positive `denominator`, settled by `mode`: the one
+    /// rounding division of Harmoni (money, rates, exact fractions and the language all use it).
+    public static func divide(_ numerator: Int128, by denominator: Int128, mode: RoundingMode) -> Int128 {
         precondition(denominator > 0, "rounding denominators are positive by construction")
+        // The same arithmetic in 64 bits when both fit (128-bit division is a slow library call).
+        if let n = Int64(exactly: numerator), let d = Int64(exactly: denominator) {
+            let quotient = n / d
+            let remainder = n % d
+            if remainder == 0 { return Int128(quotient) }
+            // remainder.magnitude < d ≤ Int64.max, so twice it fits in a UInt64.
+            return Int128(settle(quotient, away: n < 0 ? quotient - 1 : quotient + 1, twice: remainder.magnitude * 2,
+                    denominator: d.magnitude, mode: mode))
+        }
         let quotient = numerator / denominator  // truncates toward zero
         let remainder = numerator % denominator  // same sign as numerator
         if remainder == 0 { return quotient }
         let awayFromZero: Int128 = numerator < 0 ? quotient - 1 : quotient + 1
+        return settle(quotient, away: awayFromZero, twice: remainder.magnitude * 2, denominator: denominator.magnitude,
+            mode: mode)
+    }
+
+    /// Half-up division for a divisor of either sign (the language's `/`): the sign is folded into
+    /// the numerator, then ``divide(_:by:mode:)``.
+    public static func divideHalfUp(_ numerator: Int128, by denominator: Int128) -> Int128 {
+        denominator < 0 ? divide(-numerator, by: -denominator, mode: .halfUp) : divide(numerator, by: denominator, mode: .halfUp)
+    }
+
+    /// The quotient, or the neighbour away from zero, for a remainder `twice / 2` of `denominator`.
+    public static func settle<T: BinaryInteger, M: Comparable>(
+        _ quotient: T, away: T, twice: M, denominator: M, mode: RoundingMode
+    ) -> T {
         switch mode {
         case .down: return quotient
-        case .up: return awayFromZero
+        case .up: return away
         case .halfUp, .halfEven:
-            let twice = remainder.magnitude * 2
-            if twice > denominator.magnitude { return awayFromZero }
-            if twice < denominator.magnitude { return quotient }
-            if mode == .halfUp { return awayFromZero }
-            return quotient % 2 == 0 ? quotient : awayFromZero
+            if twice > denominator { return away }
+            if twice < denominator { return quotient }
+            if mode == .halfUp { return away }
+            return quotient % 2 == 0 ? quotient : away
         }
     }
 }

@@ -35,7 +35,9 @@ extension LevelDecision {
         default:
             words += ["to", ruleText]
         }
-        if mode == .each { words.append("each") }
+        // `harmonise` makes every line equal unless it keeps structure; `set` and `solve` move a
+        // group by its main line (they name one level), so their mode is not written.
+        if verb == .harmonise, mode == .structure, !rule.isChange { words += ["keep", "structure"] }
         if basis == .annual { words.append("annual") }
         if let phasing = phasing.canonicalText { words.append(phasing) }
         if let step = roundingStep { words += ["round", NorwegianFormat.money(step)] }

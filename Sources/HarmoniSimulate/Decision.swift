@@ -141,13 +141,17 @@ public enum Phasing: Sendable, Hashable {
     }
 }
 
-/// How a group keeps its structure when harmonised.
+/// How the lines of a group are harmonised.
 public enum GroupMode: String, Sendable, Hashable, Codable {
-    /// The factor target ÷ own level of the group's main line moves every line of the
-    /// municipality (harmonising `sfo.*` to Asker's level moves every place size by the factor
-    /// of the 5-day place): each municipality keeps its relative structure.
+    /// `keep structure` (and `set`/`solve` of a group): the factor target ÷ own level of the
+    /// group's main line moves every line of the municipality (harmonising `sfo.*` to Asker's
+    /// level moves every place size by the factor of the 5-day place): each municipality keeps
+    /// its relative structure.
     case structure
-    /// Every line is harmonised by itself (`each`).
+    /// Every line is harmonised by itself, so every line ends equal in the municipalities that
+    /// have it (the default of `harmonise`). A line the rule cannot be computed for (the named
+    /// municipality lacks it; `weighted` without its volumes) follows the group's main line
+    /// instead, and the decision says so.
     case each
 }
 

@@ -69,11 +69,17 @@ enum GoalSeek {
         // What every evaluation needs of an item with a volume, worked out once.
         let volumes = withVolume.map { position in model.volume(at: position, year).map { ExactFraction(decimal: $0) } }
         let ownAnnuals = withVolume.map { model.ownAnnual(at: $0, year) }
-        var goal = Money.zero
-        for (i, position) in withVolume.enumerated() {
-            if let volume = volumes[i] {
-                goal += model.amount(model.unitExcludingVAT(ownAnnuals[i], at: position), volume)
+        // An amount beyond ``Money/limit`` stops the search: no level that far can be the answer.
+        func amount(_ annual: Money, _ i: Int, _ volume: ExactFraction) throws(SimulationError) -> Money {
+            let position = withVolume[i]
+            guard let amount = model.amount(model.unitExcludingVAT(annual, at: position), volume) else {
+                throw .amountTooLarge(catalog.items[position].key.description, catalog.items[position].municipality, year)
             }
+            return amount
+        }
+        var goal = Money.zero
+        for i in withVolume.indices {
+            if let volume = volumes[i] { goal += try amount(ownAnnuals[i], i, volume) }
         }
         goal = givenGoal ?? goal
         // Where each item with a volume stands in `withVolume` (targets come by catalog position).
@@ -91,9 +97,9 @@ enum GoalSeek {
                 if let i = slotOf[position] { annuals[i] = target * planner.periods(position) }
             }
             var total = Money.zero
-            for (i, position) in withVolume.enumerated() {
+            for i in withVolume.indices {
                 guard let volume = volumes[i] else { continue }
-                total += model.amount(model.unitExcludingVAT(annuals[i], at: position), volume)
+                total += try amount(annuals[i], i, volume)
             }
             return total
         }

@@ -10,6 +10,10 @@ struct HarmonisationUnit: Sendable, Hashable {
     var mainID: Int
     /// Every line of the unit, the main line included, in dataset order.
     var keyIDs: ArraySlice<Int>
+    /// True for a line harmonised by itself whose rule cannot be computed (the named municipality
+    /// lacks it, `weighted` without its volumes): it follows the main line's factor, and only its
+    /// own targets are returned (the main line has its own unit).
+    var followsMain = false
 
     /// The main line's key.
     func main(_ catalog: Catalog) -> ItemKey {
@@ -37,14 +41,16 @@ struct LevelPlanner: Sendable {
             return ([HarmonisationUnit(group: group, mainID: id, keyIDs: [id])], [])
         case .group(let group):
             guard catalog.hasGroup(group) else { throw .unknownTarget(decision.target.text) }
-            return (try groupUnits(group), [])
+            return try groupUnits(group)
         case .area(let area):
             var units: [HarmonisationUnit] = []
             var notes: [LocalizedText] = []
             var firstError: SimulationError?
             for group in catalog.groups(inArea: area) {
                 do throws(SimulationError) {
-                    units += try groupUnits(group)
+                    let (made, fallbacks) = try groupUnits(group)
+                    units += made
+                    notes += fallbacks
                 } catch {
                     firstError = firstError ?? error
                     notes.append(LocalizedText("\(group) hoppet over: \(error.nb)", "\(group) skipped: \(error.en)"))
@@ -57,14 +63,39 @@ struct LevelPlanner: Sendable {
         }
     }
 
-    private func groupUnits(_ group: String) throws(SimulationError) -> [HarmonisationUnit] {
+    private func groupUnits(_ group: String) throws(SimulationError) -> ([HarmonisationUnit], [LocalizedText]) {
         let slots = model.catalog.slots
         let ids = slots.groupKeyIDs[group] ?? []
-        if decision.mode == .each || decision.rule.isChange {
-            return ids.indices.map { HarmonisationUnit(group: group, mainID: ids[$0], keyIDs: ids[$0...$0]) }
+        if decision.rule.isChange {
+            return (ids.indices.map { HarmonisationUnit(group: group, mainID: ids[$0], keyIDs: ids[$0...$0]) }, [])
+        }
+        if decision.mode == .each {
+            var units: [HarmonisationUnit] = []
+            var notes: [LocalizedText] = []
+            for k in ids.indices {
+                let unit = HarmonisationUnit(group: group, mainID: ids[k], keyIDs: ids[k...k])
+                do throws(SimulationError) {
+                    _ = try targets(unit, model.firstYear)
+                    units.append(unit)
+                } catch {
+                    // A line the rule cannot be computed for follows the main line's factor.
+                    guard error.code == "municipality-lacks-line" || error.code == "missing-volume",
+                        let mainID = slots.mainKeyIDs[group], mainID != ids[k]
+                    else { throw error }
+                    units.append(
+                        HarmonisationUnit(group: group, mainID: mainID, keyIDs: [mainID, ids[k]], followsMain: true))
+                    let line = slots.keys[ids[k]].description
+                    let main = slots.keys[mainID].description
+                    notes.append(
+                        LocalizedText(
+                            "\(line) følger hovedlinjen \(main) (samme faktor som den): \(error.nb)",
+                            "\(line) follows the main line \(main) (by its factor): \(error.en)"))
+                }
+            }
+            return (units, notes)
         }
         guard let mainID = slots.mainKeyIDs[group] else { throw .noCommonLine(group) }
-        return [HarmonisationUnit(group: group, mainID: mainID, keyIDs: ids[...])]
+        return ([HarmonisationUnit(group: group, mainID: mainID, keyIDs: ids[...])], [])
     }
 
     /// The own level of the item at a catalog position in the decision's level space in `year`.
@@ -110,23 +141,16 @@ struct LevelPlanner: Sendable {
                 guard let common else { continue }
                 mainTarget = common
             }
-            // Keep the municipality's structure: the other lines move by the main line's factor.
-            // The main line's factor target ÷ own, as a fraction with a positive denominator: the
-            // rounded result depends only on the value, so it need not be reduced.
-            let factor: (numerator: Int128, denominator: Int128)? =
-                mainOwn.ore == 0
-                ? nil
-                : mainOwn.ore > 0
-                    ? (Int128(mainTarget.ore), Int128(mainOwn.ore)) : (-Int128(mainTarget.ore), -Int128(mainOwn.ore))
+            // Keep the municipality's structure: the other lines move by the main line's factor
+            // target ÷ own (reduced once per municipality, not per line).
+            let factor = ExactFraction(mainTarget, over: mainOwn)
             for keyID in unit.keyIDs {
                 guard let item = slots.position(keyID: keyID, municipality: m) else { continue }
                 if keyID == unit.mainID {
-                    result.append((item, mainTarget))
+                    if !unit.followsMain { result.append((item, mainTarget)) }
                     continue
                 }
-                guard let factor,
-                    let target = rounding(item).round(
-                        ore: Int128(ownLevel(item, year).ore) * factor.numerator, over: factor.denominator)
+                guard let factor, let target = rounding(item).round(ore: factor, times: ownLevel(item, year).ore)
                 else { continue }
                 result.append((item, target))
             }
@@ -199,7 +223,7 @@ struct LevelPlanner: Sendable {
     /// the target and never away from it (an unrepresentable step keeps the previous amount).
     func phased(previous: Money, item: Int, target: Money, share: ExactFraction) -> Money {
         let periods = periods(item)
-        if share.numerator == 0 { return previous }
+        if share.isZero { return previous }
         let direction = decision.rule.roundingDirection
         let total = target * periods
         if (direction == .floor && total > previous) || (direction == .ceiling && total < previous) { return previous }
@@ -210,16 +234,16 @@ struct LevelPlanner: Sendable {
         else { return previous }
         let gap = ExactFraction(target.ore) - before
         let moved = ExactFraction(candidate.ore) - before
-        if moved.numerator == 0 || (moved.numerator > 0) != (gap.numerator > 0) { return previous }
+        if moved.isZero || (moved.signum > 0) != (gap.signum > 0) { return previous }
         let left = gap - moved
-        if left.numerator != 0 && (left.numerator > 0) != (gap.numerator > 0) { return target * periods }
+        if !left.isZero && (left.signum > 0) != (gap.signum > 0) { return target * periods }
         return candidate * periods
     }
 }
 
 extension LevelRule {
     /// True for `by <percent>`.
-    var isChange: Bool {
+    public var isChange: Bool {
         if case .change = self { return true }
         return false
     }

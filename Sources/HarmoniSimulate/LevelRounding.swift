@@ -41,26 +41,31 @@ public struct LevelRounding: Sendable, Hashable, Codable {
 
     /// An exact amount of øre rounded to the step in the direction; `nil` if it does not fit.
     public func round(ore value: ExactFraction) -> Money? {
-        round(ore: value.numerator, over: value.denominator)
+        round(ore: value, times: 1)
     }
 
-    /// `numerator / denominator` øre (denominator positive) rounded to the step in the direction.
-    public func round(ore numerator: Int128, over denominator: Int128) -> Money? {
-        let value = (numerator: numerator, denominator: denominator)
-        let step = Int128(self.step.ore)
-        let negative = value.numerator < 0
-        let mode: RoundingMode
+    /// `multiplier × value` øre rounded to the step in the direction (a price lifted by an index:
+    /// `round(ore: factor, times: price)`); `nil` if it does not fit.
+    public func round(ore value: ExactFraction, times multiplier: Int64) -> Money? {
+        let negative = (value.signum < 0) != (multiplier < 0)
+        let steps = value.rounded(times: Int128(multiplier), by: Int128(step.ore), mode: mode(negative: negative))
+        guard let steps else { return nil }
+        let (ore, overflow) = steps.multipliedReportingOverflow(by: step.ore)
+        return overflow ? nil : Money(ore: ore)
+    }
+
+    /// The rounding mode of the direction for a value of the given sign.
+    private func mode(negative: Bool) -> RoundingMode {
         switch direction {
-        case .nearest: mode = .halfUp
-        case .floor: mode = negative ? .up : .down
-        case .ceiling: mode = negative ? .down : .up
+        case .nearest: return .halfUp
+        case .floor: return negative ? .up : .down
+        case .ceiling: return negative ? .down : .up
         }
-        let steps = ExactFraction.divide(value.numerator, by: value.denominator * step, mode: mode)
-        return Int64(exactly: steps * step).map { Money(ore: $0) }
     }
 
-    /// An amount rounded to the step in the direction.
-    public func round(_ amount: Money) -> Money {
-        round(ore: ExactFraction(amount.ore)) ?? amount
+    /// An amount rounded to the step in the direction; `nil` if it does not fit (an amount within
+    /// a step of `Int64`'s limits).
+    public func round(_ amount: Money) -> Money? {
+        round(ore: ExactFraction(amount.ore))
     }
 }

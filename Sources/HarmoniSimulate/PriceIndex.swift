@@ -109,8 +109,18 @@ public struct PriceIndex: Sendable, Hashable {
             }
         }
         guard missing.isEmpty else { return .failure(.missingDeflator(missing)) }
-        return .success(PriceIndex(baselineYear: baselineYear, period: period, basis: basis, deflators: deflators))
+        let index = PriceIndex(baselineYear: baselineYear, period: period, basis: basis, deflators: deflators)
+        let bound = ExactFraction(Int64(largestFactor))
+        for year in (baselineYear + 1)...period.upperBound where (bound - index.factor(year)).signum < 0 {
+            return .failure(.priceIndexTooLarge(year))
+        }
+        return .success(index)
     }
+
+    /// The most the deflators may lift a price from the baseline year to any year of the period
+    /// (25 % a year for ten years is 9,3): every lifted amount then stays below ten times
+    /// ``Money/limit``, which `Int64` holds.
+    public static let largestFactor = 10
 
     /// The deflator of a year, if in range.
     public func deflator(_ year: Int) -> DeflatorYear? { deflators.first { $0.year == year } }
@@ -130,9 +140,9 @@ public struct PriceIndex: Sendable, Hashable {
     /// The price growth of `year` relative to the baseline, as a fraction (0,031 for 2020).
     public func growth(_ year: Int) -> ExactFraction { factor(year) - .one }
 
-    /// A baseline amount lifted to `year`, rounded with `rounding` (applied once to the product).
-    public func lift(_ amount: Money, to year: Int, rounding: LevelRounding) -> Money {
-        let factor = factor(year)
-        return rounding.round(ore: Int128(amount.ore) * factor.numerator, over: factor.denominator) ?? amount
+    /// A baseline amount lifted to `year`, rounded with `rounding` (applied once to the product);
+    /// `nil` when the lifted amount does not fit (the run then stops with «beløpet er for stort»).
+    public func lift(_ amount: Money, to year: Int, rounding: LevelRounding) -> Money? {
+        rounding.round(ore: factor(year), times: amount.ore)
     }
 }

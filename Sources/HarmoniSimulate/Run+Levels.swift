@@ -41,7 +41,7 @@ extension Run {
         var memoShare = ExactFraction.zero
         for year in model.years {
             let share = decision.phasing.share(in: year, firstYear: model.firstYear)
-            guard share.numerator != 0 else { continue }
+            guard !share.isZero else { continue }
             let targets: [(position: Int, target: Money)]
             var reusable = false
             if let last, model.targetInputsRepeat(from: last.year, to: year) {
@@ -70,11 +70,16 @@ extension Run {
                     }
                     continue
                 }
+                guard SimulationModel.annualFits(target, planner.periods(item)) else {
+                    throw model.catalog.items.withElement(at: item) {
+                        SimulationError.amountTooLarge($0.pointee.key.description, $0.pointee.municipality, year)
+                    }
+                }
                 let next = planner.phased(previous: previous, item: item, target: target, share: share)
                 var made = -1
                 if next != previous {
                     state[slot] = next
-                    let line = line(
+                    let line = try line(
                         item, year, previous, next, target: target * planner.periods(item), decision: index,
                         model: model)
                     // A change that vanishes once mva is taken out (or on a zero volume) is no change.
@@ -107,17 +112,22 @@ extension Run {
     private func line(
         _ position: Int, _ year: Int, _ previous: Money, _ next: Money, target: Money, decision: Int,
         model: SimulationModel
-    ) -> LedgerLine {
-        model.catalog.items.withElement(at: position) { item in
+    ) throws(SimulationError) -> LedgerLine {
+        let made = model.catalog.items.withElement(at: position) { item in
             line(item.pointee, position, year, previous, next, target: target, decision: decision, model: model)
         }
+        guard let made else {
+            let item = model.catalog.items[position]
+            throw .amountTooLarge(item.key.description, item.municipality, year)
+        }
+        return made
     }
 
     /// ``line(_:_:_:_:target:decision:model:)`` with the item read in place.
     private func line(
         _ item: borrowing BaselineItem, _ position: Int, _ year: Int, _ previous: Money, _ next: Money, target: Money,
         decision: Int, model: SimulationModel
-    ) -> LedgerLine {
+    ) -> LedgerLine? {
         let volume = model.volume(at: position, year)
         let unitBefore = model.unitExcludingVAT(previous, at: position)
         let unitAfter = model.unitExcludingVAT(next, at: position)
@@ -126,14 +136,21 @@ extension Run {
             // Over one period the level is the annual amount itself.
             periods == 1 ? annual : annual.multiplied(byFraction: 1, over: periods, rounding: .ore) ?? annual
         }
-        let volumeFraction = volume.map { ExactFraction(decimal: $0) }
+        var amounts: (before: Money, after: Money)?
+        if let volume {
+            let fraction = ExactFraction(decimal: volume)
+            // Beyond ``Money/limit``: the caller stops the decision with «beløpet er for stort».
+            guard let before = model.amount(unitBefore, fraction), let after = model.amount(unitAfter, fraction) else {
+                return nil
+            }
+            amounts = (before, after)
+        }
         return LedgerLine(
             kind: item.key.kind == .fee ? .revenue : .cost, area: item.area, group: item.key.group, item: item.key.line,
             municipality: item.municipality, year: year, volume: volume, levelBefore: perPeriod(previous),
             levelAfter: perPeriod(next), ownUnit: model.unitExcludingVAT(model.ownAnnual(at: position, year), at: position),
             targetUnit: model.unitExcludingVAT(target, at: position), unitBefore: unitBefore, unitAfter: unitAfter,
-            before: volumeFraction.map { model.amount(unitBefore, $0) },
-            after: volumeFraction.map { model.amount(unitAfter, $0) },
+            before: amounts?.before, after: amounts?.after,
             users: item.countsUsers ? volume : nil, changePerUser: item.countsUsers ? unitAfter - unitBefore : nil,
             decision: decision, status: item.status, selvkost: item.selvkost, sources: item.sources)
     }

@@ -15,7 +15,7 @@ struct YearPriceBuilder {
     /// Households with incomes in kroner lifted.
     private let households: [Household]
 
-    init(model: SimulationModel, year: Int) {
+    init(model: SimulationModel, year: Int) throws(SimulationError) {
         self.year = year
         self.model = model
         let dataset = model.dataset
@@ -40,7 +40,9 @@ struct YearPriceBuilder {
         self.rows = rows
         self.rowIndex = rowIndex
         let lift = Lift(index: model.index, year: year)
-        rules = YearPriceBuilder.yearRules(dataset, baselineYear: model.baselineYear).map { lift.rule($0) }
+        var rules: [Rule] = []
+        for rule in YearPriceBuilder.yearRules(dataset, baselineYear: model.baselineYear) { rules.append(try lift.rule(rule)) }
+        self.rules = rules
         var parameters: [Parameter] = []
         var movedG = false
         for parameter in dataset.parameters {
@@ -49,11 +51,13 @@ struct YearPriceBuilder {
                 continue
             }
             guard !movedG, parameter.useInModel, parameter.provenance.validity.contains(end) else { continue }
-            parameters.append(lift.parameter(parameter))
+            parameters.append(try lift.parameter(parameter))
             movedG = true
         }
         self.parameters = parameters
-        households = dataset.households.map { lift.household($0) }
+        var households: [Household] = []
+        for household in dataset.households { households.append(try lift.household(household)) }
+        self.households = households
     }
 
     /// The price row of an item, if the catalog has one.
@@ -171,41 +175,45 @@ struct Lift {
     let index: PriceIndex
     let year: Int
 
-    func money(_ amount: Money) -> Money { index.lift(amount, to: year, rounding: .standard(for: amount)) }
+    /// Throws «beløpet er for stort» when the lifted amount would not fit.
+    func money(_ amount: Money) throws(SimulationError) -> Money {
+        guard let lifted = index.lift(amount, to: year, rounding: .standard(for: amount)), lifted.isWithinLimit else {
+            throw .amountTooLarge(NorwegianFormat.money(amount), "nasjonal", year)
+        }
+        return lifted
+    }
 
     /// A quantity in kroner lifted (`kr/år`, `kr/mnd` …); any other quantity as it is.
-    func quantity(_ quantity: Quantity) -> Quantity {
+    func quantity(_ quantity: Quantity) throws(SimulationError) -> Quantity {
         guard let unit = quantity.unit, unit.isMoney, unit != .thousandKroner, let amount = quantity.money else {
             return quantity
         }
-        return Quantity(DecimalNumber(significand: money(amount).ore, scale: 2).normalized, unit)
+        return Quantity(DecimalNumber(significand: try money(amount).ore, scale: 2).normalized, unit)
     }
 
-    func value(_ value: Value) -> Value {
+    func value(_ value: Value) throws(SimulationError) -> Value {
         guard case .quantity(let q) = value else { return value }
-        return .quantity(quantity(q))
+        return .quantity(try quantity(q))
     }
 
-    func rule(_ rule: Rule) -> Rule {
+    func rule(_ rule: Rule) throws(SimulationError) -> Rule {
         var moved = rule
-        moved.value = value(rule.value)
+        moved.value = try value(rule.value)
         moved.provenance.validity = .year(year)
         return moved
     }
 
-    func parameter(_ parameter: Parameter) -> Parameter {
+    func parameter(_ parameter: Parameter) throws(SimulationError) -> Parameter {
         var moved = parameter
-        moved.value = value(parameter.value)
+        moved.value = try value(parameter.value)
         moved.provenance.validity = .year(year)
         return moved
     }
 
-    func household(_ household: Household) -> Household {
+    func household(_ household: Household) throws(SimulationError) -> Household {
         var lifted = household
-        lifted.attributes = household.attributes.map { attribute in
-            var copy = attribute
-            copy.value = value(attribute.value)
-            return copy
+        for index in lifted.attributes.indices {
+            lifted.attributes[index].value = try value(household.attributes[index].value)
         }
         return lifted
     }

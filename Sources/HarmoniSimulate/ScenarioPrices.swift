@@ -66,7 +66,7 @@ extension Simulator {
             fixedRun.applyCoverage(&fixed)
             solveModel = fixed
         }
-        let builder = YearPriceBuilder(model: model, year: year)
+        let builder = try YearPriceBuilder(model: model, year: year)
         var levels = PriceTrail(builder: builder)
         var rules: [RuleDecision] = []
         var made: [ScenarioStep] = []

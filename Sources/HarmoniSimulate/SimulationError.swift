@@ -47,9 +47,9 @@ public struct SimulationError: Error, Sendable, Hashable {
         .init(
             code: "no-common-line",
             nb:
-                "«\(group)» har ingen linje som alle tre kommunene har (ulik tariffstruktur); harmoniser linje for linje med «each» eller endre med «by …»",
+                "«\(group)» har ingen linje som alle tre kommunene har (ulik tariffstruktur); harmoniser uten «keep structure» (linje for linje) eller endre med «by …»",
             en:
-                "«\(group)» has no line all three municipalities have (different tariff structures); harmonise line by line with «each» or change with «by …»"
+                "«\(group)» has no line all three municipalities have (different tariff structures); harmonise without «keep structure» (line by line) or change with «by …»"
         )
     }
 
@@ -158,5 +158,36 @@ public struct SimulationError: Error, Sendable, Hashable {
         .init(
             code: "out-of-range", nb: "\(what) er utenfor det simulatoren godtar",
             en: "\(what) is outside what the simulator accepts")
+    }
+
+    /// An amount the run would compute lies beyond what Harmoni computes with (``Money/limit``).
+    public static func amountTooLarge(_ line: String, _ municipality: MunicipalityID, _ year: Int) -> Self {
+        let limit = NorwegianFormat.money(Money.limit)
+        return .init(
+            code: "amount-too-large",
+            nb: "beløpet er for stort: \(line) i \(municipality.rawValue) gir i \(year) mer enn \(limit) (det største beløpet Harmoni regner med)",
+            en: "the amount is too large: \(line) in \(municipality.rawValue) gives more than \(limit) in \(year) (the largest amount Harmoni computes with)")
+    }
+
+    /// A volume after growth and coverage decisions beyond what a volume can hold.
+    public static func volumeTooLarge(_ line: String, _ municipality: MunicipalityID, _ year: Int) -> Self {
+        let limit = NorwegianFormat.decimal(Volume.limit, grouping: true)
+        return .init(
+            code: "volume-too-large",
+            nb: "volumet er for stort: \(line) i \(municipality.rawValue) vokser i \(year) til mer enn \(limit)",
+            en: "the volume is too large: \(line) in \(municipality.rawValue) grows beyond \(limit) in \(year)")
+    }
+
+    /// Deflators that lift prices more than ``PriceIndex/largestFactor`` times.
+    public static func priceIndexTooLarge(_ year: Int) -> Self {
+        .init(
+            code: "price-index-too-large",
+            nb: "deflatorene løfter prisene mer enn \(PriceIndex.largestFactor) ganger fra grunnåret til \(year); beløpene blir for store",
+            en: "the deflators lift prices more than \(PriceIndex.largestFactor) times from the baseline year to \(year); the amounts become too large")
+    }
+
+    /// True for the problems of size (an amount, a volume or the price index too large).
+    public var isTooLarge: Bool {
+        ["amount-too-large", "volume-too-large", "price-index-too-large"].contains(code)
     }
 }

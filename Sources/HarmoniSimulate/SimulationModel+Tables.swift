@@ -10,7 +10,10 @@ extension SimulationModel {
     }
 
     /// Fills the tables (coverage decisions come later, through ``setCoverage(_:_:from:ratio:decision:)``).
-    mutating func buildTables() {
+    /// Throws «beløpet er for stort» / «volumet er for stort» when a lifted level, an annual amount,
+    /// a grown volume or a baseline amount (annual amount × volume) would leave ``Money/limit`` or
+    /// ``Volume/limit``: every later amount of the run is then bounded by checked arithmetic.
+    mutating func buildTables() throws(SimulationError) {
         let items = catalog.items
         let count = items.count * years.count
         var own: [Money] = []
@@ -26,52 +29,62 @@ extension SimulationModel {
         var volumesChange = Array(repeating: false, count: years.count)
         var lastGrowth: (key: GrowthKey, factors: [ExactFraction])?
         let noGrowth = scenario.growth.isEmpty
-        items.forEachInPlace { position, item in
-            // Fields are read through the pointer: the item is not copied.
-            let level = item.pointee.level
+        let limit = Int128(Money.limit.ore)
+        for position in items.indices {
+            let level = items[position].level
             let rounding = LevelRounding.standard(for: level)
+            let periods = catalog.slots.periodsPerYear[position]
+            let start = own.count
             for offset in factors.indices {
                 if offset > 0, factors[offset] == factors[offset - 1], let last = own.last {
                     own.append(last)
-                } else {
-                    // ``PriceIndex/lift(_:to:rounding:)`` with the year's factor at hand.
-                    let factor = factors[offset]
-                    own.append(rounding.round(ore: Int128(level.ore) * factor.numerator, over: factor.denominator) ?? level)
+                    continue
                 }
+                // ``PriceIndex/lift(_:to:rounding:)`` with the year's factor at hand.
+                guard let lifted = rounding.round(ore: factors[offset], times: level.ore), lifted.isWithinLimit,
+                    (Int128(lifted.ore) * Int128(periods)).magnitude <= limit.magnitude
+                else { throw .amountTooLarge(items[position].key.description, items[position].municipality, years.lowerBound + offset) }
+                own.append(lifted)
             }
-            guard let volume = item.pointee.volume else {
+            guard let volume = items[position].volume else {
                 for _ in factors { base.append(nil) }
-                return
+                continue
             }
             // A pot is always one; without growth settings every factor is one.
-            if noGrowth || (item.pointee.key.kind == .subsidy && item.pointee.volumeCounts == nil) {
-                for _ in factors { base.append(volume) }
-                return
-            }
-            let service = catalog.slots.volumeServices[position]
-            let municipality = item.pointee.municipality
-            let key = GrowthKey(service: service, municipality: municipality)
             let yearly: [ExactFraction]
-            if let last = lastGrowth, last.key == key {
-                yearly = last.factors  // items of a service come together: no lookup
-            } else if let known = growth[key] {
-                yearly = known
+            if noGrowth || (items[position].key.kind == .subsidy && items[position].volumeCounts == nil) {
+                yearly = []
             } else {
-                yearly = growthFactors(service, municipality)
-                growth[key] = yearly
-                for offset in yearly.indices.dropFirst() where yearly[offset] != yearly[offset - 1] {
-                    volumesChange[offset] = true
-                }
-            }
-            lastGrowth = (key, yearly)
-            for factor in yearly {
-                if factor.isOne {
-                    base.append(volume)
-                } else if let grown = SimulationModel.grownDirectly(volume, by: factor) {
-                    base.append(grown)
+                let service = catalog.slots.volumeServices[position]
+                let key = GrowthKey(service: service, municipality: items[position].municipality)
+                if let last = lastGrowth, last.key == key {
+                    yearly = last.factors  // items of a service come together: no lookup
+                } else if let known = growth[key] {
+                    yearly = known
                 } else {
-                    base.append((ExactFraction(decimal: volume) * factor).decimal(places: 2) ?? volume)
+                    yearly = growthFactors(service, items[position].municipality)
+                    growth[key] = yearly
+                    for offset in yearly.indices.dropFirst() where yearly[offset] != yearly[offset - 1] {
+                        volumesChange[offset] = true
+                    }
                 }
+                lastGrowth = (key, yearly)
+            }
+            for offset in factors.indices {
+                let grown: DecimalNumber?
+                if yearly.isEmpty {
+                    grown = volume
+                } else {
+                    grown = SimulationModel.grow(volume, by: yearly[offset])
+                }
+                guard let grown else {
+                    throw .volumeTooLarge(items[position].key.description, items[position].municipality, years.lowerBound + offset)
+                }
+                // The baseline amount (annual × volume) must fit: bounded without dividing.
+                if !SimulationModel.fits(own[start + offset] * periods, grown) {
+                    throw .amountTooLarge(items[position].key.description, items[position].municipality, years.lowerBound + offset)
+                }
+                base.append(grown)
             }
         }
         ownLevels = own
@@ -86,6 +99,25 @@ extension SimulationModel {
         yearRepeats = repeats
     }
 
+    /// True when a level times its periods per year (an annual amount) lies within ``Money/limit``.
+    static func annualFits(_ level: Money, _ periods: Int64) -> Bool {
+        (Int128(level.ore) * Int128(periods)).magnitude <= UInt128(Money.limit.ore)
+    }
+
+    /// True when `annual × volume` lies within ``Money/limit`` (checked without rounding: a
+    /// product just above the limit by less than an øre counts as beyond it).
+    static func fits(_ annual: Money, _ volume: DecimalNumber) -> Bool {
+        // |annual| ≤ 10¹⁴ · 365 and |significand| < 2⁶³: the product fits in Int128.
+        let product = Int128(annual.ore).magnitude * Int128(volume.significand).magnitude
+        var bound = UInt128(Money.limit.ore)
+        for _ in 0..<max(0, volume.scale) {
+            let (next, overflow) = bound.multipliedReportingOverflow(by: 10)
+            if overflow { return true }
+            bound = next
+        }
+        return product <= bound
+    }
+
     /// True when the inputs of level targets (own levels, baseline volumes, the price factor)
     /// are the same in every year after `earlier` up to `later` as in `earlier`.
     func targetInputsRepeat(from earlier: Int, to later: Int) -> Bool {
@@ -93,20 +125,6 @@ extension SimulationModel {
         else { return false }
         for year in (earlier + 1)...later where !yearRepeats[year - firstYear] { return false }
         return true
-    }
-
-    /// ``grown(_:service:_:_:)``'s rounding, volume × factor half-up to two decimals, taken on
-    /// the unreduced fraction (the rounded value is the same); `nil` when it might not fit in 128
-    /// bits, and the reducing arithmetic is used instead.
-    static func grownDirectly(_ volume: DecimalNumber, by factor: ExactFraction) -> DecimalNumber? {
-        guard (0...18).contains(volume.scale) else { return nil }
-        var scale: Int128 = 1
-        for _ in 0..<volume.scale { scale *= 10 }
-        let (product, overflow1) = (Int128(volume.significand) * 100).multipliedReportingOverflow(by: factor.numerator)
-        let (denominator, overflow2) = scale.multipliedReportingOverflow(by: factor.denominator)
-        guard !overflow1, !overflow2 else { return nil }
-        let value = ExactFraction.divide(product, by: denominator, mode: .halfUp)
-        return Int64(exactly: value).map { DecimalNumber(significand: $0, scale: 2).normalized }
     }
 
     /// The table slot of an item position in `year`, if the year is simulated and tables are built.
@@ -144,8 +162,10 @@ extension SimulationModel {
         return exclusiveOfVAT.apply(to: annual, rounding: .ore) ?? annual
     }
 
-    /// ``amount(_:_:)`` with the volume already a fraction (goal-seek reuses it many times).
-    func amount(_ unit: Money, _ volume: ExactFraction) -> Money {
-        volume.apply(to: unit, rounding: .ore) ?? .zero
+    /// ``amount(_:_:)`` with the volume already a fraction (goal-seek reuses it many times);
+    /// `nil` beyond ``Money/limit``.
+    func amount(_ unit: Money, _ volume: ExactFraction) -> Money? {
+        guard let amount = volume.apply(to: unit, rounding: .ore), amount.isWithinLimit else { return nil }
+        return amount
     }
 }

@@ -78,7 +78,11 @@ struct SimulationModel: Sendable {
             var model = SimulationModel(
                 dataset: dataset, scenario: scenario, catalog: baseline.catalog, index: index,
                 baselineYear: baselineYear, exclusiveOfVAT: baseline.exclusiveOfVAT, ruleTexts: baseline.ruleTexts)
-            model.buildTables()
+            do throws(SimulationError) {
+                try model.buildTables()
+            } catch {
+                return .failure(error)
+            }
             return .success(model)
         }
     }
@@ -87,8 +91,10 @@ struct SimulationModel: Sendable {
 
     /// A municipality's own level of an item in `year`: the 2019 price lifted by the price index,
     /// rounded once with standard rounding (whole kroner, or øre for prices with øre).
+    /// ``buildTables()`` has checked that every item's lifted level fits (``Money/limit``) in every
+    /// year the index knows (years after the period use its last factor), so the fallback is never taken.
     func ownLevel(_ item: BaselineItem, _ year: Int) -> Money {
-        index.lift(item.level, to: year, rounding: .standard(for: item.level))
+        index.lift(item.level, to: year, rounding: .standard(for: item.level)) ?? item.level
     }
 
     /// The own annual amount per unit (stored mva form): own level × periods per year.
@@ -101,9 +107,10 @@ struct SimulationModel: Sendable {
         return exclusiveOfVAT.apply(to: annual, rounding: .ore) ?? annual
     }
 
-    /// Revenue or cost: the annual amount per unit times the volume, rounded half-up to øre.
-    func amount(_ unit: Money, _ volume: DecimalNumber) -> Money {
-        ExactFraction(decimal: volume).apply(to: unit, rounding: .ore) ?? .zero
+    /// Revenue or cost: the annual amount per unit times the volume, rounded half-up to øre;
+    /// `nil` beyond ``Money/limit`` (the caller stops with «beløpet er for stort»).
+    func amount(_ unit: Money, _ volume: DecimalNumber) -> Money? {
+        amount(unit, ExactFraction(decimal: volume))
     }
 
     // MARK: Volumes
@@ -150,28 +157,38 @@ struct SimulationModel: Sendable {
         }
     }
 
-    /// A 2019 volume grown to `year`, rounded half-up to two decimals.
-    func grown(_ volume: DecimalNumber, service: String, _ municipality: MunicipalityID, _ year: Int) -> DecimalNumber {
-        let factor = growthFactor(service, municipality, year)
+    /// A 2019 volume grown to `year`, rounded half-up to two decimals; `nil` beyond ``Volume/limit``.
+    func grown(_ volume: DecimalNumber, service: String, _ municipality: MunicipalityID, _ year: Int) -> DecimalNumber? {
+        SimulationModel.grow(volume, by: growthFactor(service, municipality, year))
+    }
+
+    /// `volume × factor` rounded half-up to two decimals (a factor of one leaves the volume as
+    /// written); `nil` beyond ``Volume/limit``. The one implementation of a grown volume.
+    static func grow(_ volume: DecimalNumber, by factor: ExactFraction) -> DecimalNumber? {
         if factor.isOne { return volume }
-        return (ExactFraction(decimal: volume) * factor).decimal(places: 2) ?? volume
+        let exact = ExactFraction(decimal: volume) * factor
+        guard let grown = exact.decimal(places: 2), grown <= Volume.limit,
+            grown >= DecimalNumber(-Volume.limit.significand) else { return nil }
+        return grown
     }
 
     /// The service whose volumes an item's volume belongs to (a subsidy rate's linked volume).
     func volumeService(_ item: BaselineItem) -> String { Catalog.volumeService(of: item) }
 
-    /// The baseline volume of an item in `year` (with growth, before decisions).
+    /// The baseline volume of an item in `year` (with growth, before decisions). ``buildTables()``
+    /// has checked that every grown volume fits, so the fallback is never taken.
     func baselineVolume(_ item: BaselineItem, _ year: Int) -> DecimalNumber? {
         guard let volume = item.volume else { return nil }
         if item.key.kind == .subsidy && item.volumeCounts == nil { return volume }  // a pot: always one
-        return grown(volume, service: volumeService(item), item.municipality, year)
+        return grown(volume, service: volumeService(item), item.municipality, year) ?? volume
     }
 
-    /// The volume of an item in `year` after coverage decisions.
+    /// The volume of an item in `year` after coverage decisions; ``setCoverage(_:_:from:ratio:decision:)``
+    /// has checked that it fits, so the fallback is never taken.
     func volume(_ item: BaselineItem, _ year: Int) -> DecimalNumber? {
         guard let base = baselineVolume(item, year) else { return nil }
         guard let ratio = coverageRatio(volumeService(item), item.municipality, year) else { return base }
-        return (ExactFraction(decimal: base) * ratio.ratio).decimal(places: 2) ?? base
+        return SimulationModel.grow(base, by: ratio.ratio) ?? base
     }
 
     /// The coverage ratio in force for a service in a municipality in `year`, if a decision set one.
@@ -181,18 +198,29 @@ struct SimulationModel: Sendable {
         coverage[CoverageKey(service: service, municipality: municipality)]?[year]
     }
 
-    /// Records a coverage decision's ratio for its years (a later decision replaces an earlier one).
+    /// Records a coverage decision's ratio for its years (a later decision replaces an earlier one);
+    /// throws, changing nothing, when a volume would grow beyond ``Volume/limit``.
     mutating func setCoverage(
         _ service: String, _ municipality: MunicipalityID, from: Int, ratio: ExactFraction, decision: Int
-    ) {
+    ) throws(SimulationError) {
+        let affected = catalog.items.indices.filter {
+            catalog.items[$0].municipality == municipality && catalog.slots.volumeServices[$0] == service
+        }
+        for position in affected {
+            for year in years where year >= from {
+                guard let base = baselineVolume(at: position, year) else { continue }
+                if SimulationModel.grow(base, by: ratio) == nil {
+                    throw .volumeTooLarge(catalog.items[position].key.description, municipality, year)
+                }
+            }
+        }
         let key = CoverageKey(service: service, municipality: municipality)
         for year in years where year >= from { coverage[key, default: [:]][year] = (ratio, decision) }
         // The volumes of the service's items in the municipality follow the new ratio.
         guard volumes.count == catalog.items.count * years.count else { return }
-        for (position, item) in catalog.items.enumerated()
-        where item.municipality == municipality && catalog.slots.volumeServices[position] == service {
+        for position in affected {
             for year in years where year >= from {
-                volumes[position * years.count + year - firstYear] = volume(item, year)
+                volumes[position * years.count + year - firstYear] = volume(catalog.items[position], year)
             }
         }
     }

@@ -85,7 +85,7 @@ extension Run {
             do throws(SimulationError) {
                 let link = try CoverageLink.make(coverage, model: model)
                 links[index] = link
-                model.setCoverage(
+                try model.setCoverage(
                     coverage.service.rawValue, coverage.municipality, from: coverage.fromYear ?? model.firstYear,
                     ratio: link.ratio, decision: index)
             } catch {
@@ -99,30 +99,53 @@ extension Run {
                 guard model.coverageRatio(service, link.decision.municipality, year)?.decision == index else {
                     continue
                 }
-                if let line = coverageLine(link, index: index, year: year, model: model) { append(line, item: -1) }
+                do throws(SimulationError) {
+                    if let line = try coverageLine(link, index: index, year: year, model: model) {
+                        append(line, item: -1)
+                    }
+                } catch {
+                    problems.append(error)
+                    break
+                }
             }
         }
     }
 
-    private func coverageLine(_ link: CoverageLink, index: Int, year: Int, model: SimulationModel) -> LedgerLine? {
+    private func coverageLine(_ link: CoverageLink, index: Int, year: Int, model: SimulationModel)
+        throws(SimulationError) -> LedgerLine?
+    {
         let decision = link.decision
-        let before = model.grown(link.numerator.value, service: decision.service.rawValue, decision.municipality, year)
-        guard let after = (ExactFraction(decimal: before) * link.ratio).decimal(places: 2), after != before else {
-            return nil
-        }
+        let tooLarge = SimulationError.volumeTooLarge(
+            "\(decision.service).\(decision.indicator)", decision.municipality, year)
+        guard
+            let before = model.grown(
+                link.numerator.value, service: decision.service.rawValue, decision.municipality, year),
+            let after = SimulationModel.grow(before, by: link.ratio)
+        else { throw tooLarge }
+        guard after != before else { return nil }
         let delta = ExactFraction(decimal: after) - ExactFraction(decimal: before)
-        let users = (delta.numerator < 0 ? ExactFraction.zero - delta : delta).decimal(places: 2)
-        let unitCost = link.unitCost.map {
-            model.index.lift($0, to: year, rounding: LevelRounding(step: Money(ore: 1)))
+        let users = (delta.signum < 0 ? delta.negated : delta).decimal(places: 2)
+        var unitCost: Money?
+        if let cost = link.unitCost {
+            guard let lifted = model.index.lift(cost, to: year, rounding: LevelRounding(step: Money(ore: 1))) else {
+                throw SimulationError.amountTooLarge("\(decision.service).\(decision.indicator)", decision.municipality, year)
+            }
+            unitCost = lifted
+        }
+        var amounts: (before: Money, after: Money)?
+        if let unitCost {
+            guard let b = model.amount(unitCost, before), let a = model.amount(unitCost, after) else {
+                throw SimulationError.amountTooLarge("\(decision.service).\(decision.indicator)", decision.municipality, year)
+            }
+            amounts = (b, a)
         }
         let area = model.dataset.service(decision.service)?.area ?? link.budget?.area ?? "oppvekst"
         return LedgerLine(
             kind: .cost, area: area, group: decision.service.rawValue, item: decision.indicator,
             municipality: decision.municipality, year: year, volume: after, levelBefore: unitCost ?? .zero,
             levelAfter: unitCost ?? .zero, ownUnit: unitCost ?? .zero, targetUnit: nil, unitBefore: unitCost ?? .zero,
-            unitAfter: unitCost ?? .zero, before: unitCost.map { model.amount($0, before) },
-            after: unitCost.map { model.amount($0, after) }, users: users,
-            changePerUser: unitCost.map { delta.numerator < 0 ? -$0 : $0 }, decision: index, status: link.status,
+            unitAfter: unitCost ?? .zero, before: amounts?.before, after: amounts?.after, users: users,
+            changePerUser: unitCost.map { delta.signum < 0 ? -$0 : $0 }, decision: index, status: link.status,
             selvkost: false, sources: link.sources)
     }
 }

@@ -55,8 +55,12 @@ extension Run {
                     }
                     let own = model.ownAnnual(at: position, year)
                     let annual = reached(position, year, model) ?? own
-                    base += model.amount(model.unitExcludingVAT(own, at: position), baseVolume)
-                    revenue += model.amount(model.unitExcludingVAT(annual, at: position), volume)
+                    // Amounts beyond the limit have stopped their decision already (its problem is shown).
+                    guard let b = model.amount(model.unitExcludingVAT(own, at: position), baseVolume),
+                        let r = model.amount(model.unitExcludingVAT(annual, at: position), volume)
+                    else { continue }
+                    base += b
+                    revenue += r
                     }
                 }
                 if revenue > base {

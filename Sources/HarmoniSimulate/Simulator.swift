@@ -52,6 +52,23 @@ public enum Simulator {
         return ledger
     }
 
+    /// The problem of size a scenario's settings give before any decision (an amount, a volume or
+    /// the price index beyond Harmoni's limits, in fixed or nominal prices), or `nil`. Other
+    /// problems (a missing deflator) are not reported: a period may be set before its deflators.
+    public static func checkLimits(baseline: SimulationBaseline, scenario: ScenarioState) -> SimulationError? {
+        for basis in [PriceBasis.fixed, .nominal] {
+            switch SimulationModel.make(baseline, scenario: scenario, basis: basis) {
+            case .failure(let error) where error.isTooLarge: return error
+            case .failure: return nil
+            case .success(var model):
+                var run = Run(decisions: scenario.decisions)
+                run.applyCoverage(&model)
+                if let problem = run.problems.first(where: \.isTooLarge) { return problem }
+            }
+        }
+        return nil
+    }
+
     /// Checks that a decision can be applied on top of a scenario; returns notes (e.g. services of an
     /// area that were skipped) or throws why it cannot.
     public static func validate(_ decision: Decision, baseline: Dataset, scenario: ScenarioState)
@@ -60,8 +77,23 @@ public enum Simulator {
         try validate(decision, baseline: SimulationBaseline(baseline), scenario: scenario)
     }
 
-    /// ``validate(_:baseline:scenario:)`` on a prepared baseline.
+    /// ``validate(_:baseline:scenario:)`` on a prepared baseline; a decision whose run would form
+    /// an amount beyond ``Money/limit`` (in fixed or nominal prices) is refused too.
     public static func validate(_ decision: Decision, baseline: SimulationBaseline, scenario: ScenarioState)
+        throws(SimulationError) -> [LocalizedText]
+    {
+        let notes = try validateAlone(decision, baseline: baseline, scenario: scenario)
+        var after = scenario
+        after.decisions.append(decision)
+        for basis in [PriceBasis.fixed, .nominal] {
+            let ledger = run(baseline: baseline, scenario: after, prices: basis)
+            if ledger.index == nil, let problem = ledger.problems.first, problem.isTooLarge { throw problem }
+            if let problem = ledger.problems.first(where: \.isTooLarge) { throw problem }
+        }
+        return notes
+    }
+
+    private static func validateAlone(_ decision: Decision, baseline: SimulationBaseline, scenario: ScenarioState)
         throws(SimulationError) -> [LocalizedText]
     {
         let model = try SimulationModel.make(baseline, scenario: scenario, basis: .fixed).get()
@@ -72,18 +104,21 @@ public enum Simulator {
         case .level(let level):
             try checkRange(level)
             let planner = LevelPlanner(model: model, decision: level)
-            let (units, notes) = try planner.units()
+            var (units, notes) = try planner.units()
             for unit in units {
                 if case .neutral = level.rule {
                     _ = try GoalSeek.solve(model: model, decision: level, unit: unit)
                 } else {
-                    _ = try planner.targets(unit, model.firstYear)
+                    let targets = try planner.targets(unit, model.firstYear)
+                    if level.basis == .price, !level.rule.isChange, let note = billingNote(targets, planner) {
+                        notes.append(note)
+                    }
                 }
             }
             return notes
         case .coverage(let coverage):
             let link = try CoverageLink.make(coverage, model: model)
-            guard link.ratio.numerator >= 0, (ExactFraction(100) - link.ratio).numerator >= 0 else {
+            guard link.ratio.signum >= 0, (ExactFraction(100) - link.ratio).signum >= 0 else {
                 throw .outOfRange(coverage.value.description)
             }
             return []
@@ -96,6 +131,34 @@ public enum Simulator {
             else { throw .unknownTarget("\(rules.service).\(rules.rule)") }
             return []
         }
+    }
+
+    /// When equal prices still give different annual amounts because billed months differ (SFO:
+    /// Asker 10, Røyken and Hurum 11), a note with the months and the annual amounts in the first
+    /// year: the harmonisation equalises the monthly price, not what a year costs.
+    private static func billingNote(_ targets: [(position: Int, target: Money)], _ planner: LevelPlanner)
+        -> LocalizedText?
+    {
+        let slots = planner.model.catalog.slots
+        let items = planner.model.catalog.items
+        guard let first = targets.first else { return nil }
+        let sameLine = targets.filter { items[$0.position].key == items[first.position].key }
+        let months = sameLine.map { slots.periodsPerYear[$0.position] }
+        guard items[first.position].period == .month, Set(months).count > 1,
+            Set(sameLine.map(\.target)).count == 1
+        else { return nil }
+        let parts = sameLine.map { entry in
+            let item = items[entry.position]
+            let annual = entry.target * slots.periodsPerYear[entry.position]
+            let name = planner.model.dataset.municipality(item.municipality)?.name ?? item.municipality.rawValue
+            return (name, slots.periodsPerYear[entry.position], NorwegianFormat.money(annual))
+        }
+        let line = items[first.position].key.description
+        let nb = parts.map { "\($0.0) \($0.1) mnd: \($0.2)" }.joined(separator: ", ")
+        let en = parts.map { "\($0.0) \($0.1) months: \($0.2)" }.joined(separator: ", ")
+        return LocalizedText(
+            "Betalte måneder er fortsatt ulike for \(line), så årsbeløpet er ulikt (\(nb) i året); lik årspris gir «annual»",
+            "Billed months still differ for \(line), so the annual amount differs (\(en) a year); «annual» gives equal annual amounts")
     }
 
     /// Goal-seek for a `solve` decision on top of a scenario: one result per group of the target.

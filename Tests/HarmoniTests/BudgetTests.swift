@@ -98,8 +98,9 @@ struct BudgetTests {
         let sfo = try Self.row(budget, "oppvekst", .effect(0))
         let net = ledger.total { $0.decision == 0 && $0.year == 2021 }.netEffect
         #expect(sfo.exact[1] == net)
-        // In nominal kroner the rounded oppvekst rows of 2021 fall 1 000 kr short of the rounded total.
-        #expect(try Self.row(budget, "oppvekst", .roundingDifference).rounded[1] == Money(kroner: 1000))
+        // The rounding difference makes the rounded rows add up: at most half a step per row.
+        let difference = try #require(try Self.row(budget, "oppvekst", .roundingDifference).rounded[1])
+        #expect(difference.ore.magnitude <= UInt64(Money(kroner: 500).ore) * 8)
     }
 
     @Test("show budget matches its golden file")

@@ -34,7 +34,10 @@ struct CompareFindingsTests {
     @Test("Different billed months: Asker bills SFO 10 months, Røyken and Hurum 11")
     func billedMonths() throws {
         let finding = try #require(findings(.service("sfo")).first { $0.kindKey == "billed_months" })
-        guard case .billedMonths(_, let groups, _) = finding else { return }
+        guard case .billedMonths(_, let groups, _) = finding else {
+            Issue.record("unexpected finding kind: \(finding)")
+            return
+        }
         #expect(groups.map(\.municipalities) == [["asker"], ["royken", "hurum"]])
         #expect(groups.map(\.value) == [[10], [11]])
         #expect(finding.text(dataset) == "SFO: ulikt antall betalte måneder – Asker: 10; Røyken og Hurum: 11.")
@@ -44,7 +47,10 @@ struct CompareFindingsTests {
     @Test("Income bands: only Asker has SFO moderation, read as bands in G")
     func moderation() throws {
         let finding = try #require(findings(.service("sfo")).first { if case .rule(_, "moderasjon", _, _, _) = $0 { true } else { false } })
-        guard case .rule(_, _, let kind, let groups, _) = finding else { return }
+        guard case .rule(_, _, let kind, let groups, _) = finding else {
+            Issue.record("unexpected finding kind: \(finding)")
+            return
+        }
         #expect(kind == .incomeModeration)
         #expect(groups.map(\.municipalities) == [["asker"], ["royken", "hurum"]])
         #expect(groups[1].value == nil)
@@ -56,7 +62,10 @@ struct CompareFindingsTests {
     @Test("Friplass threshold: only Røyken gives a free barnehage place, under 3 G; kroner thresholds are not compared twice")
     func friplass() throws {
         let finding = try #require(findings(.service("barnehage")).first { if case .rule(_, "friplass", _, _, _) = $0 { true } else { false } })
-        guard case .rule(_, _, let kind, let groups, let status) = finding else { return }
+        guard case .rule(_, _, let kind, let groups, let status) = finding else {
+            Issue.record("unexpected finding kind: \(finding)")
+            return
+        }
         #expect(kind == .friplass)
         #expect(groups.first { $0.municipalities == ["royken"] }?.value?.map(\.parameter) == ["income_under_G"])
         #expect(status == .published)
@@ -80,7 +89,10 @@ struct CompareFindingsTests {
         let index = try #require(changed.rules.firstIndex { $0.municipality == "royken" && $0.parameter == "income_2_3G" })
         changed.rules[index].value = .quantity(Quantity(DecimalNumber(3), .hoursPerMonth))
         let finding = try #require(findings(.service("praktisk_bistand"), in: changed).first { if case .rule(_, "maks_betalte_timer", _, _, _) = $0 { true } else { false } })
-        guard case .rule(_, _, let kind, let groups, _) = finding else { return }
+        guard case .rule(_, _, let kind, let groups, _) = finding else {
+            Issue.record("unexpected finding kind: \(finding)")
+            return
+        }
         #expect(kind == .paidHourCap)
         #expect(groups.map(\.municipalities) == [["asker", "hurum"], ["royken"]])
     }
@@ -88,7 +100,10 @@ struct CompareFindingsTests {
     @Test("Tariff shape: per litre of bin in Asker against subscription categories in Røyken and Hurum")
     func tariffShapeRenovasjon() throws {
         let finding = try #require(findings(.service("renovasjon")).first { $0.kindKey == "tariff_shape" })
-        guard case .tariffShape(_, let groups, _) = finding else { return }
+        guard case .tariffShape(_, let groups, _) = finding else {
+            Issue.record("unexpected finding kind: \(finding)")
+            return
+        }
         #expect(groups.map(\.municipalities) == [["asker"], ["royken", "hurum"]])
         #expect(groups[0].value?.perQuantity == [.litreOfBinPerYear])
         #expect(groups[0].value?.fixedPart == true)
@@ -127,7 +142,10 @@ struct CompareFindingsTests {
             }
         }
         let finding = try #require(findings(.service("barnehage"), in: changed).first { $0.kindKey == "validity" })
-        guard case .validity(_, let lines, let groups, _) = finding else { return }
+        guard case .validity(_, let lines, let groups, _) = finding else {
+            Issue.record("unexpected finding kind: \(finding)")
+            return
+        }
         #expect(lines == ["full_plass_5d"])
         #expect(groups.map(\.municipalities) == [["asker", "royken"], ["hurum"]])
         #expect(finding.text(changed).hasSuffix("Hurum: 2019-01-01...2019-08-31, 2019-09-01...2019-12-31."))

@@ -18,7 +18,8 @@ struct SimulateStatementTests {
                 "harmoniser sfo.* til asker over 2020...2021 avrund 1 kr",
                 "harmonise sfo.* to asker over 2020...2021 round 1 kr"
             ),
-            ("harmonise vann.* to weighted each", "harmonise vann.* to weighted each"),
+            ("harmonise vann.* to weighted each", "harmonise vann.* to weighted"),
+            ("harmonise sfo.* to asker behold struktur", "harmonise sfo.* to asker keep structure"),
             ("harmonise sfo.* by -5 %", "harmonise sfo.* by -5 %"),
             ("harmonise sfo.* med 2,5 %", "harmonise sfo.* by 2,5 %"),
             ("harmonise sfo.* to laveste fra 2021 avrund 10 kr", "harmonise sfo.* to lowest from 2021 round 10 kr"),
@@ -53,7 +54,7 @@ struct SimulateStatementTests {
                 "harmonise renovasjon.komposteringsfratrekk to -300 kr/år",
                 "harmonise renovasjon.komposteringsfratrekk to -300 kr/år"
             ),
-            ("harmonise renovasjon.* by 2 % each", "harmonise renovasjon.* by 2 % each"),
+            ("harmonise renovasjon.* by 2 % each", "harmonise renovasjon.* by 2 %"),
         ])
     func canonicalRoundTrip(_ input: String, _ canonical: String) throws {
         let (session, errors) = Self.session(input)
@@ -84,7 +85,7 @@ struct SimulateStatementTests {
         "Wrong decisions are errors at the word that is wrong, and nothing is recorded",
         arguments: [
             ("harmonise brannvesen.* to lowest", "unknown-target", 11),
-            ("harmonise renovasjon.* to lowest", "no-common-line", 11),
+            ("harmonise renovasjon.* to lowest keep structure", "no-common-line", 11),
             ("harmonise sfo.* to 2 990 kr", "period-mismatch", 11),
             ("harmonise sfo.* to lowest from 2030", "year-outside-period", 11),
             ("harmonise sfo.* to lowest path [50 %, 90 %]", "path", 32),
@@ -152,7 +153,7 @@ struct SimulateStatementTests {
     @Test("harmoni -e runs decisions and shows the impact end to end")
     func endToEnd() throws {
         let result = try Executable.run(
-            ["-e", "harmonise sfo.* to asker\nshow impact by municipality in 2020"], in: "/")
+            ["-e", "harmonise sfo.* to asker keep structure\nshow impact by municipality in 2020"], in: "/")
         #expect(result.status == 0, "\(result.stderr)")
         // Røyken 2020: 5-day (2 931 − 3 493) × 11 × 435 = −2 689 170; 4-day (2 344 − 2 794) × 11 × 170
         // = −841 500; 3-day 2 098 × 2 931 / 3 493 = 1 760,45… → 1 760: (1 760 − 2 098) × 11 × 169 = −628 342.

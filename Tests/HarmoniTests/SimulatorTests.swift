@@ -46,7 +46,7 @@ struct SimulatorTests {
 
     @Test("Harmonising SFO to Asker's level: Røyken's 5-day place falls, Hurum's rises, per the arithmetic")
     func sfoToAsker() throws {
-        let ledger = try Self.ledger("harmonise sfo.* to asker")
+        let ledger = try Self.ledger("harmonise sfo.* to asker keep structure")
         // Asker 2 843 × 1,031 = 2 931,133 → 2 931 kr/mnd; Røyken 3 388 × 1,031 = 3 493,028 → 3 493;
         // Hurum 2 568 × 1,031 = 2 647,608 → 2 648. Røyken and Hurum bill 11 months.
         let royken = try Self.line(ledger, "sfo.plass_5d", "royken", 2020)
@@ -106,9 +106,28 @@ struct SimulatorTests {
         #expect(!ledger.lines.contains { $0.municipality != "royken" })
     }
 
+    @Test("By default every line ends equal: sfo.* to lowest from 2020 gives −11 594 188 kr in 2020; keep structure −11 596 037 kr")
+    func everyLineEqual() throws {
+        let ledger = try Self.ledger("harmonise sfo.* to lowest from 2020")
+        #expect(ledger.totalsByYear[2020]?.revenueChange == Money(kroner: -11_594_188))
+        for line in ["sfo.plass_5d", "sfo.plass_4d", "sfo.plass_3d", "sfo.ekstra_dag", "sfo.ferie_dag"] {
+            let levels = Set(ledger.lines.filter { $0.itemText == line && $0.year == 2020 }.map(\.levelAfter))
+            #expect(levels.count == 1, "\(line): \(levels)")
+        }
+        let kept = try Self.ledger("harmonise sfo.* to lowest from 2020 keep structure")
+        #expect(kept.totalsByYear[2020]?.revenueChange == Money(kroner: -11_596_037))
+    }
+
+    @Test("A line the named municipality lacks follows the main line's factor, and the decision says so")
+    func lineOneMunicipalityLacks() throws {
+        let (output, errors) = Fixtures.run("harmonise vann.* to asker")
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(output.contains("vann.fastledd følger hovedlinjen"), "\(output)")
+    }
+
     @Test("A line without a volume gets no revenue: its amounts are missing, never 0")
     func missingVolume() throws {
-        let ledger = try Self.ledger("harmonise sfo.* to asker")
+        let ledger = try Self.ledger("harmonise sfo.* to asker keep structure")
         let extra = try Self.line(ledger, "sfo.ekstra_dag", "royken", 2020)
         #expect(extra.volume == nil && extra.before == nil && extra.after == nil && extra.change == nil)
         // 311 × 1,031 = 320,641 → 321; × 2 931 / 3 493 = 269,35… → 269 kr per day

@@ -44,7 +44,10 @@ struct ValidationRulesTests {
             ("too-many-decimals", "1️⃣")),
         ValidationCase(
             "thousands of kroner too large", MiniDataset.fee(["  value": "  value = 1️⃣999 999 999 999 999 999 tkr"]),
-            ("number-too-large", "1️⃣")),
+            ("amount-too-large", "1️⃣")),
+        ValidationCase(
+            "kroner beyond Money.limit", MiniDataset.fee(["  value": "  value = 1️⃣92233720368547758 kr/mnd"]),
+            ("amount-too-large", "1️⃣")),
         ValidationCase("reversed validity", MiniDataset.fee(["  valid": "  valid = 1️⃣2019-07-31...2019-01-01"]), ("validity-reversed", "1️⃣")),
         ValidationCase("validity of amounts", MiniDataset.fee(["  valid": "  valid = 1️⃣1 kr...2 kr"]), ("wrong-value", "1️⃣")),
         ValidationCase("validity as text", MiniDataset.fee(["  valid": "  valid = 1️⃣\"2019\""]), ("wrong-value", "1️⃣")),

@@ -56,8 +56,11 @@ enum Arithmetic {
             return .money(value, period: p)
         case (.divide, .money(let x, _), .money(let y, _)):
             guard y.ore != 0 else { throw divisionByZero(context, range) }
-            let ppm = Money(ore: x.ore).multiplied(byFraction: Rate.ppmPerUnit, over: y.ore, rounding: .ore)
-            return .rate(Rate(ppm: ppm?.ore ?? 0))
+            // A ratio beyond what a rate holds is an error, never 0 %.
+            guard let ppm = Money(ore: x.ore).multiplied(byFraction: Rate.ppmPerUnit, over: y.ore, rounding: .ore) else {
+                throw overflowError(context, range)
+            }
+            return .rate(Rate(ppm: ppm.ore))
         case (.add, .rate(let x), .rate(let y)), (.subtract, .rate(let x), .rate(let y)):
             let (value, overflow) =
                 op == .add ? x.ppm.addingReportingOverflow(y.ppm) : x.ppm.subtractingReportingOverflow(y.ppm)
@@ -163,15 +166,10 @@ enum Arithmetic {
     }
 }
 
-/// Half-up integer division with any signs (the model's rounding helper is for positive divisors).
+/// Half-up integer division with any signs: ``RoundingRule/divideHalfUp(_:by:)``, the one
+/// rounding division of Harmoni.
 enum RoundingRuleBridge {
     static func divide(_ numerator: Int128, by denominator: Int128) -> Int128 {
-        let negative = (numerator < 0) != (denominator < 0)
-        let n = numerator.magnitude
-        let d = denominator.magnitude
-        var q = n / d
-        if (n % d) * 2 >= d { q += 1 }
-        let value = Int128(q)
-        return negative ? -value : value
+        RoundingRule.divideHalfUp(numerator, by: denominator)
     }
 }

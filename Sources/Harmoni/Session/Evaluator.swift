@@ -60,6 +60,7 @@ public struct Evaluator {
         guard let unit else { return .number(n) }
         if unit.isMoney {
             guard let money = Quantity(n, unit).money else {
+                if n.normalized.scale <= (unit == .thousandKroner ? 5 : 2) { throw tooLarge(range) }
                 throw context.error("kronebeløp kan ha høyst to desimaler (øre)", "amounts have at most two decimals (øre)", range, code: "too-many-decimals")
             }
             let period = unit.moneyPeriod
@@ -68,16 +69,23 @@ public struct Evaluator {
         switch unit {
         case .percent:
             guard let rate = n.asPercentRate else {
+                if n.normalized.scale <= 4 { throw tooLarge(range) }
                 throw context.error("for mange desimaler i prosentsatsen", "too many decimals in the percentage", range, code: "too-many-decimals")
             }
             return .rate(rate)
         case .grunnbelop:
             guard let rate = n.asRatio else {
+                if n.normalized.scale <= 6 { throw tooLarge(range) }
                 throw context.error("for mange desimaler i antall G", "too many decimals in the G multiple", range, code: "too-many-decimals")
             }
             return .gMultiple(rate)
         default: return .quantity(Quantity(n, unit))
         }
+    }
+
+    /// A literal too large for its kind (`100000000000000 G`, `92233720368547758 tkr`).
+    private func tooLarge(_ range: SourceRange) -> Diagnostic {
+        context.error("tallet er for stort", "the number is too large", range, code: "number-too-large")
     }
 
     private func range(_ from: Expression?, _ to: Expression?, _ r: SourceRange) throws(Diagnostic) -> RuntimeValue {

@@ -93,10 +93,16 @@ enum BaselineStatements {
             let correction = BaselineCorrection(
                 kind: kind, municipality: municipality, path: Array(names.dropFirst()), value: value, vat: vat, billedMonths: billed,
                 source: sourceText)
+            // The figure is refused (nothing changes) when the scenario's runs could not compute with it.
+            let before = state.dataset
             do throws(BaselineCorrection.Refusal) {
                 try correction.apply(to: &state)
             } catch {
                 throw context.error(error.nb, error.en, valueExpression.range, code: "wrong-value")
+            }
+            if let problem = limitProblem(state.dataset, state.scenario) {
+                state.dataset = before
+                throw context.error(problem.nb, problem.en, valueExpression.range, code: problem.code)
             }
             state.baselineCorrections.append(Formatter.statement(Statement(kind: .command(command), trivia: Trivia(), range: command.keyword.range)))
             return [.text(context.language == .nb ? "Eget tall registrert for \(path.text): \(evaluated)" : "Own figure recorded for \(path.text): \(evaluated)")]
@@ -118,3 +124,30 @@ enum BaselineStatements {
         }
     }
 }
+
+extension BaselineStatements {
+    /// Why the scenario's runs could not compute with the dataset (a fee × volume beyond a tenth
+    /// of ``Money/limit``, a volume beyond ``Volume/limit``, any amount of a run too large), or `nil`.
+    static func limitProblem(_ dataset: Dataset, _ scenario: ScenarioState) -> SimulationError? {
+        let bound = UInt128(Money.limit.ore / 10)
+        for volume in dataset.volumes {
+            guard volume.value <= Volume.limit, volume.value >= DecimalNumber(-Volume.limit.significand) else {
+                return .volumeTooLarge(volume.key.description, volume.municipality, scenario.period.lowerBound)
+            }
+        }
+        for fee in dataset.fees where !fee.amount.isWithinLimit {
+            return .amountTooLarge(fee.key.description, fee.municipality, scenario.period.lowerBound)
+        }
+        for fee in dataset.fees {
+            for volume in dataset.volumes where volume.municipality == fee.municipality && volume.key == fee.key {
+                var scale = UInt128(1)
+                for _ in 0..<max(0, volume.value.scale) { scale *= 10 }
+                if UInt128(fee.amount.ore.magnitude) * 12 * UInt128(volume.value.significand.magnitude) > bound * scale {
+                    return .amountTooLarge(fee.key.description, fee.municipality, scenario.period.lowerBound)
+                }
+            }
+        }
+        return Simulator.checkLimits(baseline: SimulationBaseline(dataset), scenario: scenario)
+    }
+}
+

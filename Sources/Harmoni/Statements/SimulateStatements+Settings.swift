@@ -48,8 +48,7 @@ extension SimulateStatements {
                 "the period must start after \(state.baselineYear) and last at most 10 years",
                 range, code: "period")
         }
-        state.scenario.period = years
-        state.scenario.hasUnsavedChanges = true
+        try withinLimits(&state, range, context) { $0.period = years }
         return []
     }
 
@@ -67,9 +66,14 @@ extension SimulateStatements {
         try words.expectEquals()
         let rate = try words.rate(state)
         try words.expectEnd()
-        state.scenario.deflatorOverrides.removeAll { $0.year == year }
-        state.scenario.deflatorOverrides.append(YearRate(year: year, rate: rate))
-        state.scenario.hasUnsavedChanges = true
+        guard rate >= Rate(percent: -100) else {
+            throw context.error(
+                "deflatoren kan ikke være under -100 %", "the deflator cannot be below -100 %", range, code: "deflator")
+        }
+        try withinLimits(&state, range, context) {
+            $0.deflatorOverrides.removeAll { $0.year == year }
+            $0.deflatorOverrides.append(YearRate(year: year, rate: rate))
+        }
         return []
     }
 
@@ -116,12 +120,35 @@ extension SimulateStatements {
             }
             rule = .population(group)
         } else {
-            rule = .rate(try words.rate(state))
+            let rateRange = words.here
+            let rate = try words.rate(state)
+            guard rate >= Rate(percent: -100) else {
+                throw context.error(
+                    "veksten kan ikke være under -100 %", "growth cannot be below -100 %", rateRange, code: "growth")
+            }
+            rule = .rate(rate)
         }
         try words.expectEnd()
-        state.scenario.growth.removeAll { $0.service == service }
-        state.scenario.growth.append(VolumeGrowth(service: service, rule: rule))
-        state.scenario.hasUnsavedChanges = true
+        try withinLimits(&state, command.keyword.range, context) {
+            $0.growth.removeAll { $0.service == service }
+            $0.growth.append(VolumeGrowth(service: service, rule: rule))
+        }
         return []
+    }
+
+    /// Applies a settings change to the scenario, or throws at `range` (changing nothing) when the
+    /// simulation could not compute with it: an amount, a volume or the price index beyond Harmoni's
+    /// limits («beløpet er for stort …»).
+    private static func withinLimits(
+        _ state: inout SessionState, _ range: SourceRange, _ context: StatementContext,
+        _ change: (inout ScenarioState) -> Void
+    ) throws(Diagnostic) {
+        var scenario = state.scenario
+        change(&scenario)
+        if let problem = Simulator.checkLimits(baseline: SimulationBaseline(state.dataset), scenario: scenario) {
+            throw error(problem, range, context)
+        }
+        state.scenario = scenario
+        state.scenario.hasUnsavedChanges = true
     }
 }

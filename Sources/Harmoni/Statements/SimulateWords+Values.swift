@@ -60,7 +60,12 @@ extension SimulateWords {
         while !atEnd {
             let start = here
             if allowEach, keyword("each") != nil {
-                options.mode = .each
+                options.mode = .each  // the default since issue 12; still accepted
+            } else if allowEach, keyword("keep") != nil {
+                guard keyword("structure") != nil else {
+                    throw context.error(.expected("«structure»", "«structure»", found: found), here)
+                }
+                options.mode = .structure
             } else if keyword("annual") != nil {
                 options.basis = .annual
             } else if keyword("from") != nil {
@@ -94,7 +99,7 @@ extension SimulateWords {
                 }
                 options.roundingStep = step
             } else {
-                let list = (allowEach ? "«each», " : "") + "«annual», «from», «over», «path», «round»"
+                let list = (allowEach ? "«keep structure», " : "") + "«annual», «from», «over», «path», «round»"
                 throw context.error(.expected(list, list, found: found), here)
             }
         }
@@ -130,7 +135,9 @@ extension SimulateWords {
 
 /// The options of a level decision as read from the words.
 struct DecisionOptions {
-    var mode: GroupMode = .structure
+    /// Every line equal (the default of `harmonise`); `keep structure` keeps each municipality's
+    /// price structure (the other lines move by the main line's factor).
+    var mode: GroupMode = .each
     var basis: LevelBasis = .price
     var phasing: Phasing = .atOnce(from: nil)
     var roundingStep: Money?

@@ -25,6 +25,7 @@ struct SimulateWords {
     /// Norwegian spellings of the statement keywords and rule names.
     static let aliases: [String: String] = [
         "til": "to", "med": "by", "i": "in", "fra": "from", "avrund": "round", "hver": "each", "årlig": "annual",
+        "behold": "keep", "struktur": "structure",
         "nøytral": "neutral", "laveste": "lowest", "høyeste": "highest", "snitt": "mean", "gjennomsnitt": "mean",
         "vektet": "weighted", "alle": "all", "befolkning": "population", "faste": "fixed", "løpende": "nominal",
         "område": "area", "kommune": "municipality", "tjeneste": "service", "bane": "path", "over": "over",
