@@ -89,7 +89,9 @@ public struct PopulationRun: Sendable {
             let priced = pricedYears[y]
             if y == 0 { problems = priced.problems }
             let index = priced.index
-            let lift: (Money) -> Money = { index.lift($0, to: year, rounding: .standard(for: $0)) }
+            // Lifting fails only above Money.limit (10¹² kr), far beyond any household income the
+            // loader accepts; such an income is kept unlifted rather than trapping.
+            let lift: (Money) -> Money = { index.lift($0, to: year, rounding: .standard(for: $0)) ?? $0 }
             let listBefore = PopulationPricer.listPrices(priced.before)
             let listAfter = PopulationPricer.listPrices(priced.after)
             // Households with equal profiles cost the same: group them, price each distinct profile once.

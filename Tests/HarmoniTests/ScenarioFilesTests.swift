@@ -24,14 +24,12 @@ struct ScenarioFilesTests {
         ] {
             #expect(result.stdout.contains(title), "missing «\(title)»")
         }
-        let sumLine = result.stdout.split(separator: "
-").first { $0.contains("Sum nye Asker (områder med netto grunnlag)") }
+        let sumLine = result.stdout.split(separator: "\n").first { $0.contains("Sum nye Asker (områder med netto grunnlag)") }
         #expect(sumLine?.contains("≈ 2 490 454") == true, "\(sumLine ?? "no sum line")")
         // Since issue 11 the VA decisions have an effect (Lier's rates for Røyken and Hurum), marked ≈;
         // every vann line is harmonised (issue 12), so the decision is not without effect.
         #expect(!result.stdout.contains("Ingen endring: #1 harmonise vann.*"))
-        let vaRow = result.stdout.split(separator: "
-").first { $0.contains("klima") && $0.contains("#1 harmonise vann.* to weighted over 2020...2023") }
+        let vaRow = result.stdout.split(separator: "\n").first { $0.contains("klima") && $0.contains("#1 harmonise vann.* to weighted over 2020...2023") }
         #expect(vaRow?.contains("≈") == true, "\(vaRow ?? "no VA row")")
         #expect(result.stdout.contains("inntektsvirkningen er ukjent"))
     }
