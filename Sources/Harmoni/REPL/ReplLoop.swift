@@ -27,8 +27,8 @@ public final class ReplLoop {
     public internal(set) var mode: OutputMode = .table
     /// True when `.timer on` was given: each entry's run time is shown after it.
     public internal(set) var timer = false
-    /// `.output FILE`: results go to this file, rewritten atomically after each entry.
-    var outputFile: (path: String, text: String)?
+    /// `.output FILE`: results are appended to this file after each entry.
+    var outputFile: AppendFile?
     /// The file the scenario was last saved to or loaded from.
     public internal(set) var scenarioPath: String?
     /// The scenario as last saved or loaded; unsaved means "different from this".
@@ -197,11 +197,9 @@ public final class ReplLoop {
 
     /// Writes results to the `.output` file if one is set, else to standard output.
     func emit(_ results: String) {
-        guard var file = outputFile else { return output.write(results) }
-        file.text += results
+        guard let file = outputFile else { return output.write(results) }
         do throws(FileWriteError) {
-            try FileAccess.writeAtomically(file.text, to: file.path, overwrite: true)
-            outputFile = file
+            try file.append(results)
         } catch {
             outputFile = nil
             fail(error.message(language) + text(" (utdata går til skjermen igjen)", " (output goes to the screen again)"))
