@@ -103,6 +103,7 @@ public enum AtomicWrite {
         var folder = (path as NSString).deletingLastPathComponent
         if folder.isEmpty { folder = "." }
         if name.utf8.count > Int(NAME_MAX) { throw .nameTooLong(shown) }
+        if TerminalText.sanitize(path) != path { throw .invisibleCharacters(TerminalText.sanitize(shown)) }
         if path.utf8.count >= Int(PATH_MAX) { throw .nameTooLong(shown) }
         for component in path.split(separator: "/") where component.utf8.count > Int(NAME_MAX) {
             throw .nameTooLong(shown)

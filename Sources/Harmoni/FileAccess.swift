@@ -4,7 +4,13 @@ import Foundation
 /// finding the shipped datasets from any working directory.
 public enum FileAccess {
     /// Reads a UTF-8 text file as a ``SourceFile`` named `path` (as the user wrote it).
+    /// A pipe, device or folder is named as such, not read.
     public static func readSource(_ path: String) -> Result<SourceFile, Diagnostic> {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let folder = info.st_mode & S_IFMT == S_IFDIR
+            return .failure(Diagnostic(.error, .notRegularFile(path, folder: folder), file: path, range: .at(0)))
+        }
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
@@ -21,7 +27,7 @@ public enum FileAccess {
             return .failure(
                 Diagnostic(.error, .notUTF8(path, line: line, byte: offset + 1), file: path, range: .at(offset)))
         }
-        return .success(SourceFile(name: path, text: text))
+        return .success(SourceFile(normalising: text, name: path))
     }
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence, if any.
@@ -80,6 +86,15 @@ public enum FileAccess {
     }
 }
 
+extension SourceFile {
+    /// A source file of `text` in Unicode normal form C, so `o` + U+0308 (as macOS writes file
+    /// names and some editors write text) is the same `ö` as everywhere else.
+    public init(normalising text: String, name: String) {
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        self.init(name: name, text: ascii ? text : text.precomposedStringWithCanonicalMapping)
+    }
+}
+
 /// Why a write did not happen (nothing was written).
 public enum FileWriteError: Error, Sendable, Equatable {
     /// The file exists and overwriting was not asked for.
@@ -98,6 +113,8 @@ public enum FileWriteError: Error, Sendable, Equatable {
     case folderIsFile(String, String)
     /// The file name (or the path) is longer than the file system allows.
     case nameTooLong(String)
+    /// The path has a control, bidirectional or zero-width character (shown escaped).
+    case invisibleCharacters(String)
 
     /// A user-facing message.
     public func message(_ language: DisplayLanguage) -> String {
@@ -125,6 +142,10 @@ public enum FileWriteError: Error, Sendable, Equatable {
             return nb
                 ? "kunne ikke skrive «\(path)»: «\(folder)» er en fil, ikke en mappe"
                 : "could not write «\(path)»: «\(folder)» is a file, not a folder"
+        case .invisibleCharacters(let path):
+            return nb
+                ? "«\(path)»: et filnavn kan ikke ha kontrolltegn eller usynlige tegn"
+                : "«\(path)»: a file name cannot contain control or invisible characters"
         case .nameTooLong(let path):
             return nb
                 ? "kunne ikke skrive «\(path)»: filnavnet er for langt (høyst 255 byte per navn)"

@@ -67,7 +67,7 @@ enum RunCommand {
         var files: [SourceFile] = []
         for (i, input) in inputs.enumerated() {
             if inline {
-                files.append(SourceFile(name: inputs.count == 1 ? "<-e>" : "<-e \(i + 1)>", text: input))
+                files.append(SourceFile(normalising: input, name: inputs.count == 1 ? "<-e>" : "<-e \(i + 1)>"))
             } else {
                 switch FileAccess.readSource(input) {
                 case .success(let file): files.append(file)

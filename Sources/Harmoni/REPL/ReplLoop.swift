@@ -127,7 +127,7 @@ public final class ReplLoop {
             }
         }
         pending.append(line)
-        let file = SourceFile(name: "<repl>", text: pending.joined(separator: "\n"))
+        let file = SourceFile(normalising: pending.joined(separator: "\n"), name: "<repl>")
         let errors = Parser.parse(file).diagnostics.filter { $0.severity == .error }
         if Diagnostic.needsContinuation(errors) { return }
         pending = []
@@ -137,7 +137,7 @@ public final class ReplLoop {
 
     /// Runs what is left of an unfinished entry at the end of input, so its error is shown.
     func finishPending() {
-        let file = SourceFile(name: "<repl>", text: pending.joined(separator: "\n"))
+        let file = SourceFile(normalising: pending.joined(separator: "\n"), name: "<repl>")
         pending = []
         runEntry(file)
     }

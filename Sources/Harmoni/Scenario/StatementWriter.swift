@@ -44,8 +44,8 @@ enum StatementWriter {
         if TerminalText.sanitize(path) != path {
             throw context.error(
                 DiagnosticMessage(
-                    code: code + "-path", nb: "et filnavn kan ikke ha kontrolltegn",
-                    en: "a file name cannot contain control characters"), range)
+                    code: code + "-path", nb: "et filnavn kan ikke ha kontrolltegn eller usynlige tegn (\(TerminalText.sanitize(path)))",
+                    en: "a file name cannot contain control or invisible characters (\(TerminalText.sanitize(path)))"), range)
         }
         let target: String
         do throws(WritePolicyError) {
