@@ -43,6 +43,10 @@ let package = Package(
         // Benchmarks: `swift run -c release harmoni-bench` prints timings and peak memory. It
         // depends on the two executables so they are built beside it for the process-start case.
         .executableTarget(name: "harmoni-bench", dependencies: ["Harmoni", "harmoni", "harmoni-hello"]),
+        // The reliability harness (docs/RELIABILITY.md): seeded fuzzing of the front end and the
+        // statement runner with crash and hang detection, kill -9 during writes, a REPL soak.
+        // Depends on `harmoni` so the executable it kills and soaks is built beside it.
+        .executableTarget(name: "harmoni-fuzz", dependencies: ["Harmoni", "harmoni"]),
         // The floor for process-start timings: a bare Foundation "hello".
         .executableTarget(name: "harmoni-hello"),
         .testTarget(name: "HarmoniTests", dependencies: ["Harmoni"], exclude: ["__Snapshots__"]),

@@ -4,7 +4,13 @@ import Foundation
 /// finding the shipped datasets from any working directory.
 public enum FileAccess {
     /// Reads a UTF-8 text file as a ``SourceFile`` named `path` (as the user wrote it).
+    /// A pipe, device or folder is named as such, not read.
     public static func readSource(_ path: String) -> Result<SourceFile, Diagnostic> {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let folder = info.st_mode & S_IFMT == S_IFDIR
+            return .failure(Diagnostic(.error, .notRegularFile(path, folder: folder), file: path, range: .at(0)))
+        }
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
@@ -21,7 +27,7 @@ public enum FileAccess {
             return .failure(
                 Diagnostic(.error, .notUTF8(path, line: line, byte: offset + 1), file: path, range: .at(offset)))
         }
-        return .success(SourceFile(name: path, text: text))
+        return .success(SourceFile(normalising: text, name: path))
     }
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence, if any.
@@ -38,26 +44,16 @@ public enum FileAccess {
         }
     }
 
-    /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
-    /// so no reader ever sees a half-written file. Refuses to replace an existing file unless
-    /// `overwrite` is true.
+    /// Writes `text` to `path` atomically (``AtomicWrite``): no reader ever sees a half-written
+    /// file and a killed process leaves no temporary file. Refuses to replace an existing file
+    /// unless `overwrite` is true, and never replaces anything but a regular file.
     public static func writeAtomically(_ text: String, to path: String, overwrite: Bool) throws(FileWriteError) {
-        let manager = FileManager.default
-        if !overwrite, manager.fileExists(atPath: path) { throw .exists(path) }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            // rename(2) replaces an existing file atomically; FileManager.replaceItemAt fails on
-            // Linux ("The file doesn't exist") whenever the destination exists.
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
-        } catch {
-            try? manager.removeItem(at: temporary)
-            throw .failed(path, "\(error.localizedDescription)")
-        }
+        try AtomicWrite.writeAll([FileWrite(text, to: path, overwrite: overwrite)])
+    }
+
+    /// Writes every file or none (``AtomicWrite``): each target is checked before any is written.
+    public static func writeAll(_ writes: [FileWrite]) throws(FileWriteError) {
+        try AtomicWrite.writeAll(writes)
     }
 
     /// The `.harmoni` files of a folder, sorted by name; a file path is returned as is.
@@ -90,20 +86,70 @@ public enum FileAccess {
     }
 }
 
-/// Why a write did not happen.
+extension SourceFile {
+    /// A source file of `text` in Unicode normal form C, so `o` + U+0308 (as macOS writes file
+    /// names and some editors write text) is the same `ö` as everywhere else.
+    public init(normalising text: String, name: String) {
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        self.init(name: name, text: ascii ? text : text.precomposedStringWithCanonicalMapping)
+    }
+}
+
+/// Why a write did not happen (nothing was written).
 public enum FileWriteError: Error, Sendable, Equatable {
     /// The file exists and overwriting was not asked for.
     case exists(String)
-    /// The file system refused; the file was left as it was.
+    /// The file system refused, with a reason already in words.
     case failed(String, String)
+    /// The file system refused with this error number.
+    case refused(String, Int32)
+    /// The path is a symbolic link (even a dangling one): never replaced or written through.
+    case symbolicLink(String)
+    /// The path is a folder, or ends in `/`.
+    case notAFile(String)
+    /// The path is a device, a pipe or a socket: only a regular file is replaced.
+    case notRegular(String)
+    /// A part of the folder path (the second value) is a file, not a folder.
+    case folderIsFile(String, String)
+    /// The file name (or the path) is longer than the file system allows.
+    case nameTooLong(String)
+    /// The path has a control, bidirectional or zero-width character (shown escaped).
+    case invisibleCharacters(String)
 
     /// A user-facing message.
     public func message(_ language: DisplayLanguage) -> String {
-        switch (self, language) {
-        case (.exists(let path), .nb): return "«\(path)» finnes fra før; bruk --force (eller «overwrite») for å erstatte den"
-        case (.exists(let path), .en): return "«\(path)» already exists; use --force (or «overwrite») to replace it"
-        case (.failed(let path, let reason), .nb): return "kunne ikke skrive «\(path)»: \(reason)"
-        case (.failed(let path, let reason), .en): return "could not write «\(path)»: \(reason)"
+        let nb = language == .nb
+        switch self {
+        case .exists(let path):
+            return nb
+                ? "«\(path)» finnes fra før; bruk --force (eller «overwrite») for å erstatte den"
+                : "«\(path)» already exists; use --force (or «overwrite») to replace it"
+        case .failed(let path, let reason):
+            return nb ? "kunne ikke skrive «\(path)»: \(reason)" : "could not write «\(path)»: \(reason)"
+        case .refused(let path, let code):
+            let reason = SystemError.text(code, language)
+            return nb ? "kunne ikke skrive «\(path)»: \(reason)" : "could not write «\(path)»: \(reason)"
+        case .symbolicLink(let path):
+            return nb
+                ? "«\(path)» er en symbolsk lenke; den erstattes ikke, og det skrives ikke gjennom den"
+                : "«\(path)» is a symbolic link; it is not replaced nor written through"
+        case .notAFile(let path): return nb ? "«\(path)» er en mappe, ikke en fil" : "«\(path)» is a folder, not a file"
+        case .notRegular(let path):
+            return nb
+                ? "«\(path)» er ikke en vanlig fil (en enhet, et rør eller en sokkel); bare vanlige filer erstattes"
+                : "«\(path)» is not a regular file (a device, a pipe or a socket); only regular files are replaced"
+        case .folderIsFile(let path, let folder):
+            return nb
+                ? "kunne ikke skrive «\(path)»: «\(folder)» er en fil, ikke en mappe"
+                : "could not write «\(path)»: «\(folder)» is a file, not a folder"
+        case .invisibleCharacters(let path):
+            return nb
+                ? "«\(path)»: et filnavn kan ikke ha kontrolltegn eller usynlige tegn"
+                : "«\(path)»: a file name cannot contain control or invisible characters"
+        case .nameTooLong(let path):
+            return nb
+                ? "kunne ikke skrive «\(path)»: filnavnet er for langt (høyst 255 byte per navn)"
+                : "could not write «\(path)»: the file name is too long (at most 255 bytes per name)"
         }
     }
 }

@@ -93,6 +93,11 @@ extension DiagnosticMessage {
         .init(code: "file-unreadable", nb: "kan ikke lese «\(path)»: \(missing ? "filen finnes ikke" : "ingen tilgang")",
             en: "cannot read «\(path)»: \(missing ? "no such file" : "permission denied")")
     }
+    static func notRegularFile(_ path: String, folder: Bool) -> Self {
+        .init(code: "file-unreadable",
+            nb: folder ? "«\(path)» er en mappe, ikke en fil" : "«\(path)» er ikke en vanlig fil (et rør, en enhet eller en sokkel); lagre teksten i en fil først",
+            en: folder ? "«\(path)» is a folder, not a file" : "«\(path)» is not a regular file (a pipe, a device or a socket); save the text in a file first")
+    }
     static func notUTF8(_ path: String, line: Int, byte: Int) -> Self {
         .init(code: "not-utf8", nb: "«\(path)» er ikke gyldig UTF-8 (linje \(line), byte \(byte))",
             en: "«\(path)» is not valid UTF-8 (line \(line), byte \(byte))")

@@ -61,7 +61,13 @@ public enum CSVExporter {
     }
 
     private static let formulaLeaders: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
-    private static let leadingBlanks: Set<Unicode.Scalar> = [" ", "\t", "\r", "\n", "\u{00A0}"]
+    /// What a spreadsheet may skip before a formula: spaces (also ideographic and no-break), line
+    /// breaks, and the invisible zero-width space, word joiner and byte-order mark.
+    private static let leadingBlanks: Set<Unicode.Scalar> = [
+        " ", "\t", "\r", "\n", "\u{00A0}", "\u{3000}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}",
+        "\u{2000}", "\u{2001}", "\u{2002}", "\u{2003}", "\u{2004}", "\u{2005}", "\u{2006}", "\u{2007}", "\u{2008}",
+        "\u{2009}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{180E}",
+    ]
 
     private static func startsLikeFormula(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }

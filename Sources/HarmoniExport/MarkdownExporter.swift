@@ -17,11 +17,23 @@ public enum MarkdownExporter {
     /// so no text can end a table cell, start a link or emphasis, or open an HTML tag. Text that
     /// starts a line (`atLineStart`: notes, list items) also gets a backslash before a leading
     /// `# - + =`, so it cannot start a heading or a list; inside a table cell `-1 520 kr` stays as is.
+    ///
+    /// A bare web address would become a link on GitHub (GFM's extended autolinks): the `:` of
+    /// `://` and the `.` of `www.` get a backslash, which shows the same text and is no link.
     public static func escape(_ text: String, atLineStart: Bool = false) -> String {
         var out = ""
         var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             defer { previous = scalar }
+            if scalar == ":", index + 2 < scalars.count, scalars[index + 1] == "/", scalars[index + 2] == "/" {
+                out += "\\:"
+                continue
+            }
+            if scalar == ".", index >= 3, scalars[(index - 3)..<index].map({ String($0).lowercased() }).joined() == "www" {
+                out += "\\."
+                continue
+            }
             switch scalar {
             case "\n" where previous == "\r": continue
             case "\n", "\r": out += "<br>"

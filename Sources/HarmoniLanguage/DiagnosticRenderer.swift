@@ -41,9 +41,12 @@ public struct DiagnosticRenderer: Sendable {
             let code = severity == .error ? "31" : severity == .warning ? "33" : "36"
             label = "\u{1B}[1;\(code)m\(label)\u{1B}[0m"
         }
-        guard let file else { return "\(name): \(label): \(message.text(language))\n" }
+        // A file name or a quoted word with a bidirectional or zero-width character is shown escaped.
+        let name = InvisibleText.escaped(name)
+        let text = InvisibleText.escaped(message.text(language))
+        guard let file else { return "\(name): \(label): \(text)\n" }
         let (line, column) = file.location(of: range.start)
-        return "\(name):\(line):\(column): \(label): \(message.text(language))\n"
+        return "\(name):\(line):\(column): \(label): \(text)\n"
     }
 
     private func excerpt(_ range: SourceRange, _ file: SourceFile) -> String {
@@ -90,9 +93,11 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// Characters that would not show or would disturb the terminal: controls other than tab
-    /// (C0, DEL, C1) are printed as `�`.
+    /// (C0, DEL, C1), bidirectional controls and zero-width characters are printed as `�`.
     static func isInvisible(_ character: Character) -> Bool {
         guard character != "\t" else { return false }
-        return character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        return character.unicodeScalars.contains {
+            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || InvisibleText.isInvisible($0)
+        }
     }
 }

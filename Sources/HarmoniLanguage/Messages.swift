@@ -62,6 +62,10 @@ extension DiagnosticMessage {
     public static let nestingTooDeep = Self(
         code: "nesting-too-deep", nb: "uttrykket er nøstet for dypt (mer enn 200 nivåer)",
         en: "expression nested too deeply (more than 200 levels)")
+    /// A chain of more than ``Parser/maximumTerms`` operators.
+    public static let tooManyTerms = Self(
+        code: "too-many-terms", nb: "uttrykket har for mange ledd (mer enn 500 operatorer)",
+        en: "expression has too many terms (more than 500 operators)")
     /// A word glued to a number that is not a unit (`kr/uke`); `known` lists the units.
     public static func unknownUnit(_ text: String, _ known: [String]) -> Self {
         .init(

@@ -126,20 +126,21 @@ extension Parser {
         }, operand: { $0.parseUnary() })
     }
 
-    /// `operand { operator operand }`, folded to the left. Each operator deepens the tree: it is
-    /// counted like a nesting level, so a 10 MB line of `1+1+1…` cannot build a tree too deep to
-    /// print or free.
+    /// `operand { operator operand }`, folded to the left. Each operator deepens the tree, so the
+    /// terms are counted against ``Parser/maximumTerms`` (not the nesting limit, which counts
+    /// brackets, signs and calls): a 10 MB line of `1+1+1…` cannot build a tree too deep to print
+    /// or free, and a flat sum of a few hundred terms is fine.
     mutating func parseLeftAssociative(
         _ operatorFor: (TokenKind) -> BinaryOperator?, operand: (inout Parser) -> Expression?
     ) -> Expression? {
         guard var left = operand(&self) else { return nil }
-        let entryDepth = depth
-        defer { depth = entryDepth }
+        let entryTerms = terms
+        defer { terms = entryTerms }
         while let op = operatorFor(current.kind) {
             advance()
-            depth += 1
-            guard depth <= Parser.maximumDepth else {
-                error(.nestingTooDeep, current.range)
+            terms += 1
+            guard terms <= Parser.maximumTerms else {
+                error(.tooManyTerms, current.range)
                 return nil
             }
             skipNewlines()

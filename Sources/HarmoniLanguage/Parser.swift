@@ -16,6 +16,8 @@ public struct Parser {
     var nesting = 0
     /// Depth of expression recursion, capped so hostile input cannot overflow the stack.
     var depth = 0
+    /// Operators folded into the expression being parsed (its tree's extra depth), capped too.
+    var terms = 0
     var diagnostics: [Diagnostic] = []
     /// Comments skipped inside `(` … `)` and `[` … `]`, which the canonical one-line form of an
     /// expression has no place for: they move above the statement or attribute they were in.
@@ -23,6 +25,9 @@ public struct Parser {
 
     /// The deepest expression nesting accepted.
     public static let maximumDepth = 200
+
+    /// The most binary operators along one path of an expression tree (a flat sum of 500 terms).
+    public static let maximumTerms = 500
 
     /// The most diagnostics one parse reports; the rest are summed up in a last one.
     public static let maximumDiagnostics = 1_000
@@ -160,6 +165,7 @@ public struct Parser {
     mutating func recoverToLineEnd(stoppingAtBrace: Bool = false) {
         nesting = 0
         depth = 0
+        terms = 0
         bracketComments = []
         while !atEnd {
             switch current.kind {

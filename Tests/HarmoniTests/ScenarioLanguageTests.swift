@@ -85,11 +85,11 @@ struct ScenarioLanguageTests {
         arguments: [
             ("weighted(sfo.ekstra_dag)", "«weighted» trenger volum for sfo.ekstra_dag i asker"),
             ("lowest(asker.sfo.plass_5d)", "«lowest» tar en gebyrlinje uten kommune"),
-            ("lowest(sfo.nope)", "ukjent gebyrlinje «sfo.nope»"), ("round(1 kr)", "«round» tar 2 argument(er), fikk 1"),
+            ("lowest(sfo.nope)", "ukjent gebyrlinje «sfo.nope»"), ("round(1 kr)", "«round» tar 2 argumenter, fikk 1"),
             ("round(10 kr, 0 kr)", "«round» tar et beløp og et positivt steg"),
-            ("min()", "«min» tar 1 argument(er), fikk 0"),
+            ("min()", "«min» trenger minst ett argument, f.eks. min(2 kr, 3 kr)"),
             ("max(1 kr, 1 %)", "kan ikke sammenligne"), ("foo(1)", "ukjent funksjon «foo»; kjente: lowest, highest"),
-            ("mean(sfo.plass_5d, sfo.plass_4d)", "«mean» tar 1 argument(er), fikk 2"),
+            ("mean(sfo.plass_5d, sfo.plass_4d)", "«mean» tar ett argument, fikk 2"),
         ])
     func functionErrors(expression: String, message: String) {
         let result = run("print \(expression)")

@@ -67,7 +67,7 @@ enum RunCommand {
         var files: [SourceFile] = []
         for (i, input) in inputs.enumerated() {
             if inline {
-                files.append(SourceFile(name: inputs.count == 1 ? "<-e>" : "<-e \(i + 1)>", text: input))
+                files.append(SourceFile(normalising: input, name: inputs.count == 1 ? "<-e>" : "<-e \(i + 1)>"))
             } else {
                 switch FileAccess.readSource(input) {
                 case .success(let file): files.append(file)
@@ -92,65 +92,58 @@ enum RunCommand {
             result.stderr += renderer.render(run.diagnostics, files: run.files)
             if run.hasErrors { result.status = 1 }
         }
-        commitWrites(session, options, &result)
-        guard format != .table || outputPath != nil else { return result }
-        let tables = outputs.compactMap { if case .table(let t) = $0 { t } else { nil } }
-        write(tables, format, to: outputPath, force: force, title: session.state.scenario.name ?? "Harmoni", options, &result)
+        var document: FileWrite?
+        var count = 0
+        if format != .table || outputPath != nil {
+            let tables = outputs.compactMap { if case .table(let t) = $0 { t } else { nil } }
+            count = tables.count
+            let text = render(tables, format, title: session.state.scenario.name ?? "Harmoni", options)
+            if let outputPath {
+                document = FileWrite(text, to: outputPath, overwrite: force)
+            } else {
+                result.stdout += text
+            }
+        }
+        // The scenario's own files and --output are written together, all or nothing.
+        commitWrites(session, options, document: document, &result)
+        if let outputPath, result.status == 0 {
+            result.stdout +=
+                nb
+                ? "Skrev \(count) \(count == 1 ? "tabell" : "tabeller") til «\(outputPath)».\n"
+                : "Wrote \(count) \(count == 1 ? "table" : "tables") to «\(outputPath)».\n"
+        }
         return result
     }
 
-    /// Writes the files `export` and `save` staged, only if the whole run had no errors: a
-    /// scenario with an error writes nothing (PRODUCT §4), so no half result is left on disk.
-    static func commitWrites(_ session: Session, _ options: GlobalOptions, _ result: inout CLIResult) {
+    /// Writes the files `export` and `save` staged, and the `--output` document, only if the whole
+    /// run had no errors, and all or nothing: a scenario with an error writes nothing (PRODUCT §4),
+    /// and one file that cannot be written stops them all, so no half result is left on disk.
+    static func commitWrites(_ session: Session, _ options: GlobalOptions, document: FileWrite?, _ result: inout CLIResult) {
         let nb = options.language == .nb
         guard result.status == 0 else {
-            let skipped = session.discardPendingWrites().map { "«\($0.path)»" }
+            let skipped = session.discardPendingWrites().map { "«\($0.path)»" } + (document.map { ["«\($0.shown)»"] } ?? [])
             if !skipped.isEmpty {
                 let list = skipped.joined(separator: ", ")
                 result.stderr += nb ? "Ingen filer ble skrevet fordi kjøringen hadde feil (\(list)).\n" : "No files were written because the run had errors (\(list)).\n"
             }
             return
         }
-        for failure in session.commitPendingWrites() {
+        let failures = session.commitPendingWrites(extra: document.map { [$0] } ?? [])
+        for failure in failures {
             result.stderr += "harmoni: \(failure)\n"
             result.status = 1
         }
+        if !failures.isEmpty {
+            result.stderr += nb ? "Ingen filer ble skrevet.\n" : "No files were written.\n"
+        }
     }
 
-    /// Renders `tables` in `format` and writes them to `path` (or standard output). Nothing is
-    /// written to a file if the run had errors: a half result would mislead.
-    static func write(
-        _ tables: [Table], _ format: OutputFormat, to path: String?, force: Bool, title: String, _ options: GlobalOptions,
-        _ result: inout CLIResult
-    ) {
-        let nb = options.language == .nb
-        let tag: DisplayLanguageTag = nb ? .nb : .en
-        let document: String
+    /// `tables` as one document in `format`.
+    static func render(_ tables: [Table], _ format: OutputFormat, title: String, _ options: GlobalOptions) -> String {
+        let tag: DisplayLanguageTag = options.language == .nb ? .nb : .en
         switch format {
-        case .table: document = TerminalText.sanitize(tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n"))
-        case .export(let exportFormat): document = Exporter.export(tables, as: exportFormat, title: title, language: tag)
-        }
-        guard let path else {
-            result.stdout += document
-            return
-        }
-        guard result.status == 0 else {
-            result.stderr += nb ? "«\(path)» ble ikke skrevet fordi kjøringen hadde feil\n" : "«\(path)» was not written because the run had errors\n"
-            return
-        }
-        // --output is the user's own argument, not a scenario's: its missing folders are made.
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        do throws(FileWriteError) {
-            try FileAccess.writeAtomically(document, to: path, overwrite: force)
-            let count = tables.count
-            result.stdout +=
-                nb
-                ? "Skrev \(count) \(count == 1 ? "tabell" : "tabeller") til «\(path)».\n"
-                : "Wrote \(count) \(count == 1 ? "table" : "tables") to «\(path)».\n"
-        } catch {
-            result.stderr += "harmoni: \(error.message(options.language))\n"
-            result.status = 1
+        case .table: return TerminalText.sanitize(tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n"))
+        case .export(let exportFormat): return Exporter.export(tables, as: exportFormat, title: title, language: tag)
         }
     }
 

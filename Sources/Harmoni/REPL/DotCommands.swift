@@ -154,8 +154,7 @@ extension ReplLoop {
                     "«\(argument)» already exists; use «.output --force \"\(argument)\"» to replace it"))
         }
         do throws(FileWriteError) {
-            try FileAccess.writeAtomically("", to: path, overwrite: true)
-            outputFile = (path, "")
+            outputFile = try AppendFile(creating: path, overwrite: true)
             output.write(text("Resultater går nå til «\(argument)».\n", "Results now go to «\(argument)».\n"))
         } catch {
             fail(error.message(language))

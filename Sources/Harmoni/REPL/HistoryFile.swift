@@ -40,12 +40,7 @@ public struct HistoryFile: Sendable, Equatable {
         if entries.last == entry { return }
         entries.append(entry)
         if entries.count > limit { entries.removeFirst(entries.count - limit) }
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .failed(folder, error.localizedDescription)
-        }
+        // The atomic write makes the missing folders.
         let text = entries.map(Self.encode).joined(separator: "\n") + "\n"
         try FileAccess.writeAtomically(text, to: path, overwrite: true)
     }

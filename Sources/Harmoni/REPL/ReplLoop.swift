@@ -27,8 +27,8 @@ public final class ReplLoop {
     public internal(set) var mode: OutputMode = .table
     /// True when `.timer on` was given: each entry's run time is shown after it.
     public internal(set) var timer = false
-    /// `.output FILE`: results go to this file, rewritten atomically after each entry.
-    var outputFile: (path: String, text: String)?
+    /// `.output FILE`: results are appended to this file after each entry.
+    var outputFile: AppendFile?
     /// The file the scenario was last saved to or loaded from.
     public internal(set) var scenarioPath: String?
     /// The scenario as last saved or loaded; unsaved means "different from this".
@@ -127,7 +127,7 @@ public final class ReplLoop {
             }
         }
         pending.append(line)
-        let file = SourceFile(name: "<repl>", text: pending.joined(separator: "\n"))
+        let file = SourceFile(normalising: pending.joined(separator: "\n"), name: "<repl>")
         let errors = Parser.parse(file).diagnostics.filter { $0.severity == .error }
         if Diagnostic.needsContinuation(errors) { return }
         pending = []
@@ -137,7 +137,7 @@ public final class ReplLoop {
 
     /// Runs what is left of an unfinished entry at the end of input, so its error is shown.
     func finishPending() {
-        let file = SourceFile(name: "<repl>", text: pending.joined(separator: "\n"))
+        let file = SourceFile(normalising: pending.joined(separator: "\n"), name: "<repl>")
         pending = []
         runEntry(file)
     }
@@ -197,11 +197,9 @@ public final class ReplLoop {
 
     /// Writes results to the `.output` file if one is set, else to standard output.
     func emit(_ results: String) {
-        guard var file = outputFile else { return output.write(results) }
-        file.text += results
+        guard let file = outputFile else { return output.write(results) }
         do throws(FileWriteError) {
-            try FileAccess.writeAtomically(file.text, to: file.path, overwrite: true)
-            outputFile = file
+            try file.append(results)
         } catch {
             outputFile = nil
             fail(error.message(language) + text(" (utdata går til skjermen igjen)", " (output goes to the screen again)"))

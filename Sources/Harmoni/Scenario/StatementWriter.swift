@@ -44,14 +44,14 @@ enum StatementWriter {
         if TerminalText.sanitize(path) != path {
             throw context.error(
                 DiagnosticMessage(
-                    code: code + "-path", nb: "et filnavn kan ikke ha kontrolltegn",
-                    en: "a file name cannot contain control characters"), range)
+                    code: code + "-path", nb: "et filnavn kan ikke ha kontrolltegn eller usynlige tegn (\(TerminalText.sanitize(path)))",
+                    en: "a file name cannot contain control or invisible characters (\(TerminalText.sanitize(path)))"), range)
         }
         let target: String
         do throws(WritePolicyError) {
             target = try WritePolicy.resolve(
                 path, workingDirectory: context.workingDirectory, allowedFolders: context.allowedWriteFolders,
-                overwrite: overwrite, createFolders: !context.stagesWrites)
+                overwrite: overwrite, createFolders: false)
         } catch {
             throw context.error(
                 DiagnosticMessage(code: code + "-path", nb: error.message(.nb), en: error.message(.en)), range)
@@ -77,45 +77,40 @@ enum StatementWriter {
         }
     }
 
-    /// Writes the staged files in order, each checked by the policy again (the disk may have
-    /// changed since): first every file is checked, and if one fails none is written; then each is
-    /// written atomically. Returns one message per file that could not be written.
-    static func commit(_ writes: [PendingWrite], language: DisplayLanguage) -> [String] {
-        func check(_ write: PendingWrite, create: Bool) throws(WritePolicyError) -> String {
-            try WritePolicy.resolve(
-                write.path, workingDirectory: write.workingDirectory, allowedFolders: write.allowedFolders,
-                overwrite: write.overwrite, createFolders: create)
-        }
+    /// Writes the staged files (and `extra`, e.g. `run --output`) all or nothing: each is checked
+    /// by the policy again (the disk may have changed since), then ``FileAccess/writeAll(_:)``
+    /// checks every target before writing any. Returns the messages of what failed (then nothing
+    /// was written).
+    static func commit(_ writes: [PendingWrite], extra: [FileWrite] = [], language: DisplayLanguage) -> [String] {
         var failures: [String] = []
-        for write in writes {
-            do throws(WritePolicyError) { _ = try check(write, create: false) } catch {
-                failures.append(error.message(language))
-            }
-        }
-        guard failures.isEmpty else { return failures }
+        var files: [FileWrite] = []
         for write in writes {
             do throws(WritePolicyError) {
-                let target = try check(write, create: true)
-                do throws(FileWriteError) {
-                    try FileAccess.writeAtomically(write.text, to: target, overwrite: write.overwrite)
-                } catch {
-                    failures.append(error.message(language))
-                }
+                let target = try WritePolicy.resolve(
+                    write.path, workingDirectory: write.workingDirectory, allowedFolders: write.allowedFolders,
+                    overwrite: write.overwrite, createFolders: false)
+                files.append(FileWrite(write.text, to: target, shown: write.path, overwrite: write.overwrite))
             } catch {
                 failures.append(error.message(language))
             }
         }
-        return failures
+        guard failures.isEmpty else { return failures }
+        do throws(FileWriteError) {
+            try FileAccess.writeAll(files + extra)
+        } catch {
+            return [error.message(language)]
+        }
+        return []
     }
 }
 
 extension Session {
-    /// Writes the files staged by `export` and `save` and empties the list. Returns a message for
-    /// each file that could not be written.
-    public func commitPendingWrites() -> [String] {
+    /// Writes the files staged by `export` and `save`, and `extra`, all or nothing, and empties
+    /// the list. Returns the messages of what could not be written (then nothing was).
+    public func commitPendingWrites(extra: [FileWrite] = []) -> [String] {
         let writes = state.pendingWrites
         state.pendingWrites = []
-        return StatementWriter.commit(writes, language: state.language)
+        return StatementWriter.commit(writes, extra: extra, language: state.language)
     }
 
     /// Forgets the staged files (the run had errors); returns how many there were.

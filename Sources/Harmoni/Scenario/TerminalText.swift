@@ -10,14 +10,15 @@ public enum TerminalText {
     /// The longest quoted part of a message shown whole.
     public static let maximumQuote = 120
 
-    /// `text` with control characters other than `\n` and `\t` replaced by `�`.
+    /// `text` with control characters other than `\n` and `\t` replaced by `�`, and the
+    /// bidirectional and zero-width characters written as `<U+202E>` (``InvisibleText``).
     public static func sanitize(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: { isControl($0) || InvisibleText.isInvisible($0) }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             scalars.append(isControl(scalar) ? "\u{FFFD}" : scalar)
         }
-        return String(scalars)
+        return InvisibleText.escaped(String(scalars))
     }
 
     /// A message for a diagnostic: sanitized, each «…» part cut to at most ``maximumQuote`` characters.

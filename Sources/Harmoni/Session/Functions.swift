@@ -15,13 +15,18 @@ enum Functions {
         func arity(_ n: Int) throws(Diagnostic) {
             guard values.count == n else {
                 throw context.error(
-                    "«\(name.name)» tar \(n) argument(er), fikk \(values.count)",
-                    "«\(name.name)» takes \(n) argument(s), got \(values.count)", range, code: "arity")
+                    "«\(name.name)» tar \(n == 1 ? "ett argument" : "\(n) argumenter"), fikk \(values.count)",
+                    "«\(name.name)» takes \(n == 1 ? "one argument" : "\(n) arguments"), got \(values.count)", range,
+                    code: "arity")
             }
         }
         switch name.name {
         case "min", "max":
-            guard let first = values.first else { try arity(1); return .list([]) }
+            guard let first = values.first else {
+                throw context.error(
+                    "«\(name.name)» trenger minst ett argument, f.eks. \(name.name)(2 kr, 3 kr)",
+                    "«\(name.name)» needs at least one argument, e.g. \(name.name)(2 kr, 3 kr)", range, code: "arity")
+            }
             var best = first
             for (i, value) in values.enumerated().dropFirst() {
                 guard let order = Arithmetic.compare(value, best) else {

@@ -32,7 +32,7 @@ extension SimulateStatements {
                 _ = try words.value(("en regel", "a rule"))
                 rule = named
             } else {
-                let (amount, period, _) = try words.amount(state)
+                let (amount, period, _) = try words.price(state, allowNegative: hasRebate(target, state))
                 rule = .amount(amount, period: period)
                 if period == .year, annualTarget(target, state) { basis = .annual }
             }
@@ -55,7 +55,7 @@ extension SimulateStatements {
         let (target, municipalities) = try resolve(path, state, context)
         if case .rule = target { throw error(.ruleNeedsMunicipality(target.text), path.range, context) }
         try words.expectEquals()
-        let (amount, period, _) = try words.amount(state)
+        let (amount, period, _) = try words.price(state, allowNegative: hasRebate(target, state))
         let options = try words.options(state, allowEach: false)
         let annual = options.basis == .annual || (period == .year && annualTarget(target, state))
         let decision = LevelDecision(
@@ -184,6 +184,19 @@ extension SimulateStatements {
 
     /// True when an amount per year for the target means an annual basis (its main line is priced
     /// per month or semester).
+    /// True if a line of the target is below zero in the baseline (a deduction such as
+    /// `renovasjon.komposteringsfratrekk`): only then may its new price be negative.
+    private static func hasRebate(_ target: DecisionTarget, _ state: SessionState) -> Bool {
+        let catalog = Catalog(dataset: state.dataset, baselineYear: state.baselineYear)
+        let keys: [ItemKey]
+        switch target {
+        case .line(let group, let line): keys = catalog.keys(inGroup: group).filter { $0.line == line }
+        case .group(let group): keys = catalog.keys(inGroup: group)
+        default: return true
+        }
+        return keys.contains { key in Dataset.mergingMunicipalities.contains { catalog.item(key, $0).map { $0.level.ore < 0 } ?? false } }
+    }
+
     private static func annualTarget(_ target: DecisionTarget, _ state: SessionState) -> Bool {
         let catalog = Catalog(dataset: state.dataset, baselineYear: state.baselineYear)
         let key: ItemKey?

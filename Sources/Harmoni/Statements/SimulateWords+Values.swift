@@ -36,6 +36,19 @@ extension SimulateWords {
             "forventet et beløp, f.eks. 2 990 kr/mnd", "expected an amount, e.g. 2 990 kr/mnd", e.range, code: "type")
     }
 
+    /// A target price (`2 990 kr/mnd`): an amount that is not negative (a fee below zero would be
+    /// paid out to every household) unless `allowNegative` (a deduction line).
+    mutating func price(_ state: SessionState, allowNegative: Bool) throws(Diagnostic) -> (
+        amount: Money, period: PricePeriod?, range: SourceRange
+    ) {
+        let found = try amount(state)
+        guard found.amount.ore >= 0 || allowNegative else {
+            throw context.error(
+                "en pris kan ikke være negativ", "a price cannot be negative", found.range, code: "negative-price")
+        }
+        return found
+    }
+
     /// A percentage (`3,1 %`, `-5 %`).
     mutating func rate(_ state: SessionState) throws(Diagnostic) -> Rate {
         let e = try value(("en prosentsats (f.eks. 3,1 %)", "a percentage (e.g. 3,1 %)"))
@@ -57,8 +70,17 @@ extension SimulateWords {
             }
             phasingRange = range
         }
+        var seen: [String: SourceRange] = [:]
         while !atEnd {
             let start = here
+            // «each», «annual» and «round» may each be given once (a second would silently win).
+            for word in ["each", "annual", "round"] where peekName == word {
+                if let first = seen[word] {
+                    throw context.error(
+                        "«\(word)» er gitt to ganger", "«\(word)» is given twice", start.union(first), code: "repeated-option")
+                }
+                seen[word] = start
+            }
             if allowEach, keyword("each") != nil {
                 options.mode = .each  // the default since issue 12; still accepted
             } else if allowEach, keyword("keep") != nil {

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Runs cases in a worker process (this program, `worker` mode) and watches it: a worker that
+/// dies by a signal crashed on the case it last announced; one that announces nothing for
+/// ``hangLimit`` seconds hangs on it and is killed. Either way a new worker goes on after it.
+struct Supervisor {
+    var target: Target
+    var seed: UInt64
+    var count: Int?
+    var seconds: Double?
+    /// A case that runs longer than this is a hang.
+    static let hangLimit = 1.0
+
+    struct Summary {
+        var executions = 0
+        var crashes: [(index: Int, message: String)] = []
+        var hangs: [Int] = []
+        var broken: [(index: Int, message: String)] = []
+        var elapsed = 0.0
+    }
+
+    func run() -> Summary {
+        var summary = Summary()
+        let start = Date()
+        let deadline = seconds.map { start.addingTimeInterval($0) }
+        var next = 0
+        while count.map({ next < $0 }) ?? true, deadline.map({ Date() < $0 }) ?? true {
+            let last = count ?? (next + 1_000_000)
+            next = runWorker(from: next, to: last, deadline: deadline, &summary)
+        }
+        summary.elapsed = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// One worker from `from` up to `to`; returns the next case to run.
+    private func runWorker(from: Int, to: Int, deadline: Date?, _ summary: inout Summary) -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var arguments = ["worker", target.rawValue, String(seed), String(from), String(to)]
+        if let deadline { arguments.append(String(deadline.timeIntervalSince1970)) }
+        process.arguments = arguments
+        let out = Pipe()
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("harmoni-fuzz-\(getpid()).err")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errors) }
+        process.standardOutput = out
+        process.standardError = try? FileHandle(forWritingTo: errors)
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch {
+            print("harmoni-fuzz: could not start a worker: \(error)")
+            exit(2)
+        }
+        let descriptor = out.fileHandleForReading.fileDescriptor
+        var current = from - 1
+        var buffer: [UInt8] = []
+        var lastProgress = Date()
+        var finished = false
+        while !finished {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, 100)
+            if ready > 0 {
+                var chunk = [UInt8](repeating: 0, count: 65_536)
+                let n = read(descriptor, &chunk, chunk.count)
+                if n <= 0 { break }
+                buffer += chunk[0..<n]
+                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = String(decoding: buffer[..<newline], as: UTF8.self)
+                    buffer.removeSubrange(...newline)
+                    if line == "done" {
+                        finished = true
+                    } else if line.hasPrefix("broken ") {
+                        summary.broken.append((current, String(line.dropFirst(7))))
+                    } else if let index = Int(line) {
+                        summary.executions += 1
+                        current = index
+                        lastProgress = Date()
+                    }
+                }
+            } else if Date().timeIntervalSince(lastProgress) > Self.hangLimit + (current < from ? 30 : 0) {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                summary.hangs.append(current)
+                return current + 1
+            }
+        }
+        process.waitUntilExit()
+        if finished { return current + 1 }
+        // The worker died without saying done: a crash on the case it announced last.
+        let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        let line = message.split(separator: "\n").first { $0.contains("Fatal error") || $0.contains("failure") } ?? ""
+        let reason = process.terminationReason == .uncaughtSignal ? "signal \(process.terminationStatus)" : "exit \(process.terminationStatus)"
+        summary.crashes.append((current, "\(reason) \(line)"))
+        return max(current + 1, from + 1)
+    }
+}
+
+/// `worker TARGET SEED FROM TO [DEADLINE]`: announces each case on standard output, then runs it.
+func runWorker(_ arguments: [String]) -> Never {
+    guard arguments.count >= 4, let target = Target(rawValue: arguments[0]), let seed = UInt64(arguments[1]),
+        let from = Int(arguments[2]), let to = Int(arguments[3])
+    else { exit(2) }
+    let deadline = arguments.count > 4 ? Double(arguments[4]) : nil
+    let context = RunnerContext()
+    func say(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+    }
+    var index = from
+    while index < to {
+        if let deadline, Date().timeIntervalSince1970 >= deadline { break }
+        say(String(index))
+        if let broken = target.run(target.input(seed: seed, index: index), context: context) { say("broken " + broken) }
+        index += 1
+    }
+    say("done")
+    exit(0)
+}
