@@ -3,7 +3,7 @@ import Foundation
 /// `harmoni run FILE…` and `harmoni -e 'statements'`: run statements on the datasets and print
 /// their output. Exit status 1 with every diagnostic on any error.
 ///
-/// `--format csv|md|json|html|table` writes every table the run produced in that format, to
+/// `--format csv|md|json|html|xlsx|table` writes every table the run produced in that format, to
 /// `--output FILE` (atomically; an existing file only with `--force`) or to standard output. The
 /// format defaults to the output file's extension, else `table` (the terminal rendering).
 enum RunCommand {
@@ -125,12 +125,19 @@ enum RunCommand {
     ) {
         let nb = options.language == .nb
         let tag: DisplayLanguageTag = nb ? .nb : .en
-        let document: String
+        var document = ""
+        var bytes: [UInt8]?
         switch format {
         case .table: document = TerminalText.sanitize(tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n"))
+        case .export(let exportFormat) where exportFormat.isBinary: bytes = Exporter.data(tables, as: exportFormat, title: title, language: tag)
         case .export(let exportFormat): document = Exporter.export(tables, as: exportFormat, title: title, language: tag)
         }
         guard let path else {
+            if bytes != nil {
+                result.stderr += nb ? "xlsx er et binært format; oppgi --output FIL.xlsx\n" : "xlsx is a binary format; give --output FILE.xlsx\n"
+                result.status = 2
+                return
+            }
             result.stdout += document
             return
         }
@@ -142,7 +149,11 @@ enum RunCommand {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         do throws(FileWriteError) {
-            try FileAccess.writeAtomically(document, to: path, overwrite: force)
+            if let bytes {
+                try FileAccess.writeAtomically(bytes: bytes, to: path, overwrite: force)
+            } else {
+                try FileAccess.writeAtomically(document, to: path, overwrite: force)
+            }
             let count = tables.count
             result.stdout +=
                 nb
@@ -160,7 +171,7 @@ enum RunCommand {
             ? """
 
                 Valg:
-                  --format csv|md|json|html|table   skriv alle tabellene i dette formatet (standard: filendelsen til --output, ellers table)
+                  --format csv|md|json|html|xlsx|table   skriv alle tabellene i dette formatet (standard: filendelsen til --output, ellers table)
                   --output FIL                       skriv til FIL (atomisk; en fil som finnes erstattes bare med --force)
                   --force                            erstatt filer som finnes (også for «export» og «save»)
                   --allow-write MAPPE                la «export» og «save» skrive under MAPPE i tillegg til arbeidsmappen
@@ -170,7 +181,7 @@ enum RunCommand {
             : """
 
                 Options:
-                  --format csv|md|json|html|table   write every table in this format (default: the --output extension, else table)
+                  --format csv|md|json|html|xlsx|table   write every table in this format (default: the --output extension, else table)
                   --output FILE                      write to FILE (atomically; an existing file is replaced only with --force)
                   --force                            replace existing files (also for «export» and «save»)
                   --allow-write FOLDER               let «export» and «save» write below FOLDER besides the working directory
@@ -191,7 +202,7 @@ enum OutputFormat: Equatable {
             if name == "table" || name == "tabell" { return .success(.table) }
             guard let format = ExportFormat(name: name) else {
                 return .failure(
-                    UsageMessage(nb: "--format tar csv, md, json, html eller table", en: "--format takes csv, md, json, html or table"))
+                    UsageMessage(nb: "--format tar csv, md, json, html, xlsx eller table", en: "--format takes csv, md, json, html, xlsx or table"))
             }
             return .success(.export(format))
         }
@@ -200,8 +211,8 @@ enum OutputFormat: Equatable {
         if output.hasSuffix(".txt") { return .success(.table) }
         return .failure(
             UsageMessage(
-                nb: "kan ikke se formatet av «\(output)»; oppgi --format csv|md|json|html|table",
-                en: "cannot tell the format of «\(output)»; give --format csv|md|json|html|table"))
+                nb: "kan ikke se formatet av «\(output)»; oppgi --format csv|md|json|html|xlsx|table",
+                en: "cannot tell the format of «\(output)»; give --format csv|md|json|html|xlsx|table"))
     }
 }
 
