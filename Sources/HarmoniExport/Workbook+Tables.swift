@@ -72,7 +72,7 @@ extension Sheet {
         let plan = CSVColumnPlan(table: table, language: language)
         var header: [SheetCell] = []
         for (i, column) in table.columns.enumerated() {
-            header.append(.text(Self.heading(column.heading, unit: plan.units[i]), .bold))
+            header.append(.text(plan.units[i].heading(column.heading), .bold))
             if plan.units[i] == .mixed { header.append(.text(column.heading + (nb ? " (enhet)" : " (unit)"), .bold)) }
             if plan.hasStatus[i] { header.append(.text(column.heading + " (status)", .bold)) }
         }
@@ -96,12 +96,6 @@ extension Sheet {
         }
         self.init(name: name, rows: rows, frozenRows: 2)
         fitColumns(maximum: 70, skippingRows: 1)
-    }
-
-    /// A heading with the unit its column's numbers share: `Asker (kr)`, `2020 (1 000 kr)`.
-    static func heading(_ heading: String, unit: ColumnUnit) -> String {
-        guard case .uniform(let unit) = unit, unit != .number, !heading.contains(unit.rawValue) else { return heading }
-        return "\(heading) (\(unit.rawValue))"
     }
 
     /// A table cell as a sheet cell: numbers as numbers with their format, text as text.

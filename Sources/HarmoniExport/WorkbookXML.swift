@@ -127,7 +127,7 @@ enum WorkbookXML {
                     out += "<c r=\"\(ref)\"\(s)><v>\(plain(n))</v></c>"
                 }
             }
-            out += "</row>"
+            out += "</row>\n"
         }
         out += "</sheetData>"
         out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
