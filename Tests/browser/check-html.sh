@@ -16,6 +16,9 @@
 #   3. a live report: `harmoni -e 'export report to "report.html"'` on the shipped datasets
 #      (it holds the tables of every show statement that exists in this build).
 #
+# Then Tests/xlsx/check-libreoffice.sh opens the .xlsx exports in LibreOffice Calc and reads the
+# cells back (numbers, Norwegian formats, the budget's sums).
+#
 # Usage: bash Tests/browser/check-html.sh [--self-test]
 #   --self-test  also proves the checks can fail: a blank page and a page with a script error
 #                must both be rejected.
@@ -97,6 +100,13 @@ live="$out/live"
 rm -rf "$live" && mkdir -p "$live"
 (cd "$live" && "$bin" -e 'export report to "report.html"' >/dev/null)
 check_page live-report "$live/report.html"
+
+# The .xlsx exports in LibreOffice Calc: numbers, Norwegian formats, sums (installs it if missing).
+if bash Tests/xlsx/check-libreoffice.sh "$bin" "$out/xlsx"; then
+  echo "ok   xlsx in LibreOffice ($out/xlsx)"
+else
+  echo "FAIL xlsx in LibreOffice"; failures=$((failures + 1))
+fi
 
 if $self_test; then
   mkdir -p "$out/self-test"
