@@ -78,24 +78,47 @@ enum RunCommand {
             }
         }
         var outputs: [Output] = []
+        var runs: [(outputs: [Output], file: SourceFile)] = []
+        let tag: DisplayLanguageTag = nb ? .nb : .en
+        let toTerminal = format == .table && outputPath == nil
         for file in files {
             let run = session.run(file)
             outputs += run.outputs
-            if case .table = format, outputPath == nil {
-                result.stdout += OutputRenderer.render(run.outputs, language: options.language, renderer: renderer, file: file)
+            runs.append((run.outputs, file))
+            result.stderr += renderer.render(run.diagnostics, files: run.files)
+            if run.hasErrors { result.status = 1 }
+        }
+        // `harmoni run FILE` begins with the summary (not `-e`, whose statements are the point).
+        let summary = inline || result.status != 0 ? [] : session.summaryTables()
+        var memory = TextTable.RunMemory()
+        if toTerminal, !summary.isEmpty {
+            result.stdout += summary.map { TerminalText.sanitize(TextTable.render($0, language: tag, memory: &memory)) }
+                .joined(separator: "\n") + "\n"
+        }
+        for run in runs {
+            if toTerminal {
+                // Each file's notes once and its sources numbered and listed after it, so a file's
+                // output reads the same whatever ran before it.
+                var memory = TextTable.RunMemory()
+                result.stdout += OutputRenderer.render(
+                    run.outputs, language: options.language, renderer: renderer, file: run.file, memory: &memory)
+                if !memory.sources.isEmpty {
+                    result.stdout += "\n" + TerminalText.sanitize(TextTable.renderSources(memory.sources, language: tag))
+                }
             } else {
                 // The tables go to the document; text and warnings to the terminal (stderr if stdout holds the document).
                 let rest = run.outputs.filter { if case .table = $0 { false } else { true } }
-                let text = OutputRenderer.render(rest, language: options.language, renderer: renderer, file: file)
+                let text = OutputRenderer.render(rest, language: options.language, renderer: renderer, file: run.file)
                 if outputPath == nil { result.stderr += text } else { result.stdout += text }
             }
-            result.stderr += renderer.render(run.diagnostics, files: run.files)
-            if run.hasErrors { result.status = 1 }
         }
         commitWrites(session, options, &result)
         guard format != .table || outputPath != nil else { return result }
         let tables = outputs.compactMap { if case .table(let t) = $0 { t } else { nil } }
-        write(tables, format, to: outputPath, force: force, title: session.state.scenario.name ?? "Harmoni", options, &result)
+        let title = session.state.scenario.name ?? "Harmoni"
+        write(
+            tables, format, to: outputPath, force: force, title: title, options, &result, summary: summary,
+            provenance: ReportBuilder.provenance(session.state, tag))
         return result
     }
 
@@ -121,7 +144,7 @@ enum RunCommand {
     /// written to a file if the run had errors: a half result would mislead.
     static func write(
         _ tables: [Table], _ format: OutputFormat, to path: String?, force: Bool, title: String, _ options: GlobalOptions,
-        _ result: inout CLIResult
+        _ result: inout CLIResult, summary: [Table] = [], provenance: String? = nil
     ) {
         let nb = options.language == .nb
         let tag: DisplayLanguageTag = nb ? .nb : .en
@@ -129,8 +152,11 @@ enum RunCommand {
         var bytes: [UInt8]?
         switch format {
         case .table: document = TerminalText.sanitize(tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n"))
-        case .export(let exportFormat) where exportFormat.isBinary: bytes = Exporter.data(tables, as: exportFormat, title: title, language: tag)
-        case .export(let exportFormat): document = Exporter.export(tables, as: exportFormat, title: title, language: tag)
+        case .export(.html) where !summary.isEmpty:
+            document = HTMLReport.render(Report(title: title, provenance: provenance, summary: summary, tables: tables, language: tag))
+        case .export(let exportFormat) where exportFormat.isBinary:
+            bytes = Exporter.data(summary + tables, as: exportFormat, title: title, language: tag)
+        case .export(let exportFormat): document = Exporter.export(summary + tables, as: exportFormat, title: title, language: tag)
         }
         guard let path else {
             if bytes != nil {
@@ -224,6 +250,24 @@ struct UsageMessage: Error, Equatable {
 
 /// Turns statement outputs into terminal text.
 public enum OutputRenderer {
+    /// As ``render(_:language:renderer:file:)``, with each explanatory note shown once per run and
+    /// sources as numbers into the run's list (`harmoni run` prints the list at the end).
+    public static func render(
+        _ outputs: [Output], language: DisplayLanguage, renderer: DiagnosticRenderer, file: SourceFile?,
+        memory: inout TextTable.RunMemory
+    ) -> String {
+        var out = ""
+        for (i, output) in outputs.enumerated() {
+            switch output {
+            case .table(let table):
+                if i > 0 { out += "\n" }
+                out += TerminalText.sanitize(TextTable.render(table, language: language == .nb ? .nb : .en, memory: &memory))
+            default: out += render([output], language: language, renderer: renderer, file: file)
+            }
+        }
+        return out
+    }
+
     public static func render(
         _ outputs: [Output], language: DisplayLanguage, renderer: DiagnosticRenderer, file: SourceFile?
     ) -> String {
