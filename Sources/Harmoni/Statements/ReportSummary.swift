@@ -163,16 +163,25 @@ extension ReportBuilder {
             title: nb
                 ? "Sammendrag: typehusholdningene \(year), endring i årlig kostnad (kr, inkl. mva)"
                 : "Summary: the typical households \(year), change in annual cost (kr, incl. VAT)",
-            columns: [Column("household", nb ? "Husholdning" : "Household")] + names.map { Column($0, $0, .right) })
+            columns: [Column("household", nb ? "Husholdning" : "Household")]
+                + names.map { Column(Self.key($0), $0, .right) })
         for id in ids {
             table.rows.append([.text(HouseholdNames.display(id, dataset: dataset, nb: nb))] + names.map { cells[id + "|" + $0] ?? .empty })
         }
         table.notes = [
             nb
+                ? "Familie: to voksne, to barn i barnehage på heltid og ett i SFO fem dager i uken. Enslig forsørger: ett barn i barnehage og ett i SFO. Pensjonist: inntekt 2,5 G, 4 timer praktisk bistand i måneden og trygghetsalarm. SSBs standardbolig: enebolig 120 m² BRA, 150 m³ vann i året, standard renovasjon, én pipe."
+                : "Family: two adults, two children in barnehage full time and one in SFO five days a week. Single parent: one child in barnehage and one in SFO. Pensioner: income 2.5 G, 4 hours of home help a month and a safety alarm. Standard dwelling: detached house 120 m², 150 m³ water a year, standard waste collection, one chimney.",
+            nb
                 ? "Endring = etter − før vedtakene; negativ: husholdningen betaler mindre. Beløpene før og etter står i «Typehusholdningene før og etter vedtakene»."
                 : "Change = after − before the decisions; negative: the household pays less. The amounts are in «The typical households before and after the decisions»."
         ]
         return table
+    }
+
+    /// A column key for a municipality's name: `Røyken` → `royken` (what charts recognise).
+    static func key(_ name: String) -> String {
+        String(name.lowercased().map { $0 == "ø" ? "o" : $0 == "æ" ? "e" : $0 == "å" ? "a" : $0 })
     }
 
     static func withoutFootnotes(_ cell: Cell) -> Cell {
@@ -190,10 +199,10 @@ extension ReportBuilder {
 /// definitions are for the model.
 enum HouseholdNames {
     static let known: [String: (nb: String, en: String)] = [
-        "a_familie_750k": ("Familie med tre barn, 750 000 kr", "Family with three children, 750 000 kr"),
-        "b_enslig_300k": ("Enslig forsørger med to barn, 300 000 kr", "Single parent with two children, 300 000 kr"),
-        "c_pensjonist_2_5G": ("Pensjonist, 2,5 G, praktisk bistand og trygghetsalarm", "Pensioner, 2.5 G, home help and safety alarm"),
-        "d_ssb_standardbolig": ("SSBs standardbolig (enebolig 120 m², 150 m³ vann)", "Statistics Norway's standard dwelling (120 m², 150 m³ water)"),
+        "a_familie_750k": ("Familie, 3 barn, 750 000 kr", "Family, 3 children, 750 000 kr"),
+        "b_enslig_300k": ("Enslig forsørger, 300 000 kr", "Single parent, 300 000 kr"),
+        "c_pensjonist_2_5G": ("Pensjonist, 2,5 G", "Pensioner, 2.5 G"),
+        "d_ssb_standardbolig": ("SSBs standardbolig", "Standard dwelling (SSB)"),
     ]
 
     static func display(_ id: String, dataset: Dataset, nb: Bool) -> String {
