@@ -182,13 +182,27 @@ struct BlockReader {
 
     /// Money with a money unit; returns the amount in kroner/øre and the period.
     mutating func money(_ name: String) -> (Money, PricePeriod)? {
+        moneyAllowingFractions(name, fractionalPeriods: []).map { ($0.0, $0.1) }
+    }
+
+    /// Like ``money(_:)``, but a price per one of `fractionalPeriods` (per m³, per litre, per m²)
+    /// may have up to four decimals: it comes back rounded half-up to øre, with the exact number.
+    mutating func moneyAllowingFractions(
+        _ name: String, fractionalPeriods: Set<PricePeriod>
+    ) -> (Money, PricePeriod, DecimalNumber?)? {
         guard let q = quantity(name, units: Self.moneyUnits), let unit = q.unit, let period = unit.moneyPeriod else { return nil }
+        let exact = q.number.normalized
+        if q.money == nil, fractionalPeriods.contains(period), exact.scale > 2, exact.scale <= 4,
+            let micro = exact.scaled(to: 6)
+        {
+            if let amount = Money.fromMicroKroner(Int128(micro), rounding: .halfUp) { return (amount, period, exact) }
+        }
         guard let amount = q.money else {
             // Either øre are not enough (2,505 kr), or `tkr` times 1 000 does not fit.
             report(q.number.normalized.scale > 2 ? .tooManyDecimals(name) : .numberTooLarge(shown(name)), range(name))
             return nil
         }
-        return (amount, period)
+        return (amount, period, nil)
     }
 
     /// A date.

@@ -9,6 +9,7 @@ extension DatasetLoader {
     private static let vatForms = VATForm.allCases.map(\.rawValue)
     private static let valueFields = ["value"] + provenance
     private static let parameterFields = ["value", "kind", "vintage", "use_in_model"] + provenance
+    private static let incomeFields = ["value", "kommunenummer", "kommune"] + provenance
     private static let populationGroups = disjointAgeGroups + summaryAgeGroups
     private static let populationFields = ["date", "total"] + populationGroups + provenance
     private static let populationRequired = ["date", "total", "status"] + disjointAgeGroups
@@ -22,7 +23,7 @@ extension DatasetLoader {
         let parts = block.id.parts
         let muni = municipality(parts[0], file)
         let service = self.service(parts[1], file)
-        let money = reader.money("value")
+        let money = reader.moneyAllowingFractions("value", fractionalPeriods: [.cubicMetre, .litreOfBinPerYear, .squareMetre])
         let billed = reader.has("billed_months") ? reader.wholeNumber("billed_months", in: 1...12) : nil
         let vat = reader.symbol("vat", allowed: Self.vatForms).flatMap(VATForm.init(rawValue:))
         let provenance = reader.provenance(sources: sourceIDs)
@@ -36,7 +37,7 @@ extension DatasetLoader {
         dataset.fees.append(
             Fee(
                 municipality: muni, key: FeeKey(service, LineID(parts[2].name)), amount: money.0, period: money.1,
-                billedMonths: billed.map(Int.init), vat: vat, provenance: provenance))
+                billedMonths: billed.map(Int.init), vat: vat, provenance: provenance, fractionalAmount: money.2))
     }
 
     mutating func buildRule(_ block: Block, _ file: String) {
@@ -73,6 +74,24 @@ extension DatasetLoader {
         dataset.parameters.append(
             Parameter(parameter: parts[1].name, line: parts[2].name, value: value, kind: kind, vintage: vintage,
                 useInModel: use, provenance: provenance))
+    }
+
+    /// An income calibration point `income område.mål`: the region is a name (it may lie outside
+    /// the merger, e.g. Bærum), with its kommunenummer and display name as text.
+    mutating func buildIncome(_ block: Block, _ file: String) {
+        guard idHasParts(block, 2, "«income område.mål»", file) else { return }
+        var reader = BlockReader(
+            block, file: file, fields: Self.incomeFields, required: ["value", "kommunenummer", "kommune", "status"])
+        let parts = block.id.parts
+        let value = reader.value("value")
+        let number = reader.text("kommunenummer")
+        let name = reader.text("kommune")
+        let provenance = reader.provenance(sources: sourceIDs)
+        diagnostics += reader.diagnostics
+        guard let value, let number, let name, let provenance else { return }
+        dataset.incomePoints.append(
+            IncomePoint(region: parts[0].name, municipalityNumber: number, municipalityName: name, measure: parts[1].name,
+                value: value, provenance: provenance))
     }
 
     /// The eight disjoint age groups of population.tsv, which sum to the total.
@@ -152,7 +171,7 @@ extension DatasetLoader {
         let parts = block.id.parts
         let muni = municipality(parts[0], file)
         let area = self.area(parts[1], file)
-        let money = reader.money("value")
+        let money = reader.moneyAllowingFractions("value", fractionalPeriods: [.cubicMetre, .litreOfBinPerYear, .squareMetre])
         let measure = reader.symbol("measure")
         let provenance = reader.provenance(sources: sourceIDs)
         diagnostics += reader.diagnostics

@@ -10,7 +10,7 @@ public struct DatasetLoader {
     /// Block kinds a dataset may contain.
     public static let blockKinds = [
         "dataset", "municipality", "area", "service", "source", "fee", "rule", "parameter", "population", "volume",
-        "coverage", "budget", "subsidy", "missing", "household",
+        "coverage", "budget", "subsidy", "missing", "household", "income",
     ]
 
     /// Block kinds read in pass 1 (households are checked there and built in pass 2).
@@ -135,6 +135,7 @@ public struct DatasetLoader {
         case "subsidy": buildSubsidy(block, file)
         case "missing": buildMissing(block, file)
         case "household": buildHousehold(block, file)
+        case "income": buildIncome(block, file)
         default: break
         }
     }

@@ -69,7 +69,7 @@ extension Comparison {
         }
     }
 
-    /// `Anslag (other-municipality fallback), lav sikkerhet`, or `nil` for a value that is neither
+    /// `Anslag (en annen kommunes nivå), lav sikkerhet`, or `nil` for a value that is neither
     /// estimated nor flagged.
     static func estimateFootnote(_ amount: NormalisedAmount, _ language: DisplayLanguageTag) -> String? {
         estimateFootnote(status: amount.status, kinds: amount.estimateKinds, lowConfidence: amount.lowConfidence, language)
@@ -82,7 +82,8 @@ extension Comparison {
         let nb = language == .nb
         var parts: [String] = []
         if status == .estimated {
-            parts.append((nb ? "Anslag" : "Estimate") + (kinds.isEmpty ? "" : " (" + kinds.joined(separator: "; ") + ")"))
+            let names = kinds.map { EstimateKind.displayName($0, norwegian: nb) }
+            parts.append((nb ? "Anslag" : "Estimate") + (names.isEmpty ? "" : " (" + names.joined(separator: "; ") + ")"))
         }
         if lowConfidence { parts.append(nb ? "lav sikkerhet" : "low confidence") }
         guard !parts.isEmpty else { return nil }

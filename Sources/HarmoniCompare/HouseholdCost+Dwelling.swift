@@ -2,8 +2,11 @@ import HarmoniModel
 
 /// Vann, avløp, renovasjon and feiing for a dwelling, including mva.
 ///
-/// Vann and avløp: the household's m³ a year × the price per m³ (avløp on the same volume); meter
-/// rent per meter. Each line: excl. mva summed exactly, then × 1,25 rounded half-up to øre.
+/// Vann and avløp: the household's m³ a year × the price per m³ (avløp on the same volume); in a
+/// two-part tariff (Røyken, Hurum: Viva IKS) also the fastledd vann and the fastledd avløp, one per
+/// dwelling unit (a household lives in one); meter rent per meter where the tariff has it. Each line:
+/// excl. mva summed exactly, then × 1,25 rounded half-up to øre. A municipality without a fastledd
+/// (Asker: only per-m³ prices) shows that line as not offered, never as 0.
 /// Renovasjon: the household's category line where the municipality has it (RfD `standard`),
 /// otherwise grunnbeløp + the household's litres × the price per litre of the bin line whose size
 /// range holds them. Feiing: missing from the record, so shown as missing and left out of the total.
@@ -13,6 +16,8 @@ extension HouseholdContext {
         if let cubicMetres = profile.waterCubicMetresPerYear {
             lines.append(perUse("vann.forbruk_m3", FeeKey("vann", "forbruk_m3"), cubicMetres, "Vann", "Water"))
             lines.append(perUse("avlop.forbruk_m3", FeeKey("avlop", "forbruk_m3"), cubicMetres, "Avløp", "Wastewater"))
+            lines.append(fixedCharge(FeeKey("vann", "fastledd"), "Fastledd vann (1 boenhet)", "Fixed charge, water (1 dwelling)"))
+            lines.append(fixedCharge(FeeKey("avlop", "fastledd"), "Fastledd avløp (1 boenhet)", "Fixed charge, wastewater (1 dwelling)"))
         }
         if profile.waterMeters > 0 { lines.append(meterRent()) }
         if profile.renovasjonCategory != nil || profile.binLitres != nil { lines.append(renovasjon()) }
@@ -29,6 +34,17 @@ extension HouseholdContext {
         var trace = Trace()
         for row in amount.rows { trace.use(row.provenance) }
         return trace.line(id, key.service, nbLabel, enLabel, amount.amount)
+    }
+
+    /// A fastledd: the annual fixed charge of one dwelling unit.
+    private func fixedCharge(_ key: FeeKey, _ nb: String, _ en: String) -> HouseholdCostLine {
+        let id = key.description
+        guard let amount = dataset.normalised(municipality, key, basis: .perYear, year: year, usage: .defaults) else {
+            return absent(id, key, nb, en)
+        }
+        var trace = Trace()
+        for row in amount.rows { trace.use(row.provenance) }
+        return trace.line(id, key.service, nb, en, amount.amount)
     }
 
     private func meterRent() -> HouseholdCostLine {

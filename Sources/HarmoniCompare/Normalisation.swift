@@ -141,10 +141,21 @@ extension Dataset {
 
     /// A yearly usage: Σ monthly price × usage / 12, rounded half-up to øre, then mva (also used
     /// for the typical households).
+    ///
+    /// The monthly prices are summed exactly, fractions of an øre included (``Fee/exactPriceMicroKroner``:
+    /// 15,344 kr/m³ × 150 m³ = 2 301,60 kr), and the product is rounded once.
     func perYearUsage(_ rows: [Fee], year: Int, usage: AppliedUsage) -> NormalisedAmount? {
-        let (sum, used) = monthlyPrices(rows, year: year)
+        let (_, used) = monthlyPrices(rows, year: year)
+        var sumMicro: Int128 = 0
+        for month in 1...12 {
+            guard let day = CalendarDate(year: year, month: month, day: 1),
+                let fee = rows.first(where: { $0.provenance.validity.contains(day) })
+            else { continue }
+            sumMicro += fee.exactPriceMicroKroner
+        }
         guard let first = used.first, let ppm = usage.value.amount.asRatio,
-            let annual = sum.multiplied(byFraction: ppm.ppm, over: 12 * Rate.ppmPerUnit, rounding: .ore)
+            case (let product, false) = sumMicro.multipliedReportingOverflow(by: Int128(ppm.ppm)),
+            let annual = Money.fromMicroKroner(product, over: 12 * Int128(Rate.ppmPerUnit), rounding: .halfUp)
         else { return nil }
         return Self.amount(includingVAT(annual, first.vat), .perYear, used, usage: usage)
     }

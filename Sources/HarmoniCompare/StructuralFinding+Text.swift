@@ -99,7 +99,22 @@ enum FindingText {
         }.joined(separator: ", ")
     }
 
-    /// A tariff shape: `todelt: fast beløp + pris per m3 (fastledd ingen)`.
+    /// A `tariffmodell` parameter in words: the VA model's `fastledd` rule reads «bare mengdepris»
+    /// (`none`: Asker) or «fastledd + mengdepris» (`vann_og_avlop_pluss_kr_per_m3`: Røyken, Hurum).
+    static func modelText(_ parameter: RuleParameter, _ language: DisplayLanguageTag) -> String {
+        let nb = language == .nb
+        if parameter.parameter == "fastledd", case .symbol(let model) = parameter.value {
+            switch model {
+            case "none": return nb ? "bare mengdepris" : "quantity price only"
+            case "vann_og_avlop_pluss_kr_per_m3": return nb ? "fastledd + mengdepris" : "fixed charge + quantity price"
+            case "unknown": return nb ? "ukjent tariffmodell" : "unknown tariff model"
+            default: break
+            }
+        }
+        return "\(parameter.parameter) \(value(parameter.value, language))"
+    }
+
+    /// A tariff shape: `todelt: fast beløp + pris per m3 (bare mengdepris)`.
     static func shape(_ shape: TariffShape?, _ language: DisplayLanguageTag) -> String {
         let nb = language == .nb
         guard let shape else { return nb ? "ingen gebyrlinjer" : "no fee lines" }
@@ -119,7 +134,7 @@ enum FindingText {
         case (false, true): text = ""
         }
         if !shape.model.isEmpty {
-            let model = shape.model.map { "\($0.parameter) \(value($0.value, language))" }.joined(separator: ", ")
+            let model = shape.model.map { modelText($0, language) }.joined(separator: ", ")
             text = text.isEmpty ? model : text + " (" + model + ")"
         }
         return text.isEmpty ? (nb ? "ingen gebyrlinjer" : "no fee lines") : text

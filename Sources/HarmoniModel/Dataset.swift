@@ -61,6 +61,8 @@ public struct Dataset: Sendable, Hashable, Codable {
     public var subsidies: [Subsidy] = []
     public var missing: [MissingValue] = []
     public var households: [Household] = []
+    /// Published income calibration points (medians, bounds, household counts), not a distribution.
+    public var incomePoints: [IncomePoint] = []
 
     private var storedFees: [Fee] = []
     private var storedRules: [Rule] = []
@@ -79,7 +81,7 @@ public struct Dataset: Sendable, Hashable, Codable {
         case storedParameters = "parameters"
         case populations
         case storedVolumes = "volumes"
-        case coverages, budgets, subsidies, missing, households
+        case coverages, budgets, subsidies, missing, households, incomePoints
     }
 
     public init() {}
@@ -150,6 +152,9 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// A household by id.
     public func household(_ id: HouseholdID) -> Household? { households.first { $0.id == id } }
+
+    /// The income calibration points of a region (`royken`, `nasjonal`, …) in file order.
+    public func incomePoints(_ region: String) -> [IncomePoint] { incomePoints.filter { $0.region == region } }
 
     /// Missing values recorded for a municipality's service.
     public func missing(_ municipality: MunicipalityID, _ service: ServiceID) -> MissingValue? {

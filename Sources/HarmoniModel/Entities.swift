@@ -47,8 +47,11 @@ public struct Fee: Sendable, Hashable, Codable {
     public var municipality: MunicipalityID
     /// Service and line: `sfo.plass_5d`.
     public var key: FeeKey
-    /// The amount as stored (see ``vat``).
-    public var amount: Money
+    /// The amount as stored (see ``vat``). Setting another amount drops ``fractionalAmount``, so a
+    /// changed price is never shadowed by the exact digits of the old one.
+    public var amount: Money {
+        didSet { if amount != oldValue { fractionalAmount = nil } }
+    }
     /// What the amount is counted per.
     public var period: PricePeriod
     /// Months billed per year, for monthly fees (barnehage 11, Asker SFO 10).
@@ -56,10 +59,18 @@ public struct Fee: Sendable, Hashable, Codable {
     /// Whether ``amount`` includes, excludes or carries no mva.
     public var vat: VATForm
     public var provenance: Provenance
+    /// The price exactly as printed when it has fractions of an øre, else `nil`.
+    ///
+    /// Only a price per unit of use (per m³, per litre of bin, per m²) may have them, up to four
+    /// decimals: Røyken's vann 15,344 kr/m³ excl. mva is Lier's 19,18 kr/m³ incl. mva ÷ 1,25,
+    /// exact. ``amount`` then holds the price rounded half-up to whole øre (for display and for the
+    /// simulator, whose levels are whole øre), while household costs and comparisons multiply the
+    /// usage by this exact price and round the product once (``exactPriceMicroKroner``).
+    public var fractionalAmount: DecimalNumber?
 
     public init(
         municipality: MunicipalityID, key: FeeKey, amount: Money, period: PricePeriod, billedMonths: Int?,
-        vat: VATForm, provenance: Provenance
+        vat: VATForm, provenance: Provenance, fractionalAmount: DecimalNumber? = nil
     ) {
         self.municipality = municipality
         self.key = key
@@ -68,6 +79,14 @@ public struct Fee: Sendable, Hashable, Codable {
         self.billedMonths = billedMonths
         self.vat = vat
         self.provenance = provenance
+        self.fractionalAmount = fractionalAmount
+    }
+
+    /// The exact price in millionths of a krone (µkr): ``fractionalAmount`` when set, else
+    /// ``amount`` (1 øre = 10 000 µkr). At most four decimals, so this is always exact.
+    public var exactPriceMicroKroner: Int128 {
+        if let fraction = fractionalAmount, let micro = fraction.scaled(to: 6) { return Int128(micro) }
+        return Int128(amount.ore) * 10_000
     }
 }
 
@@ -291,5 +310,37 @@ public struct HouseholdAttribute: Sendable, Hashable, Codable {
         self.name = name
         self.value = value
         self.note = note
+    }
+}
+
+/// A published income calibration point (`income-2018.tsv`): a median income, a lower bound or a
+/// household count for a municipality or the whole country.
+///
+/// These are *not* a household income distribution (none was published): a population model
+/// calibrates a distribution against them. The region may lie outside the merger (Bærum, an upper
+/// bound next to Asker; the national median), so it is a name and a kommunenummer, not a
+/// reference to a ``Municipality``.
+public struct IncomePoint: Sendable, Hashable, Codable {
+    /// The first part of the block id: `royken`, `asker`, `hurum`, `baerum`, `nasjonal`.
+    public var region: String
+    /// Kommunenummer as printed (`0219`); `0000` for the whole country.
+    public var municipalityNumber: String
+    /// Display name (`Bærum`, `Hele landet`).
+    public var municipalityName: String
+    /// What is measured: `medianinntekt_personer_17_pluss`, `privathusholdninger`, …
+    public var measure: String
+    public var value: Value
+    public var provenance: Provenance
+
+    public init(
+        region: String, municipalityNumber: String, municipalityName: String, measure: String, value: Value,
+        provenance: Provenance
+    ) {
+        self.region = region
+        self.municipalityNumber = municipalityNumber
+        self.municipalityName = municipalityName
+        self.measure = measure
+        self.value = value
+        self.provenance = provenance
     }
 }

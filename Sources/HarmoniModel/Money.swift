@@ -47,6 +47,16 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
         return Money(ore: value)
     }
 
+    /// Whole øre from an exact amount of `micro` ÷ `denominator` millionths of a krone (µkr;
+    /// 1 øre = 10 000 µkr), settled once by `mode`; `nil` outside the range of `Int64` øre or for a
+    /// denominator that is not positive.
+    public static func fromMicroKroner(_ micro: Int128, over denominator: Int128 = 1, rounding mode: RoundingMode) -> Money? {
+        guard denominator > 0 else { return nil }
+        let (scaled, overflow) = denominator.multipliedReportingOverflow(by: 10_000)
+        guard !overflow else { return nil }
+        return Int64(exactly: RoundingRule.divide(micro, by: scaled, mode: mode)).map { Money(ore: $0) }
+    }
+
     /// The amount times the exact fraction `numerator / denominator`, rounded once by `rounding`.
     ///
     /// Used where a ratio is not a rate, e.g. a share of 11 billed months out of 12, or a

@@ -135,19 +135,24 @@ public enum ImpactReport {
             let inYear = lines.filter { $0.year == year }
             let sum = LedgerTotal(chaining: inYear)
             for group in groups {
-                let total = LedgerTotal(chaining: inYear.filter { key($0) == group })
+                let members = inYear.filter { key($0) == group }
+                let total = LedgerTotal(chaining: members)
                 guard total.lines > 0 else { continue }
-                table.rows.append(row(groupName(group, grouping, dataset), year, total))
+                table.rows.append(row(groupName(group, grouping, dataset), year, total, weakest(members)))
             }
-            if sum.lines > 0 { table.rows.append(row(en ? "Total" : "Sum", year, sum)) }
+            if sum.lines > 0 { table.rows.append(row(en ? "Total" : "Sum", year, sum, weakest(inYear))) }
         }
         return table
     }
 
-    private static func row(_ label: String, _ year: Int, _ total: LedgerTotal) -> [Cell] {
+    /// The weakest status among the lines a row sums (an estimate anywhere makes the sum ≈).
+    private static func weakest(_ lines: [LedgerLine]) -> Status { lines.map(\.status).max() ?? .published }
+
+    private static func row(_ label: String, _ year: Int, _ total: LedgerTotal, _ status: Status) -> [Cell] {
         [
-            .text(label), .text(String(year)), .money(total.revenueBefore), .money(total.revenueAfter),
-            .money(total.revenueChange), .money(total.costChange), .money(total.netEffect),
+            .text(label), .text(String(year)), .money(total.revenueBefore, status: status),
+            .money(total.revenueAfter, status: status), .money(total.revenueChange, status: status),
+            .money(total.costChange, status: status), .money(total.netEffect, status: status),
             .number(DecimalNumber(Int64(total.missingLines))),
         ]
     }

@@ -106,6 +106,16 @@ struct CompareNormalisationTests {
         #expect(water.unit.label(.nb) == "kr/m3 ekskl. mva")
     }
 
+    @Test("A per-m³ price with fractions of an øre is kept exactly: 15,344 kr/m³ × 150 m³ × 1,25 = 2 877 kr")
+    func fractionalPrice() throws {
+        let fee = try #require(dataset.fees("royken", FeeKey("vann", "forbruk_m3")).first)
+        #expect(fee.fractionalAmount == DecimalNumber(significand: 15_344, scale: 3))
+        #expect(fee.amount == Money(ore: 1_534))  // 15,344 half-up to øre, for display and the simulator
+        let amount = try #require(dataset.normalised("royken", FeeKey("vann", "forbruk_m3"), basis: .perYear, year: 2019, usage: usage))
+        // With the rounded 15,34 it would be 2 301,00 × 1,25 = 2 876,25.
+        #expect(amount.amount == Money(kroner: 2_877))
+    }
+
     @Test("A per-m³ price that changes mid-year is charged each month's price for a twelfth of the usage")
     func perUsePriceChange() throws {
         var changed = dataset

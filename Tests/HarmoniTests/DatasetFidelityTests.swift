@@ -103,7 +103,18 @@ struct DatasetFidelityTests {
                 dataset.fees(municipality, key).first { $0.provenance.validity == validity }, "\(place): \(municipality).\(key) missing")
             let amount = try #require(SharedData.decimal(row["value"] ?? ""), "\(place): value")
             let unit = try #require(Unit(rawValue: row["unit"] ?? ""), "\(place): unit")
-            #expect(fee.amount == Quantity(amount, unit).money, "\(place): amount")
+            if let money = Quantity(amount, unit).money {
+                #expect(fee.amount == money, "\(place): amount")
+                #expect(fee.fractionalAmount == nil, "\(place): no fraction of an øre")
+            } else {
+                // A price per m³ printed with fractions of an øre (15.344): kept exactly, and the
+                // øre amount is that price rounded half-up.
+                let exact = try #require(fee.fractionalAmount, "\(place): exact price kept")
+                #expect(exact == amount.normalized, "\(place): exact amount")
+                #expect(fee.exactPriceMicroKroner == Int128(try #require(amount.scaled(to: 6))), "\(place): µkr")
+                let micro = try #require(amount.scaled(to: 6))
+                #expect(fee.amount == Money.fromMicroKroner(Int128(micro), rounding: .halfUp), "\(place): rounded amount")
+            }
             #expect(fee.period == unit.moneyPeriod, "\(place): period")
             #expect(fee.billedMonths == Int(row["billed_months"] ?? ""), "\(place): billed months")
             #expect(fee.vat.rawValue == row["vat"], "\(place): mva")
@@ -151,6 +162,28 @@ struct DatasetFidelityTests {
             #expect(volume.provenance.printedUnit == expected.printedUnit, "\(place): unit")
             SharedData.expectProvenance(volume.provenance, row, place, dataset)
         }
+    }
+
+    @Test("Every row of income-2018.tsv is an income point with the same value, unit, status, method and source")
+    func incomePoints() throws {
+        let dataset = Fixtures.dataset
+        let rows = try SharedData.rows("income-2018.tsv")
+        #expect(dataset.incomePoints.count == rows.count)
+        for (line, row) in rows {
+            let place = "income-2018.tsv:\(line)"
+            let number = row["municipality"] ?? ""
+            let point = try #require(
+                dataset.incomePoints.first { $0.municipalityNumber == number && $0.measure == SharedData.idPart(row["measure"] ?? "") },
+                "\(place) missing")
+            let expected = try #require(SharedData.value(row["value"] ?? "", unit: row["unit"] ?? ""), "\(place): value")
+            #expect(point.value == expected.value, "\(place): value")
+            #expect(point.provenance.printedUnit == expected.printedUnit, "\(place): printed unit")
+            #expect(!point.municipalityName.isEmpty, "\(place): name")
+            SharedData.expectProvenance(point.provenance, row, place, dataset)
+        }
+        // Bærum and the national median lie outside the merger: names, not municipality blocks.
+        #expect(dataset.incomePoints("baerum").first?.municipalityName == "Bærum")
+        #expect(dataset.municipality("baerum") == nil)
     }
 
     @Test("TSV decimals convert exactly, keeping their scale")

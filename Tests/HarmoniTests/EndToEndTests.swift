@@ -6,7 +6,7 @@ struct EndToEndTests {
     func checkShipped() throws {
         let result = try Executable.run(["check"], in: "/")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("110 gebyrer"))
+        #expect(result.stdout.contains("112 gebyrer, 96 regler") && result.stdout.contains("5 inntektspunkter"))
         #expect(result.stdout.contains("feiing i asker"))
     }
 

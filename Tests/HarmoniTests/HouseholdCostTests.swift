@@ -78,28 +78,44 @@ struct HouseholdCostTests {
         #expect(cost.status == (municipality == "asker" ? .carriedForward : .estimated))
     }
 
-    // (d) 150 m³: vann 15,66 × 150 × 1,25 = 2 936,25; avløp 18,83 × 150 × 1,25 = 3 530,625 → 3 530,63;
-    // meter 231,09 × 1,25 = 288,8625 → 288,86; feiing missing and left out of the sum.
-    @Test(
-        "Household (d): water, wastewater, meter, renovasjon; feiing missing",
-        arguments: [
-            // Asker renovasjon: grunnbeløp 1 408,43 + 140 l × 15,08 = 2 111,20 → 3 519,63; sum 10 275,37
-            ("asker", 351_963, 1_027_537),
-            // RfD standard 3 382 (incl. mva); sum 2 936,25 + 3 530,63 + 288,86 + 3 382 = 10 137,74
-            ("royken", 338_200, 1_013_774),
-            ("hurum", 338_200, 1_013_774),
-        ] as [(String, Int64, Int64)])
-    func dwellingD(municipality: String, renovasjonOre: Int64, totalOre: Int64) throws {
-        let cost = try cost("d_ssb_standardbolig", MunicipalityID(municipality))
+    // (d) 150 m³, Asker (only per-m³ prices and meter rent): vann 15,66 × 150 × 1,25 = 2 936,25;
+    // avløp 18,83 × 150 × 1,25 = 3 530,625 → 3 530,63; meter 231,09 × 1,25 = 288,8625 → 288,86.
+    @Test("Household (d) in Asker: water, wastewater, meter rent, renovasjon; no fastledd; feiing missing")
+    func dwellingDAsker() throws {
+        let cost = try cost("d_ssb_standardbolig", "asker")
         let lines = amounts(cost)
         #expect(lines["vann.forbruk_m3"] == Money(ore: 293_625))
         #expect(lines["avlop.forbruk_m3"] == Money(ore: 353_063))
         #expect(lines["vann.vannmalerleie"] == Money(ore: 28_886))
-        #expect(lines["renovasjon"] == Money(ore: renovasjonOre))
-        #expect(cost.total == Money(ore: totalOre))
-        #expect(!cost.isComplete)
+        // Grunnbeløp 1 408,43 + 140 l × 15,08 = 2 111,20 excl. → 3 519,63; sum 10 275,37.
+        #expect(lines["renovasjon"] == Money(ore: 351_963))
+        #expect(cost.total == Money(ore: 1_027_537))
+        let fixed = try #require(cost.lines.first { $0.id == "vann.fastledd" })
+        #expect(fixed.state == .notOffered)
         let feiing = try #require(cost.lines.first { $0.id == "feiing" })
         #expect(feiing.state != .priced)
+    }
+
+    // (d) in Røyken and Hurum (Viva IKS' two-part tariff at Lier's 2019 rates, neighbour reference):
+    // vann 15,344 kr/m³ × 150 = 2 301,60 excl. × 1,25 = 2 877,00 (exact: Lier's 19,18 × 150);
+    // avløp 27,84 × 150 = 4 176 × 1,25 = 5 220; fastledd vann and avløp 739,20 × 1,25 = 924 each;
+    // no meter rent; RfD standard 3 382 incl. mva; sum 2 877 + 5 220 + 924 + 924 + 3 382 = 13 327.
+    @Test("Household (d) in Røyken and Hurum: fastledd vann + fastledd avløp + 150 m³ × the exact m³ price", arguments: ["royken", "hurum"])
+    func dwellingDTwoPart(municipality: String) throws {
+        let cost = try cost("d_ssb_standardbolig", MunicipalityID(municipality))
+        let lines = amounts(cost)
+        #expect(lines["vann.forbruk_m3"] == Money(kroner: 2_877))
+        #expect(lines["avlop.forbruk_m3"] == Money(kroner: 5_220))
+        #expect(lines["vann.fastledd"] == Money(kroner: 924))
+        #expect(lines["avlop.fastledd"] == Money(kroner: 924))
+        #expect(cost.lines.first { $0.id == "vann.vannmalerleie" }?.state == .notOffered)
+        #expect(lines["renovasjon"] == Money(kroner: 3_382))
+        #expect(cost.total == Money(kroner: 13_327))
+        #expect(!cost.isComplete)
+        let fixed = try #require(cost.lines.first { $0.id == "vann.fastledd" })
+        #expect(fixed.status == .estimated)
+        #expect(fixed.estimateKinds == ["neighbour reference"])
+        #expect(fixed.lowConfidence)
     }
 
     /// A copy of household (b) with another income (and optionally a child's age).

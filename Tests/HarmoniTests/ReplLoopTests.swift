@@ -100,7 +100,7 @@ struct ReplLoopTests {
     func banner() {
         let (interactive, _, shown) = ReplFixtures.loop(interactive: true)
         _ = interactive.run()
-        #expect(shown.out.hasPrefix("harmoni \(CLI.version) – 110 gebyrer"))
+        #expect(shown.out.hasPrefix("harmoni \(CLI.version) – 112 gebyrer"))
         let (piped, _, quiet) = ReplFixtures.loop()
         _ = piped.run()
         #expect(quiet.out.isEmpty)

@@ -38,6 +38,10 @@ struct ValidationRulesTests {
         ValidationCase("expression in a dataset", MiniDataset.fee(["  value": "  value = 1️⃣2 990 kr * 2"]), ("literal-only", "1️⃣")),
         ValidationCase("wildcard in a dataset", MiniDataset.fee(["  source": "  source = 1️⃣kilde.*"]), ("literal-only", "1️⃣")),
         ValidationCase("øre fractions", MiniDataset.fee(["  value": "  value = 1️⃣2,505 kr"]), ("too-many-decimals", "1️⃣")),
+        ValidationCase("øre fractions in a monthly price", MiniDataset.fee(["  value": "  value = 1️⃣2,505 kr/mnd"]), ("too-many-decimals", "1️⃣")),
+        ValidationCase(
+            "more than four decimals in a price per m³", MiniDataset.fee(["  value": "  value = 1️⃣15,34401 kr/m3"]),
+            ("too-many-decimals", "1️⃣")),
         ValidationCase(
             "thousands of kroner too large", MiniDataset.fee(["  value": "  value = 1️⃣999 999 999 999 999 999 tkr"]),
             ("number-too-large", "1️⃣")),
@@ -116,7 +120,7 @@ struct ValidationRulesTests {
         let loaded = Fixtures.shipped
         let renderer = DiagnosticRenderer(language: .en)
         #expect(loaded.diagnostics.isEmpty, "\(renderer.render(loaded.diagnostics, files: loaded.files))")
-        #expect(loaded.dataset.fees.count == 110)
+        #expect(loaded.dataset.fees.count == 112)
         #expect(loaded.dataset.municipalities.map(\.id.rawValue).contains("hurum"))
     }
 }

@@ -14,7 +14,10 @@
 #      `onerror=`, `javascript:` addresses, quotes and newlines in every name, note and source;
 #      any of them that became markup would run or load and show in the console;
 #   3. a live report: `harmoni -e 'export report to "report.html"'` on the shipped datasets
-#      (it holds the tables of every show statement that exists in this build).
+#      (it holds the tables of every show statement that exists in this build);
+#   4. the report of every shipped scenario (`harmoni run --output x.html scenarios/….harmoni`).
+# Every table and text block is measured against the page at the printable width of A4
+# portrait (703 px) and at 1280 px; one wider than the page fails (--self-test proves it can).
 #
 # Then Tests/xlsx/check-libreoffice.sh opens the .xlsx exports in LibreOffice Calc and reads the
 # cells back (numbers, Norwegian formats, the budget's sums).
@@ -110,7 +113,9 @@ check() { # name
   pages=$(python3 -c 'import re,sys; print(len(re.findall(rb"/Type\s*/Page[^s]", open(sys.argv[1], "rb").read())))' "$out/$name.pdf" 2>/dev/null || echo 0)
   if [ "$pages" -lt 1 ]; then echo "  $name: printed no pages"; problems=1; fi
   for width in 703 1280; do
-    if [ -s "$out/$name.width-$width.txt" ] && grep -q "WIDE" "$out/$name.width-$width.txt"; then
+    if ! grep -q 'id="measured"' "$out/$name.width-$width.txt" 2>/dev/null; then
+      echo "  $name: the tables could not be measured at $width px"; problems=1
+    elif grep -q "WIDE" "$out/$name.width-$width.txt"; then
       echo "  $name: tables wider than the page at $width px:"; grep "WIDE" "$out/$name.width-$width.txt" | head -5 | sed 's/^/    /'; problems=1
     fi
   done
@@ -137,6 +142,13 @@ rm -rf "$live" && mkdir -p "$live"
 (cd "$live" && "$bin" -e 'export report to "report.html"' >/dev/null)
 check_page live-report "$live/report.html"
 
+# The report of every shipped scenario, as `harmoni run --output x.html` writes it.
+for scenario in scenarios/*.harmoni; do
+  name="scenario-$(basename "$scenario" .harmoni)"
+  "$bin" run --force --output "$live/$name.html" "$scenario" >/dev/null
+  check_page "$name" "$live/$name.html"
+done
+
 # The .xlsx exports in LibreOffice Calc: numbers, Norwegian formats, sums (installs it if missing).
 if bash Tests/xlsx/check-libreoffice.sh "$bin" "$out/xlsx"; then
   echo "ok   xlsx in LibreOffice ($out/xlsx)"
@@ -149,7 +161,9 @@ if $self_test; then
   printf '<!DOCTYPE html><html><head><title>x</title></head><body></body></html>\n' >"$out/self-test/blank.html"
   printf '<!DOCTYPE html><html><body><h1>Rapport</h1><p>%s</p><script>throw new Error("boom")</script></body></html>\n' \
     "$(printf 'tekst %.0s' $(seq 1 200))" >"$out/self-test/error.html"
-  for page in blank error; do
+  printf '<!DOCTYPE html><html><body><h1>Rapport</h1><p>%s</p><table><tr>%s</tr></table></body></html>\n' \
+    "$(printf 'tekst %.0s' $(seq 1 200))" "$(printf '<td style="white-space:nowrap">1 234 567 890 kr</td>%.0s' $(seq 1 12))" >"$out/self-test/wide.html"
+  for page in blank error wide; do
     render "self-test-$page" "$out/self-test/$page.html"
     if check "self-test-$page" >/dev/null; then
       echo "FAIL self-test: the $page page was not rejected"; failures=$((failures + 1))

@@ -39,7 +39,19 @@ TSV_FILES = [
     "budgets-2019.tsv",
     "subsidies-2019.tsv",
     "households.tsv",
+    "income-2018.tsv",
 ]
+
+# income-2018.tsv names municipalities outside the dataset (Bærum, the national median):
+# TSV code -> (id part of the `income` block, display name). The id part is a name, not a
+# reference to a `municipality` block.
+INCOME_REGIONS = {
+    "0000": ("nasjonal", "Hele landet"),
+    "0219": ("baerum", "Bærum"),
+    "0220": ("asker", "Asker"),
+    "0627": ("royken", "Røyken"),
+    "0628": ("hurum", "Hurum"),
+}
 
 MUNICIPALITIES = {  # TSV code -> (id, number, display name)
     "0000": ("nasjonal", "0000", "Nasjonalt"),
@@ -105,9 +117,9 @@ POPULATION_COLUMNS_FIRST = [
     "age_0", "age_1-5", "age_6-9", "age_10-15", "age_16-19", "age_20-66", "age_67-79", "age_80+",
 ]
 
-FEIING_NOTE = (
-    "No feie- og tilsynsgebyr found for 2019 (nor a national average): the value stays missing, "
-    "never 0. Household (d)'s chimney cannot be priced. (shared/data/README.md, Remaining gaps 3)"
+FEIING_NOTE = (  # shown to users (Norwegian): no file path, no English
+    "Ingen feie- og tilsynsgebyr for 2019 er funnet, heller ikke et landssnitt: verdien står som "
+    "mangler, aldri som 0, og pipeløpet til husholdning (d) kan ikke prises."
 )
 
 IDENT_RE = re.compile(r"^[A-Za-z_æøåÆØÅ][A-Za-z0-9_æøåÆØÅ]*$")
@@ -547,6 +559,27 @@ class Generator:
             ("use_in_model", r["use_in_model"]),
         ])
 
+    def income(self, r):
+        code = r["municipality"]
+        if code not in INCOME_REGIONS:
+            raise DataError("%s: unknown municipality %r in income-2018.tsv" % (r.where, code))
+        region, name = INCOME_REGIONS[code]
+        return self.value_block("income", [region, r["measure"]], r, specific=[
+            ("kommunenummer", fmt_string(code)),
+            ("kommune", fmt_string(name)),
+        ])
+
+    def inntekt(self):
+        f = HarmoniFile("inntekt.harmoni", header_for(
+            "Inntekt: publiserte kalibreringspunkter for inntekter (medianer, en nedre grense, et "
+            "antall husholdninger). Dette er ikke en inntektsfordeling for husholdninger: ingen er "
+            "funnet. Befolkningsmodellen kalibrerer en fordeling mot disse punktene.",
+            ["income-2018.tsv"]))
+        f.section("Kalibreringspunkter (income-2018.tsv)")
+        for r in self.rows("income-2018.tsv"):
+            f.block(self.income(r))
+        return f
+
     def population(self, r):
         header = self.tables["population.tsv"][0]
         m = self.muni(r)
@@ -651,7 +684,7 @@ class Generator:
             f.block(b)
 
     def municipality_file(self, mid, what):
-        used = [t for t in TSV_FILES if t not in ("national.tsv", "households.tsv")
+        used = [t for t in TSV_FILES if t not in ("national.tsv", "households.tsv", "income-2018.tsv")
                 and any(self.muni(r) == mid for r in self.rows(t))]
         f = HarmoniFile(mid.replace("_", "-") + ".harmoni", header_for(what, used))
         f.block(self.municipality_block(mid))
@@ -723,6 +756,7 @@ class Generator:
                                    "harmoniseringsprinsipper kjent høsten 2019, vedtatte "
                                    "budsjettrammer 2020 og folketall 1.1.2020."),
             self.households(),
+            self.inntekt(),
         ]
         self.mark_same_validity(files)
         readme = self.readme(files)
@@ -801,6 +835,8 @@ class Generator:
             "hurum.harmoni": "Hurum (0628): som Asker",
             "nye-asker.harmoni": "nye Asker (3025, fra 2020): folketall 1.1.2020, harmoniseringsprinsipper (regler) "
                                  "og vedtatte budsjettrammer 2020 — ingen 2020-priser",
+            "inntekt.harmoni": "publiserte kalibreringspunkter for inntekt (`income`, fra income-2018.tsv): "
+                               "medianinntekter, en nedre grense og Hurums antall husholdninger — ikke en inntektsfordeling",
             "husholdninger.harmoni": "de fire typiske husholdningene (a)-(d) med medlemmer, inntekt og hvilke gebyrlinjer de bruker",
         }
         for f in files:
@@ -811,7 +847,8 @@ class Generator:
         w("Blokk-id-er: gebyr `kommune.tjeneste.linje`, regel `kommune.tjeneste.regel.parameter`, "
           "volum `kommune.tjeneste.linje`, dekningsgrad `kommune.tjeneste.indikator`, budsjett "
           "`kommune.område.linje` (nye Askers totaler under området «Alle» har `alle` som område), "
-          "tilskudd `kommune.ordning.linje`, parameter `nasjonal.parameter.linje`. Samme id kan stå "
+          "tilskudd `kommune.ordning.linje`, parameter `nasjonal.parameter.linje`, inntektspunkt "
+          "`område.mål` (området kan ligge utenfor de tre kommunene, f.eks. `baerum`). Samme id kan stå "
           "flere ganger med ulik `valid` (f.eks. barnehagepris før og etter 1.8.2019). Rekkefølgen "
           "innenfor hver seksjon er radrekkefølgen i TSV-filen.")
         w("")
@@ -856,6 +893,7 @@ class Generator:
             ("mean of the other two", "snittet av de to andre kommunenes 2019-verdier (alltid `low confidence`)"),
             ("other-municipality fallback", "som over når bare én annen kommune har et tall (i praksis Askers), eller Askers forhold brukt på kommunens eget tall (alltid `low confidence`)"),
             ("own-figure assumption", "kommunens eget tall gjenbrukt for en nabolinje (Røyken: feriedag = dagpris)"),
+            ("neighbour reference", "en nabokommunes publiserte sats i samme tariffmodell og hos samme driftsselskap (Røyken og Hurum: Liers VA-satser 2019 gjennom Viva IKS; alltid `low confidence`)"),
             ("unknown structure", "tariffmodellen er ikke kjent i det hele tatt"),
             ("proxy", "volum ut fra en nærliggende størrelse: abonnenter, målere og m3 ut fra antall privathusholdninger (× 150 m3, × 140 l)"),
             ("assumption", "en uttrykkelig antakelse: deltidselever i SFO delt likt på 4- og 3-dagersplass; deflator 2021-2023 holdt på 3,1 %"),
@@ -877,7 +915,9 @@ class Generator:
         w("")
         w("Estimeringsrekkefølgen (shared/data/README.md): (1) avledning fra kommunens egne publiserte "
           "tall, (2) kommunens eget siste publiserte tall framskrevet med deflator, (3) nasjonal "
-          "referanse, (4) bare om ingenting annet finnes: snittet av de to andre kommunene.")
+          "referanse, (4) der tariffmodellen er kjent, men ingen av de tre har en sats i den: en "
+          "nabokommunes publiserte sats hos samme driftsselskap og i samme modell (`neighbour "
+          "reference`), (5) bare om ingenting annet finnes: snittet av de to andre kommunene.")
         w("")
         w("## Gebyrer og regler per kommune og tjeneste")
         w("")
@@ -938,18 +978,25 @@ class Generator:
             w("* Hurum: %d av %d gebyrverdier er publisert." % (len(hurum_pub), len(hurum_fees)))
         va = [r for r in self.rows("fees-2019.tsv")
               if r["service"] in ("vann", "avlop") and self.muni(r) in ("royken", "hurum")]
-        w("* **Vann og avløp i Røyken og Hurum er plassholdere**: de %d VA-gebyrene (%s) er Askers "
-          "framskrevne 2018-tariff (`other-municipality fallback`, `low confidence`); tariffmodellen "
-          "(`rule …vann_avlop.tariffmodell.fastledd = unknown`) er ukjent, og begge brukte trolig "
-          "todelt tariff med fastledd. Askers egen 2019-tariff er også framskrevet fra 2018." % (
-              len(va), ", ".join(sorted({"%s.%s" % (r["service"], r["line"]) for r in va}))))
+        va_kinds = sorted({re.match(r"^estimated \(([^)]*)\)", r["method"]).group(1)
+                           for r in va if r["status"] == "estimated"})
+        w("* **Vann og avløp i Røyken og Hurum: kjent modell, anslåtte satser.** Begge brukte Viva IKS' "
+          "todelte tariff (fastledd vann + fastledd avløp per år + pris per m3; `rule "
+          "…vann_avlop.tariffmodell.fastledd = vann_og_avlop_pluss_kr_per_m3`, `published`). Satsene er "
+          "ikke funnet: de %d VA-gebyrene (%s) er Liers 2019-satser (`%s`, `low confidence`). Asker hadde "
+          "bare mengdepris og vannmålerleie, framskrevet fra 2018." % (
+              len(va), ", ".join(sorted({"%s.%s" % (r["service"], r["line"]) for r in va})),
+              "`, `".join(va_kinds)))
         w("* Askers prislister for 2019 (SFO, kulturskole, praktisk bistand, trygghetsalarm) er "
           "framskrevet fra 2016/2018; renovasjon er fra en udatert side.")
         w("* Budsjetter: Røyken/Hurum er anslag (Askers nivå per innbygger); helse, NAV og "
           "administrasjon er nasjonale **brutto**-anslag (må aldri legges sammen med netto-rader); "
           "klima og eiendom har ingen budsjettverdi.")
         w("* Volumer og inntektsfordelinger: ingen KOSTRA-tall; volumer er nasjonale forholdstall × "
-          "folketall, og hvor mange brukere som ligger under 2 G / 3 G er ikke kjent.")
+          "folketall. Ingen inntektsfordeling for husholdninger er funnet: `inntekt.harmoni` har bare "
+          "%d kalibreringspunkter (medianer for personer, en nedre grense, et antall husholdninger), så "
+          "hvor mange brukere som ligger under 2 G / 3 G må anslås med en antatt fordeling." % (
+              len(self.rows("income-2018.tsv"))))
         w("")
         w("## Slik legger du inn et eget tall")
         w("")
@@ -1100,7 +1147,7 @@ def verify(gen, out_dir, files, readme):
     per_file = {"fees-2019.tsv": "fee", "rules-2019.tsv": "rule", "national.tsv": "parameter",
                 "population.tsv": "population", "volumes-2019.tsv": "volume",
                 "coverage-2019.tsv": "coverage", "budgets-2019.tsv": "budget",
-                "subsidies-2019.tsv": "subsidy"}
+                "subsidies-2019.tsv": "subsidy", "income-2018.tsv": "income"}
     for tsv, kind in per_file.items():
         want[kind] = len(gen.rows(tsv))
     got = collections.Counter(b["kind"] for n, b in all_blocks)

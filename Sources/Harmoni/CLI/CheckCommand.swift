@@ -39,7 +39,7 @@ enum CheckCommand {
             (d.parameters.count, "parametre", "parameters"), (d.volumes.count, "volumer", "volumes"),
             (d.coverages.count, "dekningsgrader", "coverage rates"), (d.budgets.count, "budsjettall", "budget figures"),
             (d.subsidies.count, "tilskudd", "subsidies"), (d.households.count, "husholdninger", "households"),
-            (d.sources.count, "kilder", "sources"),
+            (d.incomePoints.count, "inntektspunkter", "income points"), (d.sources.count, "kilder", "sources"),
         ]
         let list = counts.map { "\($0.0) \(options.language == .nb ? $0.1 : $0.2)" }.joined(separator: ", ")
         if options.language == .nb {
