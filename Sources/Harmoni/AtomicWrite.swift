@@ -12,18 +12,24 @@ public struct FileWrite: Sendable, Equatable {
     public var shown: String
     /// The path to write: absolute, or relative to the process's working directory.
     public var target: String
-    /// The text to write.
+    /// The text to write (ignored when ``bytes`` is set).
     public var text: String
+    /// The bytes of a binary file (an `.xlsx` workbook), if this is one.
+    public var bytes: [UInt8]?
     /// True if an existing regular file may be replaced.
     public var overwrite: Bool
 
     /// Creates one write; `shown` defaults to `target`.
-    public init(_ text: String, to target: String, shown: String? = nil, overwrite: Bool) {
+    public init(_ text: String, bytes: [UInt8]? = nil, to target: String, shown: String? = nil, overwrite: Bool) {
         self.text = text
+        self.bytes = bytes
         self.target = target
         self.shown = shown ?? target
         self.overwrite = overwrite
     }
+
+    /// The bytes that go into the file.
+    var contents: [UInt8] { bytes ?? Array(text.utf8) }
 }
 
 /// Writes files all or nothing, leaving no temporary file behind.
@@ -198,7 +204,7 @@ public enum AtomicWrite {
                 plan.temporary = temporary
             }
             plan.descriptor = descriptor
-            let bytes = Array(plan.write.text.utf8)
+            let bytes = plan.write.contents
             var written = 0
             while written < bytes.count {
                 let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }

@@ -8,12 +8,13 @@ import HarmoniReport
 /// `1408,43`, `-120`, `3,1`); the unit is in the header (`asker (kr)`), never in the cell. Text is
 /// written through ``escape(_:)``, the only function that turns text into a field.
 ///
-/// Layout, per table: one header row, then one row per table row. Columns after the table's own:
-/// `<key> (enhet)` when a column mixes units, `<key> (status)` when a column holds estimates or
-/// missing values, `merknader` (the footnotes the row's cells refer to), `notater` (the table's
-/// notes) and `kilder` (the table's sources) — table-level text is repeated on every row so that
-/// sorting and filtering in Excel keep it. With several tables, each table starts with a row
-/// holding its title, and a blank line separates the tables.
+/// Layout, per table: one header row (the column headings in the output language, with the unit:
+/// `Asker (kr)`), then one row per table row. Columns after the table's own: `<heading> (enhet)`
+/// when a column mixes units, `<heading> (status)` when a column holds estimates or missing values,
+/// and `merknader` (the footnotes the row's cells refer to). The table's notes and sources are
+/// written once, after a blank line below the rows: one row `Forklaring;<text>` per note and one
+/// row `Kilde;<citation>` per source. With several tables, each table starts with a row holding
+/// its title, and a blank line separates the tables.
 public enum CSVExporter {
     /// The field separator (Excel's list separator in Norwegian locale).
     public static let separator = ";"
@@ -57,6 +58,13 @@ public enum CSVExporter {
         for rowIndex in table.rows.indices {
             lines.append(plan.fields(row: rowIndex).joined(separator: separator))
         }
+        let nb = language == .nb
+        let trailer =
+            table.notes.map { [nb ? "Forklaring" : "Note", $0] } + table.sources.map { [nb ? "Kilde" : "Source", $0.citation] }
+        if !trailer.isEmpty {
+            lines.append("")
+            lines += trailer.map { $0.map(escape).joined(separator: separator) }
+        }
         return lines
     }
 
@@ -99,16 +107,11 @@ struct CSVColumnPlan {
     var header: [String] {
         var fields: [String] = []
         for (i, column) in table.columns.enumerated() {
-            switch units[i] {
-            case .uniform(let unit) where unit != .number: fields.append("\(column.key) (\(unit.rawValue))")
-            default: fields.append(column.key)
-            }
-            if units[i] == .mixed { fields.append("\(column.key) (\(nb ? "enhet" : "unit"))") }
-            if hasStatus[i] { fields.append("\(column.key) (status)") }
+            fields.append(units[i].heading(column.heading))
+            if units[i] == .mixed { fields.append("\(column.heading) (\(nb ? "enhet" : "unit"))") }
+            if hasStatus[i] { fields.append("\(column.heading) (status)") }
         }
         if hasFootnotes { fields.append(nb ? "merknader" : "footnotes") }
-        if !table.notes.isEmpty { fields.append(nb ? "notater" : "notes") }
-        if !table.sources.isEmpty { fields.append(nb ? "kilder" : "sources") }
         return fields
     }
 
@@ -128,10 +131,6 @@ struct CSVColumnPlan {
         if hasFootnotes {
             let notes = table.footnoteNumbers(inRow: rowIndex).map { "[\($0)] \(table.footnoteText($0))" }
             fields.append(CSVExporter.escape(notes.joined(separator: " | ")))
-        }
-        if !table.notes.isEmpty { fields.append(CSVExporter.escape(table.notes.joined(separator: " | "))) }
-        if !table.sources.isEmpty {
-            fields.append(CSVExporter.escape(table.sources.map(\.citation).joined(separator: " | ")))
         }
         return fields
     }

@@ -34,6 +34,17 @@ public enum ColumnUnit: Sendable, Hashable {
     }
 }
 
+extension ColumnUnit {
+    /// A column heading with the unit its numbers share, for CSV and xlsx headers: `Asker (kr)`,
+    /// `2020 (1 000 kr)`; a heading that already ends in its unit (`Spredning %`, `Endring kr`)
+    /// is left as is.
+    public func heading(_ heading: String) -> String {
+        guard case .uniform(let unit) = self, unit != .number else { return heading }
+        if heading.hasSuffix(" " + unit.rawValue) || heading.hasSuffix("(" + unit.rawValue + ")") { return heading }
+        return "\(heading) (\(unit.rawValue))"
+    }
+}
+
 extension Cell {
     /// The unit of the cell's number; `nil` for text, missing and empty cells.
     public var unit: CellUnit? {
@@ -89,7 +100,7 @@ extension Cell {
         switch (status, language) {
         case (.published, .nb): return "publisert"
         case (.derived, .nb): return "avledet"
-        case (.carriedForward, .nb): return "fremskrevet"
+        case (.carriedForward, .nb): return "framskrevet"
         case (.estimated, .nb): return "estimert"
         case (.own, .nb): return "egen"
         case (.published, .en): return "published"

@@ -8,6 +8,8 @@ public enum ExportFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case json
     /// A self-contained, printable HTML report with inline CSS and SVG charts.
     case html
+    /// An Office Open XML workbook for Excel and LibreOffice Calc (binary; see ``Workbook``).
+    case xlsx
 
     /// The format for a name as users write it: `csv`, `md`/`markdown`, `json`, `html`/`htm`.
     public init?(name: String) {
@@ -16,6 +18,7 @@ public enum ExportFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case "md", "markdown": self = .markdown
         case "json": self = .json
         case "html", "htm": self = .html
+        case "xlsx": self = .xlsx
         default: return nil
         }
     }
@@ -31,5 +34,8 @@ public enum ExportFormat: String, Sendable, Hashable, Codable, CaseIterable {
     public var fileExtension: String { rawValue }
 
     /// The names accepted by ``init(name:)``, for help texts and error messages.
-    public static let names = ["csv", "md", "json", "html"]
+    public static let names = ["csv", "md", "json", "html", "xlsx"]
+
+    /// True for formats whose files are bytes rather than text (`xlsx`): write ``Exporter/data(_:as:title:language:)``.
+    public var isBinary: Bool { self == .xlsx }
 }

@@ -49,6 +49,10 @@ public enum HTMLReport {
     static func header(_ report: Report, _ words: Words) -> HTMLNode {
         var children: [HTMLNode] = [HTML.el("h1", text: report.title)]
         if let provenance = report.provenance { children.append(HTML.el("p", [HTMLAttribute("class", "provenance")], text: provenance)) }
+        if !report.omitted.isEmpty {
+            let label = report.language == .nb ? "Ikke med (ingen data): " : "Not included (no data): "
+            children.append(HTML.el("p", [HTMLAttribute("class", "omitted")], text: label + report.omitted.joined(separator: "; ") + "."))
+        }
         for paragraph in report.summary { children.append(HTML.el("p", text: paragraph)) }
         children.append(HTML.el("p", [HTMLAttribute("class", "guide")], text: words.guide))
         if report.sections.isEmpty {
@@ -83,24 +87,31 @@ public enum HTMLReport {
         let numeric = table.columns.indices.map { i in
             table.columns[i].alignment == .right || ColumnUnit.of(column: i, in: table) != .none
         }
-        let head = HTML.el(
-            "tr", [],
-            table.columns.enumerated().map { i, column in
-                HTML.el("th", numeric[i] ? [HTMLAttribute("class", "num")] : [], text: column.heading)
-            })
-        let rows: [HTMLNode] = table.rows.map { row in
-            HTML.el(
+        let blocks = columnBlocks(table, numeric: numeric)
+        for (b, block) in blocks.enumerated() {
+            let head = HTML.el(
                 "tr", [],
-                table.columns.indices.map { i in
-                    let cell = i < row.count ? row[i] : .empty
-                    var classes: [String] = numeric[i] ? ["num"] : []
-                    if cell.isEstimate { classes.append("estimate") }
-                    if case .missing = cell { classes.append("missing") }
-                    let attributes = classes.isEmpty ? [] : [HTMLAttribute("class", classes.joined(separator: " "))]
-                    return HTML.el("td", attributes, text: TextTable.cellText(cell, language: words.language))
+                block.map { i in
+                    HTML.el("th", numeric[i] ? [HTMLAttribute("class", "num")] : [], text: table.columns[i].heading)
                 })
+            let rows: [HTMLNode] = table.rows.map { row in
+                HTML.el(
+                    "tr", [],
+                    block.map { i in
+                        let cell = i < row.count ? row[i] : .empty
+                        var classes: [String] = numeric[i] ? ["num"] : []
+                        if cell.isEstimate { classes.append("estimate") }
+                        if case .missing = cell { classes.append("missing") }
+                        let attributes = classes.isEmpty ? [] : [HTMLAttribute("class", classes.joined(separator: " "))]
+                        return HTML.el("td", attributes, text: TextTable.cellText(cell, language: words.language))
+                    })
+            }
+            if blocks.count > 1 {
+                let label = words.language == .nb ? "Del \(b + 1) av \(blocks.count)" : "Part \(b + 1) of \(blocks.count)"
+                children.append(HTML.el("p", [HTMLAttribute("class", "table-part")], text: label))
+            }
+            children.append(HTML.el("table", [], [HTML.el("thead", [], [head]), HTML.el("tbody", [], rows)]))
         }
-        children.append(HTML.el("table", [], [HTML.el("thead", [], [head]), HTML.el("tbody", [], rows)]))
         for (i, note) in table.footnotes.enumerated() {
             children.append(HTML.el("p", [HTMLAttribute("class", "footnote")], text: "\(TextTable.superscript(i + 1)) \(note)"))
         }
@@ -115,6 +126,25 @@ public enum HTMLReport {
             children.append(HTML.el("p", [HTMLAttribute("class", "table-sources")], refs))
         }
         return HTML.el("div", [HTMLAttribute("class", "table-block")], children)
+    }
+
+    /// The most columns one printed table holds (A4 portrait at 9,5 pt; 1280 px screens alike).
+    static let maximumColumns = 7
+
+    /// The table's columns split into blocks that fit the page: the leading text columns (at most
+    /// two: the row's name, and e.g. the unit or municipality) repeat in every block, the other
+    /// columns are shared out evenly. A table that fits is one block.
+    static func columnBlocks(_ table: Table, numeric: [Bool]) -> [[Int]] {
+        let all = Array(table.columns.indices)
+        guard all.count > maximumColumns else { return [all] }
+        var keys: [Int] = []
+        for i in all where !numeric[i] && keys.count < 2 && keys.count == i { keys.append(i) }
+        if keys.isEmpty { keys = [0] }
+        let rest = all.filter { !keys.contains($0) }
+        let room = maximumColumns - keys.count
+        let count = (rest.count + room - 1) / room
+        let size = (rest.count + count - 1) / count
+        return stride(from: 0, to: rest.count, by: size).map { keys + rest[$0..<min($0 + size, rest.count)] }
     }
 
     static func sourcesSection(_ sources: [Source], _ words: Words) -> HTMLNode {

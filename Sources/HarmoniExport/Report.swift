@@ -15,6 +15,9 @@ public struct Report: Sendable, Hashable {
     public var sections: [ReportSection]
     /// The language of the report's own words (headings, reading guide, `mangler`).
     public var language: DisplayLanguageTag
+    /// Parts of the report left out because they have no data, listed once under the heading
+    /// («Ikke med: …»), never as empty pages.
+    public var omitted: [String] = []
 
     public init(
         title: String, summary: [String] = [], provenance: String? = nil, sections: [ReportSection],
@@ -33,6 +36,30 @@ public struct Report: Sendable, Hashable {
         self.init(
             title: title, summary: summary,
             sections: tables.map { ReportSection(table: $0, language: language) }, language: language)
+    }
+
+    /// The report `harmoni run --output x.html` and `export report` write: a first section
+    /// «Sammendrag» holding `summary`, then one section per table (tables without rows are left
+    /// out and named in ``omitted``). Summary tables of kind `summary_revenue` and
+    /// `summary_households` get a bar chart.
+    public init(title: String, provenance: String?, summary: [Table], tables: [Table], language: DisplayLanguageTag = .nb) {
+        let nb = language == .nb
+        var sections: [ReportSection] = []
+        if !summary.isEmpty {
+            let charts = summary.filter { ["summary_revenue", "summary_households"].contains($0.kind) }
+                .compactMap { BarChart.suggested(for: $0, language: language) }
+            sections.append(ReportSection(title: nb ? "Sammendrag" : "Summary", tables: summary, charts: charts))
+        }
+        var omitted: [String] = []
+        for table in tables {
+            if table.rows.isEmpty {
+                if !omitted.contains(table.title) { omitted.append(table.title) }
+                continue
+            }
+            sections.append(ReportSection(table: table, language: language))
+        }
+        self.init(title: title, provenance: provenance, sections: sections, language: language)
+        self.omitted = omitted
     }
 
     /// Every source behind the tables, each once (by id), in order of first appearance.

@@ -16,12 +16,14 @@ enum ReportStyle {
         h2 { font-size: 15pt; border-bottom: 2px solid var(--ink); padding-bottom: .2em; margin-top: 1.6em; }
         h3 { font-size: 12pt; margin: 1.2em 0 .4em; }
         p { margin: .4em 0; }
-        .provenance, .guide, .note, .footnote, .table-sources, figcaption, .chart-note { color: var(--muted); font-size: 9pt; }
+        .provenance, .omitted, .table-part, .guide, .note, .footnote, .table-sources, figcaption, .chart-note { color: var(--muted); font-size: 9pt; }
         nav ol { padding-left: 1.4em; }
         table { border-collapse: collapse; width: 100%; margin: .4em 0; font-size: 9.5pt; }
-        th, td { border-bottom: 1px solid var(--rule); padding: .25em .45em; text-align: left; vertical-align: top; }
+        th, td { border-bottom: 1px solid var(--rule); padding: .25em .45em; text-align: left; vertical-align: top;
+          overflow-wrap: anywhere; }
         thead th { background: var(--head); border-bottom: 2px solid var(--ink); }
-        .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
+        .table-part { margin: .8em 0 0; font-style: italic; }
         .estimate { font-style: italic; }
         .missing { color: var(--muted); }
         figure { margin: 1em 0; }
@@ -31,10 +33,12 @@ enum ReportStyle {
         svg .axis { stroke: var(--ink); stroke-width: 1; }
         .sources li { margin-bottom: .3em; word-break: break-word; }
         a { color: #1f5f99; }
-        @page { size: A4; margin: 15mm 12mm; }
+        @page { size: A4 portrait; margin: 15mm 12mm 18mm;
+          @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5b5b60; } }
         @media print {
           body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
-          section { break-before: page; }
+          section#kilder, section#seksjon-2 { break-before: page; }
+          h2, h3, .table-part { break-after: avoid; }
           tr, figure { break-inside: avoid; }
           thead { display: table-header-group; }
           a { color: inherit; text-decoration: none; }

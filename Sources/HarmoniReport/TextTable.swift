@@ -61,6 +61,51 @@ public enum TextTable {
     }
 }
 
+extension TextTable {
+    /// What a run has shown so far, so each explanatory note is printed once per run and each
+    /// source is listed once, numbered, at the end (``renderSources(_:language:)``).
+    public struct RunMemory: Sendable {
+        /// Notes already printed.
+        public var notes: Set<String> = []
+        /// Sources in order of first mention; a source's number is its index + 1.
+        public var sources: [Source] = []
+
+        public init() {}
+
+        /// The 1-based number of `source`, adding it if new.
+        public mutating func number(_ source: Source) -> Int {
+            if let index = sources.firstIndex(where: { $0.id == source.id }) { return index + 1 }
+            sources.append(source)
+            return sources.count
+        }
+    }
+
+    /// The table as text with the notes not yet shown in this run, and its sources as numbers
+    /// into the run's source list: `Kilder: [1], [4]`.
+    public static func render(_ table: Table, language: DisplayLanguageTag = .nb, memory: inout RunMemory) -> String {
+        var shown = table
+        shown.notes = table.notes.filter { !memory.notes.contains($0) }
+        memory.notes.formUnion(table.notes)
+        shown.sources = []
+        var out = render(shown, language: language)
+        if !table.sources.isEmpty {
+            let numbers = table.sources.map { "[\(memory.number($0))]" }.joined(separator: ", ")
+            out += (language == .nb ? "Kilder: " : "Sources: ") + numbers + "\n"
+        }
+        return out
+    }
+
+    /// The numbered list of every source a run referred to (empty if none).
+    public static func renderSources(_ sources: [Source], language: DisplayLanguageTag = .nb) -> String {
+        guard !sources.isEmpty else { return "" }
+        var out = (language == .nb ? "Kilder" : "Sources") + "\n"
+        for (i, source) in sources.enumerated() {
+            out += "[\(i + 1)] \(source.title)" + (source.url.map { " <\($0)>" } ?? "") + "\n"
+        }
+        return out
+    }
+}
+
 /// The language tag for rendering (mirrors the language front end's `DisplayLanguage`, which this
 /// target does not depend on).
 public enum DisplayLanguageTag: String, Sendable, Hashable, Codable {

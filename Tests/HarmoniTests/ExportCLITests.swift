@@ -18,7 +18,7 @@ struct ExportCLITests {
     @Test("An unknown format or extension is a usage error")
     func unknown() {
         #expect(throws: UsageMessage.self) { try OutputFormat.choose(name: "pdf", output: nil).get() }
-        #expect(throws: UsageMessage.self) { try OutputFormat.choose(name: nil, output: "x.xlsx").get() }
+        #expect(throws: UsageMessage.self) { try OutputFormat.choose(name: nil, output: "x.docx").get() }
     }
 
     @Test("Tables are written to the output file, never over an existing one without --force, never after errors")

@@ -33,9 +33,10 @@ struct ExportCSVTests {
     @Test("Numbers are numbers: decimal comma, no grouping, units in the header, statuses beside them")
     func numbers() {
         let csv = CSVExporter.export([ExportFixtures.diff])
-        #expect(csv.hasPrefix("\u{FEFF}tjeneste;asker (kr);royken (kr);hurum (kr);hurum (status);spread_pct (%);merknader;notater;kilder\n"))
+        #expect(csv.hasPrefix("\u{FEFF}Tjeneste;Asker (kr);Røyken (kr);Hurum (kr);Hurum (status);Spenn %;merknader\n"))
         #expect(csv.contains("SFO, 100 % plass;32890;30855,50;31000;estimert;6,1;"))
-        #expect(csv.contains("SFO, 60 % plass;21340;14084,30;;mangler;51,52;[2] Ikke publisert for 2019.;"))
+        #expect(csv.contains("SFO, 60 % plass;21340;14084,30;;mangler;51,52;[2] Ikke publisert for 2019.\n"))
+        #expect(csv.contains("\n\nForklaring;"), "the table's notes once, below the rows")
         #expect(!csv.contains("\r"))
         #expect(!csv.contains("\u{00A0}"))
     }
@@ -45,22 +46,22 @@ struct ExportCSVTests {
         let table = Table(
             kind: "t", title: "t", columns: [Column("x", "X")],
             rows: [[.money(Money(kroner: 5))], [.rate(Rate(percent: 3))], [.number(DecimalNumber(significand: 15, scale: 1))]])
-        #expect(CSVExporter.export([table]) == "\u{FEFF}x;x (enhet)\n5;kr\n3;%\n1,5;\n")
+        #expect(CSVExporter.export([table]) == "\u{FEFF}X;X (enhet)\n5;kr\n3;%\n1,5;\n")
     }
 
     @Test("Several tables: each starts with its title row, a blank line between")
     func severalTables() {
         let a = Table(kind: "a", title: "Første; tabell", columns: [Column("n", "N")], rows: [[.money(Money(kroner: 1))]])
         let b = Table(kind: "b", title: "=Andre", columns: [Column("m", "M")], rows: [[.text("x")]])
-        #expect(CSVExporter.export([a, b]) == "\u{FEFF}\"Første; tabell\"\nn (kr)\n1\n\n'=Andre\nm\nx\n")
+        #expect(CSVExporter.export([a, b]) == "\u{FEFF}\"Første; tabell\"\nN (kr)\n1\n\n'=Andre\nM\nx\n")
     }
 
     @Test("Budget cells keep every øre: 1 000 kr with as many decimals as needed")
     func thousands() {
         let csv = CSVExporter.export([ExportFixtures.impact])
-        #expect(csv.contains("area;2020 (1 000 kr);2021 (1 000 kr);2022 (1 000 kr);2023 (1 000 kr);2023 (status);notater;kilder\n"))
-        #expect(csv.contains("Oppvekst, undervisning, kunnskap;-1234,56789;-2469;-3700;-3700;publisert;"))
-        #expect(csv.contains("Kultur, idrett, frivillighet;412;824,5;1236;1236;estimert;"))
+        #expect(csv.contains("Tjenesteområde;2020 (1 000 kr);2021 (1 000 kr);2022 (1 000 kr);2023 (1 000 kr);2023 (status)\n"))
+        #expect(csv.contains("Oppvekst, undervisning, kunnskap;-1234,56789;-2469;-3700;-3700;publisert\n"))
+        #expect(csv.contains("Kultur, idrett, frivillighet;412;824,5;1236;1236;estimert\n"))
     }
 
     @Test("Golden: the fixed report tables as one CSV file")
@@ -85,13 +86,14 @@ struct ExportCSVTests {
         for table in ExportFixtures.tables + [ExportFixtures.hostile] {
             let read = try CSVReader.read(CSVExporter.export([table]))
             let header = try #require(read.rows.first)
-            #expect(read.rows.count == table.rows.count + 1, "\(table.title)")
+            let trailer = table.notes.count + table.sources.count
+            #expect(read.rows.count == table.rows.count + 1 + (trailer > 0 ? trailer + 1 : 0), "\(table.title)")
             for (r, row) in table.rows.enumerated() {
                 let fields = read.rows[r + 1]
                 let numbers = read.numbers[r + 1]
                 #expect(fields.count == header.count, "row \(r) of \(table.title)")
                 for (c, column) in table.columns.enumerated() {
-                    let index = try #require(header.firstIndex { $0 == column.key || $0.hasPrefix(column.key + " (") })
+                    let index = try #require(header.firstIndex { $0 == column.heading || $0.hasPrefix(column.heading + " (") })
                     let (field, number) = (fields[index], numbers[index])
                     switch row[c] {
                     case .text(let text):
@@ -136,7 +138,7 @@ enum CSVReader {
             with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
                 rows = list(csv.reader(f, delimiter=';', quotechar='"', strict=True))
             def scale(h):
-                return 2 if h.endswith('(kr)') else 5 if h.endswith('(1 000 kr)') else 4 if h.endswith('(%)') else 6
+                return 2 if h.endswith('(kr)') else 5 if h.endswith('(1 000 kr)') else 4 if '%' in h else 6
             def number(h, s):
                 if not re.fullmatch(r'-?[0-9]+(,[0-9]+)?', s): return None
                 v = decimal.Decimal(s.replace(',', '.')) * (10 ** scale(h))

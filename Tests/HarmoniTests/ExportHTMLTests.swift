@@ -46,7 +46,7 @@ struct ExportHTMLTests {
         #expect(!html.contains("<link"))
         #expect(!html.contains("src="))
         #expect(html.contains("@page { size: A4"))
-        #expect(html.contains("section { break-before: page; }"))
+        #expect(html.contains("section#kilder, section#seksjon-2 { break-before: page; }"))
         #expect(html.components(separatedBy: "<svg").count == 3, "two charts: fee levels and impact")
         #expect(!html.contains("\r"))
     }

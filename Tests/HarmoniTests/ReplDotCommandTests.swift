@@ -187,7 +187,7 @@ struct ReplOutputCommandTests {
         let (loop, _, _) = ReplFixtures.loop()
         loop.handle(".mode csv")
         let csv = loop.render([.table(Self.table)], file: nil).results
-        #expect(csv == "a\nx\n", "CSV headers are the stable column keys")
+        #expect(csv == "A\nx\n", "CSV headers are the column headings in the output language")
         #expect(!csv.hasPrefix("\u{FEFF}"))
         loop.handle(".mode md")
         #expect(loop.render([.table(Self.table)], file: nil).results.contains("| A |"))

@@ -3,7 +3,7 @@ import Foundation
 /// `harmoni run FILE…` and `harmoni -e 'statements'`: run statements on the datasets and print
 /// their output. Exit status 1 with every diagnostic on any error.
 ///
-/// `--format csv|md|json|html|table` writes every table the run produced in that format, to
+/// `--format csv|md|json|html|xlsx|table` writes every table the run produced in that format, to
 /// `--output FILE` (atomically; an existing file only with `--force`) or to standard output. The
 /// format defaults to the output file's extension, else `table` (the terminal rendering).
 enum RunCommand {
@@ -78,28 +78,53 @@ enum RunCommand {
             }
         }
         var outputs: [Output] = []
+        var runs: [(outputs: [Output], file: SourceFile)] = []
+        let tag: DisplayLanguageTag = nb ? .nb : .en
+        let toTerminal = format == .table && outputPath == nil
         for file in files {
             let run = session.run(file)
             outputs += run.outputs
-            if case .table = format, outputPath == nil {
-                result.stdout += OutputRenderer.render(run.outputs, language: options.language, renderer: renderer, file: file)
+            runs.append((run.outputs, file))
+            result.stderr += renderer.render(run.diagnostics, files: run.files)
+            if run.hasErrors { result.status = 1 }
+        }
+        // `harmoni run FILE` begins with the summary (not `-e`, whose statements are the point).
+        let summary = inline || result.status != 0 ? [] : session.summaryTables()
+        var memory = TextTable.RunMemory()
+        if toTerminal, !summary.isEmpty {
+            result.stdout += summary.map { TerminalText.sanitize(TextTable.render($0, language: tag, memory: &memory)) }
+                .joined(separator: "\n") + "\n"
+        }
+        for run in runs {
+            if toTerminal {
+                // Each file's notes once and its sources numbered and listed after it, so a file's
+                // output reads the same whatever ran before it.
+                var memory = TextTable.RunMemory()
+                result.stdout += OutputRenderer.render(
+                    run.outputs, language: options.language, renderer: renderer, file: run.file, memory: &memory)
+                if !memory.sources.isEmpty {
+                    result.stdout += "\n" + TerminalText.sanitize(TextTable.renderSources(memory.sources, language: tag))
+                }
             } else {
                 // The tables go to the document; text and warnings to the terminal (stderr if stdout holds the document).
                 let rest = run.outputs.filter { if case .table = $0 { false } else { true } }
-                let text = OutputRenderer.render(rest, language: options.language, renderer: renderer, file: file)
+                let text = OutputRenderer.render(rest, language: options.language, renderer: renderer, file: run.file)
                 if outputPath == nil { result.stderr += text } else { result.stdout += text }
             }
-            result.stderr += renderer.render(run.diagnostics, files: run.files)
-            if run.hasErrors { result.status = 1 }
         }
         var document: FileWrite?
         var count = 0
         if format != .table || outputPath != nil {
             let tables = outputs.compactMap { if case .table(let t) = $0 { t } else { nil } }
             count = tables.count
-            let text = render(tables, format, title: session.state.scenario.name ?? "Harmoni", options)
+            let title = session.state.scenario.name ?? "Harmoni"
+            let (text, bytes) = render(
+                tables, format, title: title, options, summary: summary, provenance: ReportBuilder.provenance(session.state, tag))
             if let outputPath {
-                document = FileWrite(text, to: outputPath, overwrite: force)
+                document = FileWrite(text, bytes: bytes, to: outputPath, overwrite: force)
+            } else if bytes != nil {
+                result.stderr += nb ? "xlsx er et binært format; oppgi --output FIL.xlsx\n" : "xlsx is a binary format; give --output FILE.xlsx\n"
+                result.status = 2
             } else {
                 result.stdout += text
             }
@@ -138,12 +163,21 @@ enum RunCommand {
         }
     }
 
-    /// `tables` as one document in `format`.
-    static func render(_ tables: [Table], _ format: OutputFormat, title: String, _ options: GlobalOptions) -> String {
+    /// `tables` as one document in `format`, after the summary; binary formats (`.xlsx`) as bytes.
+    static func render(
+        _ tables: [Table], _ format: OutputFormat, title: String, _ options: GlobalOptions, summary: [Table] = [],
+        provenance: String? = nil
+    ) -> (text: String, bytes: [UInt8]?) {
         let tag: DisplayLanguageTag = options.language == .nb ? .nb : .en
         switch format {
-        case .table: return TerminalText.sanitize(tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n"))
-        case .export(let exportFormat): return Exporter.export(tables, as: exportFormat, title: title, language: tag)
+        case .table: return (TerminalText.sanitize(tables.map { TextTable.render($0, language: tag) }.joined(separator: "\n")), nil)
+        case .export(.html) where !summary.isEmpty:
+            return (HTMLReport.render(Report(title: title, provenance: provenance, summary: summary, tables: tables, language: tag)), nil)
+        case .export(let exportFormat) where exportFormat.isBinary:
+            return ("", Exporter.data(summary + tables, as: exportFormat, title: title, language: tag))
+        case .export(let exportFormat): return (Exporter.export(summary + tables, as: exportFormat, title: title, language: tag), nil)
+        }
+    }
         }
     }
 
@@ -153,7 +187,7 @@ enum RunCommand {
             ? """
 
                 Valg:
-                  --format csv|md|json|html|table   skriv alle tabellene i dette formatet (standard: filendelsen til --output, ellers table)
+                  --format csv|md|json|html|xlsx|table   skriv alle tabellene i dette formatet (standard: filendelsen til --output, ellers table)
                   --output FIL                       skriv til FIL (atomisk; en fil som finnes erstattes bare med --force)
                   --force                            erstatt filer som finnes (også for «export» og «save»)
                   --allow-write MAPPE                la «export» og «save» skrive under MAPPE i tillegg til arbeidsmappen
@@ -163,7 +197,7 @@ enum RunCommand {
             : """
 
                 Options:
-                  --format csv|md|json|html|table   write every table in this format (default: the --output extension, else table)
+                  --format csv|md|json|html|xlsx|table   write every table in this format (default: the --output extension, else table)
                   --output FILE                      write to FILE (atomically; an existing file is replaced only with --force)
                   --force                            replace existing files (also for «export» and «save»)
                   --allow-write FOLDER               let «export» and «save» write below FOLDER besides the working directory
@@ -184,7 +218,7 @@ enum OutputFormat: Equatable {
             if name == "table" || name == "tabell" { return .success(.table) }
             guard let format = ExportFormat(name: name) else {
                 return .failure(
-                    UsageMessage(nb: "--format tar csv, md, json, html eller table", en: "--format takes csv, md, json, html or table"))
+                    UsageMessage(nb: "--format tar csv, md, json, html, xlsx eller table", en: "--format takes csv, md, json, html, xlsx or table"))
             }
             return .success(.export(format))
         }
@@ -193,8 +227,8 @@ enum OutputFormat: Equatable {
         if output.hasSuffix(".txt") { return .success(.table) }
         return .failure(
             UsageMessage(
-                nb: "kan ikke se formatet av «\(output)»; oppgi --format csv|md|json|html|table",
-                en: "cannot tell the format of «\(output)»; give --format csv|md|json|html|table"))
+                nb: "kan ikke se formatet av «\(output)»; oppgi --format csv|md|json|html|xlsx|table",
+                en: "cannot tell the format of «\(output)»; give --format csv|md|json|html|xlsx|table"))
     }
 }
 
@@ -206,6 +240,24 @@ struct UsageMessage: Error, Equatable {
 
 /// Turns statement outputs into terminal text.
 public enum OutputRenderer {
+    /// As ``render(_:language:renderer:file:)``, with each explanatory note shown once per run and
+    /// sources as numbers into the run's list (`harmoni run` prints the list at the end).
+    public static func render(
+        _ outputs: [Output], language: DisplayLanguage, renderer: DiagnosticRenderer, file: SourceFile?,
+        memory: inout TextTable.RunMemory
+    ) -> String {
+        var out = ""
+        for (i, output) in outputs.enumerated() {
+            switch output {
+            case .table(let table):
+                if i > 0 { out += "\n" }
+                out += TerminalText.sanitize(TextTable.render(table, language: language == .nb ? .nb : .en, memory: &memory))
+            default: out += render([output], language: language, renderer: renderer, file: file)
+            }
+        }
+        return out
+    }
+
     public static func render(
         _ outputs: [Output], language: DisplayLanguage, renderer: DiagnosticRenderer, file: SourceFile?
     ) -> String {

@@ -9,6 +9,8 @@ public struct PendingWrite: Sendable, Equatable {
     public var target: String
     /// The text to write.
     public var text: String
+    /// The bytes to write instead of `text` for a binary file (`.xlsx`); `nil` for text.
+    public var bytes: [UInt8]? = nil
     /// True if an existing file may be replaced (`overwrite` or `--force`).
     public var overwrite: Bool
     /// The working directory and allowed folders the policy checked against.
@@ -37,8 +39,8 @@ enum StatementWriter {
     ///
     /// - Parameter code: the diagnostic code prefix: `export` gives `export-path` and `export-write`.
     static func write(
-        _ text: String, to path: String, overwrite: Bool, range: SourceRange, code: String, state: inout SessionState,
-        context: StatementContext
+        _ text: String, bytes: [UInt8]? = nil, to path: String, overwrite: Bool, range: SourceRange, code: String,
+        state: inout SessionState, context: StatementContext
     ) throws(Diagnostic) {
         let overwrite = overwrite || context.force
         if TerminalText.sanitize(path) != path {
@@ -63,14 +65,19 @@ enum StatementWriter {
                     DiagnosticMessage(code: code + "-path", nb: exists.message(.nb), en: exists.message(.en)), range)
             }
             state.pendingWrites.removeAll { $0.target == target }
-            state.pendingWrites.append(
-                PendingWrite(
-                    path: path, target: target, text: text, overwrite: overwrite,
-                    workingDirectory: context.workingDirectory, allowedFolders: context.allowedWriteFolders))
+            var pending = PendingWrite(
+                path: path, target: target, text: text, overwrite: overwrite,
+                workingDirectory: context.workingDirectory, allowedFolders: context.allowedWriteFolders)
+            pending.bytes = bytes
+            state.pendingWrites.append(pending)
             return
         }
         do throws(FileWriteError) {
-            try FileAccess.writeAtomically(text, to: target, overwrite: overwrite)
+            if let bytes {
+                try FileAccess.writeAtomically(bytes: bytes, to: target, overwrite: overwrite)
+            } else {
+                try FileAccess.writeAtomically(text, to: target, overwrite: overwrite)
+            }
         } catch {
             throw context.error(
                 DiagnosticMessage(code: code + "-write", nb: error.message(.nb), en: error.message(.en)), range)
@@ -89,7 +96,7 @@ enum StatementWriter {
                 let target = try WritePolicy.resolve(
                     write.path, workingDirectory: write.workingDirectory, allowedFolders: write.allowedFolders,
                     overwrite: write.overwrite, createFolders: false)
-                files.append(FileWrite(write.text, to: target, shown: write.path, overwrite: write.overwrite))
+                files.append(FileWrite(write.text, bytes: write.bytes, to: target, shown: write.path, overwrite: write.overwrite))
             } catch {
                 failures.append(error.message(language))
             }

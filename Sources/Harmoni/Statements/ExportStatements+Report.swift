@@ -29,11 +29,18 @@ struct ReportBuilder {
     func build(_ state: inout SessionState, outputs: inout [Output]) -> Report {
         let language: DisplayLanguageTag = state.language == .nb ? .nb : .en
         var sections: [ReportSection] = []
+        let summary = summaryTables(&state)
+        if !summary.isEmpty {
+            sections = Report(title: "", provenance: nil, summary: summary, tables: [], language: language).sections
+        }
+        var omitted: [String] = []
         for part in parts(state) {
             guard let word = part.words.first(where: { word in specs.contains { $0.words == ["show", word] } }) else { continue }
             var tables: [Table] = []
             for alternatives in part.items { tables += run(word, alternatives, &state, outputs: &outputs) }
             if tables.isEmpty && !part.fallback.isEmpty { tables = run(word, part.fallback, &state, outputs: &outputs) }
+            for table in tables where table.rows.isEmpty && !omitted.contains(table.title) { omitted.append(table.title) }
+            tables.removeAll { $0.rows.isEmpty }
             guard !tables.isEmpty else { continue }
             if let title = part.sectionTitle {
                 sections.append(ReportSection(title: language == .nb ? title.nb : title.en, tables: tables))
@@ -51,9 +58,10 @@ struct ReportBuilder {
             language == .nb
             ? "Harmonisering av gebyrer i nye Asker" + (name.map { ": " + $0 } ?? "")
             : "Harmonising fees in nye Asker" + (name.map { ": " + $0 } ?? "")
-        return Report(
-            title: title, summary: summary(state, language), provenance: "harmoni \(CLI.version)", sections: sections,
-            language: language)
+        var report = Report(
+            title: title, summary: [], provenance: Self.provenance(state, language), sections: sections, language: language)
+        report.omitted = omitted
+        return report
     }
 
     /// The parts of the report, in order.
@@ -76,7 +84,7 @@ struct ReportBuilder {
     }
 
     /// Runs `show <word> <alternative>` for the first alternative that succeeds with tables.
-    private func run(_ word: String, _ alternatives: [String], _ state: inout SessionState, outputs: inout [Output]) -> [Table] {
+    func run(_ word: String, _ alternatives: [String], _ state: inout SessionState, outputs: inout [Output]) -> [Table] {
         guard let spec = specs.first(where: { $0.words == ["show", word] }) else { return [] }
         for alternative in alternatives {
             let file = SourceFile(name: "<export report>", text: "show \(word) \(alternative)\n")
@@ -100,27 +108,17 @@ struct ReportBuilder {
         return []
     }
 
-    /// The scenario summary: its name, period, deflator choices and decisions.
-    private func summary(_ state: SessionState, _ language: DisplayLanguageTag) -> [String] {
+    /// The line under the title: the scenario's period, price basis and deflator choices, and the
+    /// program version; from the scenario only (no clock), so the same input gives the same file.
+    static func provenance(_ state: SessionState, _ language: DisplayLanguageTag) -> String {
         let nb = language == .nb
         let scenario = state.scenario
-        var lines: [String] = []
-        if let name = scenario.name { lines.append("Scenario: " + name) }
-        lines.append((nb ? "Periode: " : "Period: ") + "\(scenario.period.lowerBound)–\(scenario.period.upperBound).")
+        var parts = [(nb ? "Periode " : "Period ") + "\(scenario.period.lowerBound)–\(scenario.period.upperBound)"]
         if !scenario.deflatorOverrides.isEmpty {
-            let text = scenario.deflatorOverrides.map { "\($0.year): \(NorwegianFormat.percent($0.rate))" }.joined(separator: ", ")
-            lines.append((nb ? "Deflator valgt i scenariet: " : "Deflator chosen in the scenario: ") + text + ".")
+            let text = scenario.deflatorOverrides.map { "\($0.year) \(NorwegianFormat.percent($0.rate))" }.joined(separator: ", ")
+            parts.append((nb ? "deflator valgt i scenariet: " : "deflator chosen in the scenario: ") + text)
         }
-        if scenario.decisions.isEmpty {
-            lines.append(
-                nb
-                    ? "Scenariet har ingen vedtak: tabellene viser utgangspunktet i de tre kommunene."
-                    : "The scenario has no decisions: the tables show the three municipalities' starting point.")
-        } else {
-            lines.append(
-                (nb ? "Vedtak i scenariet: " : "Decisions in the scenario: ")
-                    + scenario.decisions.map(\.statement).joined(separator: "; ") + ".")
-        }
-        return lines
+        parts.append("harmoni \(CLI.version)")
+        return parts.joined(separator: " · ")
     }
 }

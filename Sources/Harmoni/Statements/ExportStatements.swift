@@ -1,6 +1,6 @@
 import Foundation
 
-/// `export <what…> to "<file>" [as csv|md|json|html] [overwrite]` (Norwegian `eksporter`):
+/// `export <what…> to "<file>" [as csv|md|json|html|xlsx] [overwrite]` (Norwegian `eksporter`):
 /// runs the `show <what…>` statement and writes its tables to a file; `export report` writes the
 /// tables of every show statement that exists into one report (see docs/EXPORTS.md).
 enum ExportStatements {
@@ -8,7 +8,7 @@ enum ExportStatements {
         [
             StatementSpec(
                 words: ["export"], aliases: ["eksporter"],
-                usage: "export <hva…> to \"<fil>\" [as csv|md|json|html] [overwrite]",
+                usage: "export <hva…> to \"<fil>\" [as csv|md|json|html|xlsx] [overwrite]",
                 summary: (
                     "Skriver tabellene fra «show <hva…>» (eller hele rapporten: «export report») til en fil.",
                     "Writes the tables of «show <what…>» (or the whole report: «export report») to a file."
@@ -43,7 +43,7 @@ enum ExportStatements {
         let language: DisplayLanguageTag = state.language == .nb ? .nb : .en
         var outputs: [Output] = []
         let tables: [Table]
-        let text: String
+        var text: String
         if request.what.count == 1, let name = name(of: request.what[0]), whatAliases[name, default: name] == "report" {
             let report = ReportBuilder(specs: specs, context: context).build(&state, outputs: &outputs)
             tables = report.sections.flatMap { $0.tables }
@@ -60,8 +60,13 @@ enum ExportStatements {
             }
             text = Exporter.export(tables, as: request.format, title: tables.count == 1 ? tables[0].title : "Harmoni", language: language)
         }
+        var bytes: [UInt8]?
+        if request.format.isBinary {
+            bytes = Exporter.data(tables, as: request.format, language: language)
+            text = ""
+        }
         try StatementWriter.write(
-            text, to: request.path, overwrite: request.overwrite, range: request.pathRange, code: "export", state: &state,
+            text, bytes: bytes, to: request.path, overwrite: request.overwrite, range: request.pathRange, code: "export", state: &state,
             context: context)
         let count = tables.count
         outputs.append(
@@ -104,7 +109,7 @@ enum ExportStatements {
                 let formatRange = reader.here
                 guard let name = reader.peekName, let named = ExportFormat(name: name) else {
                     throw context.error(
-                        "ukjent format; bruk csv, md, json eller html", "unknown format; use csv, md, json or html", formatRange,
+                        "ukjent format; bruk csv, md, json, html eller xlsx", "unknown format; use csv, md, json, html or xlsx", formatRange,
                         code: "export-format")
                 }
                 _ = reader.keyword(name)
@@ -116,8 +121,8 @@ enum ExportStatements {
         }
         guard let resolved = format ?? ExportFormat(fileName: path) else {
             throw context.error(
-                "kan ikke se formatet av filnavnet; legg til «as csv|md|json|html»",
-                "cannot tell the format from the file name; add «as csv|md|json|html»", pathRange, code: "export-format")
+                "kan ikke se formatet av filnavnet; legg til «as csv|md|json|html|xlsx»",
+                "cannot tell the format from the file name; add «as csv|md|json|html|xlsx»", pathRange, code: "export-format")
         }
         return Request(what: Array(words[..<split]), path: path, pathRange: pathRange, format: resolved, overwrite: overwrite)
     }
