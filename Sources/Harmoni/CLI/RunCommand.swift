@@ -178,8 +178,6 @@ enum RunCommand {
         case .export(let exportFormat): return (Exporter.export(summary + tables, as: exportFormat, title: title, language: tag), nil)
         }
     }
-        }
-    }
 
     /// The options `run` adds to its help text.
     static func help(_ language: DisplayLanguage) -> String {

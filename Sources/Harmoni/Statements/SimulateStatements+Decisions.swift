@@ -194,7 +194,7 @@ extension SimulateStatements {
         case .group(let group): keys = catalog.keys(inGroup: group)
         default: return true
         }
-        return keys.contains { key in Dataset.mergingMunicipalities.contains { catalog.item(key, $0).map { $0.level.ore < 0 } ?? false } }
+        return keys.contains { key in state.dataset.mergingMunicipalities.contains { catalog.item(key, $0).map { $0.level.ore < 0 } ?? false } }
     }
 
     private static func annualTarget(_ target: DecisionTarget, _ state: SessionState) -> Bool {
