@@ -18,7 +18,9 @@ struct DataRequestTests {
         var header: [String] = []
         for line in text.components(separatedBy: "\n") {
             var fields = line.components(separatedBy: ";")
-            if fields.contains("reelt_tall") { header = fields.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") } }
+            // The CSV header shows the headings («Reelt tall»); the import reads them as keys.
+            let keys = fields.map { DataRequest.columnKey($0.replacingOccurrences(of: "\u{FEFF}", with: "")) }
+            if keys.contains("reelt_tall") { header = keys }
             if let t = header.firstIndex(of: "type"), let i = header.firstIndex(of: "id"), fields.count == header.count,
                 let fill = values[fields[t] + " " + fields[i]], let v = header.firstIndex(of: "reelt_tall"),
                 let k = header.firstIndex(of: "kilde"), let m = header.firstIndex(of: "betalte_mnd")

@@ -34,6 +34,21 @@ public struct DataRequest: Sendable {
         "kommentar",
     ]
 
+    /// The column headings a sheet shows (CSV and xlsx headers are headings, not keys).
+    static let headingsNB = [
+        "Kommune", "Type", "Id", "Beskrivelse", "Anslag nå", "Enhet", "Periode", "Metode", "Betalte mnd", "Reelt tall", "Kilde", "Kommentar",
+    ]
+    static let headingsEN = [
+        "Municipality", "Type", "Id", "Description", "Current estimate", "Unit", "Period", "Method", "Billed months", "Real value",
+        "Source", "Comment",
+    ]
+
+    /// The column key a header cell names: a key itself, or a Norwegian or English heading.
+    public static func columnKey(_ header: String) -> String {
+        if let i = headingsNB.firstIndex(of: header) ?? headingsEN.firstIndex(of: header) { return columnKeys[i] }
+        return header
+    }
+
     /// The type word of a kind, as the sheet writes it.
     public static func typeWord(_ kind: MissingFigure.Kind) -> String {
         switch kind {
@@ -130,9 +145,7 @@ public struct DataRequest: Sendable {
     /// One table per municipality, all cells text, columns ``columnKeys``.
     public func tables(_ dataset: Dataset, year: Int, language: DisplayLanguageTag = .nb) -> [Table] {
         let nb = language == .nb
-        let headings = nb
-            ? ["Kommune", "Type", "Id", "Beskrivelse", "Anslag nå", "Enhet", "Periode", "Metode", "Betalte mnd", "Reelt tall", "Kilde", "Kommentar"]
-            : ["Municipality", "Type", "Id", "Description", "Current estimate", "Unit", "Period", "Method", "Billed months", "Real value", "Source", "Comment"]
+        let headings = nb ? Self.headingsNB : Self.headingsEN
         var tables: [Table] = []
         for m in dataset.mergingMunicipalities {
             let municipality = dataset.municipality(m)

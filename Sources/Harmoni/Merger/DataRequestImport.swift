@@ -49,9 +49,10 @@ struct DataRequestImport {
                 columns = nil
                 continue
             }
-            if fields.contains("id") && fields.contains("reelt_tall") {
+            let keys = fields.map(DataRequest.columnKey)
+            if keys.contains("id") && keys.contains("reelt_tall") {
                 var map: [String: Int] = [:]
-                for (i, f) in fields.enumerated() where map[f] == nil { map[f] = i }
+                for (i, f) in keys.enumerated() where map[f] == nil { map[f] = i }
                 columns = map
                 continue
             }
