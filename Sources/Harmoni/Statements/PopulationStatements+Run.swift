@@ -69,6 +69,10 @@ extension PopulationStatements {
     }
 
     /// Prices the population for the period (or the years given).
+    ///
+    /// Not inlined: Swift 6.3.1's optimiser crashes (an ownership error in CopyPropagation) when
+    /// this typed-throws closure is inlined into `showDistribution` in a release build.
+    @inline(never)
     static func run(
         _ population: HouseholdPopulation, _ state: SessionState, years: [Int]? = nil, prices: PriceBasis?, command: Command,
         context: StatementContext, skipPricing: Bool = false, everyRulebook: Bool = false
