@@ -45,6 +45,7 @@ public struct DatasetLoader {
         }
         loader.checkOverlaps()
         loader.checkAmounts()
+        HouseholdDescriptions.fill(&loader.dataset)
         return (loader.dataset, loader.diagnostics)
     }
 

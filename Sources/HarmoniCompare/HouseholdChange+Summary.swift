@@ -91,7 +91,7 @@ extension HouseholdChange {
             notes.append((nb ? "Vedtak: " : "Decisions: ") + labels.joined(separator: "; ") + ".")
         }
         for change in changes {
-            let definition = dataset.household(change.household)?.definition ?? change.household.rawValue
+            let definition = dataset.household(change.household)?.description(norwegian: nb) ?? change.household.rawValue
             notes.append(change.household.rawValue + ": " + definition + ".")
         }
         return notes

@@ -68,7 +68,7 @@ extension HouseholdCost {
         let nb = language == .nb
         let profile = HouseholdProfile(household)
         let services = Set(costs.flatMap { $0.lines.map(\.service) })
-        var notes = [(nb ? "Husholdning: " : "Household: ") + profile.definition + "."]
+        var notes = [(nb ? "Husholdning: " + profile.norwegianDescription : "Household: " + profile.definition) + "."]
         if let income = profile.income { notes.append(incomeNote(income, costs.first?.year ?? 0, dataset, language)) }
         notes.append(Notes.months.text(language))
         if services.contains("barnehage") {

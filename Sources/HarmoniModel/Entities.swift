@@ -310,6 +310,15 @@ public struct Household: Sendable, Hashable, Codable {
         if case .text(let text) = value("definition") { return text }
         return nil
     }
+
+    /// The Norwegian description (the attribute `beskrivelse`), if given.
+    public var norwegianDescription: String? {
+        if case .text(let text) = value("beskrivelse") { return text }
+        return nil
+    }
+
+    /// What a reader is shown: in Norwegian the `beskrivelse` when there is one, else the `definition`.
+    public func description(norwegian: Bool) -> String? { (norwegian ? norwegianDescription : nil) ?? definition }
 }
 
 /// One member, usage or income of a typical household.

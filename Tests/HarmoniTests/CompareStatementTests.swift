@@ -54,7 +54,22 @@ struct CompareStatementTests {
     func householdErrors() {
         #expect(Fixtures.run("show household \"a\"").errors.contains("flere typehusholdninger passer «a»"))
         #expect(Fixtures.run("show household \"brannmann\"").errors.contains("ingen typehusholdning passer «brannmann»; kjente: a_familie_750k"))
-        #expect(Fixtures.run("show household").output.contains("d_ssb_standardbolig  SSB's standard dwelling"))
+        #expect(Fixtures.run("show household").output.contains("SSBs standardbolig: enebolig på 120 m²"))
+    }
+
+    @Test("Households have Norwegian descriptions, and the search finds them («to barn»)")
+    func norwegianDescriptions() {
+        let twoChildren = Fixtures.run("vis husholdning \"to barn\"").errors
+        #expect(twoChildren.contains("flere typehusholdninger passer «to barn»: b_enslig_300k (Enslig forsørger med to barn"))
+        #expect(twoChildren.contains("e_par_to_barn_median (Par med to barn"))
+        let couple = Fixtures.run("vis husholdning \"par med to barn\"")
+        #expect(couple.errors.isEmpty, "\(couple.errors)")
+        #expect(couple.output.contains("Husholdning: Par med to barn: ett i barnehage på heltid og ett i SFO fem dager i uka"))
+        #expect(Fixtures.run("show household \"Couple with two\"").output == couple.output)
+        let session = Fixtures.session()
+        session.state.language = .en
+        let english = Fixtures.run("show household", in: session).output
+        #expect(english.contains("Couple with two children"))
     }
 
     @Test("show services lists every service with its area and who has lines")

@@ -80,7 +80,7 @@ struct HouseholdStatementTests {
             ])
         #expect(tables[1].kind == "household_summary")
         #expect(tables[1].columns.map(\.key) == HouseholdChange.summaryColumnKeys)
-        #expect(tables[1].rows.count == 12, "four households × three municipalities")
+        #expect(tables[1].rows.count == 15, "five households × three municipalities")
         #expect(tables[2].kind == "household_impact")
         #expect(tables[2].columns.map(\.key) == ["household", "municipality", "y2021"])
     }

@@ -28,7 +28,7 @@ struct ReplCompletionTests {
     @Test("Statements come from the registry: two-word statements complete their second word")
     func registryDriven() {
         let specs = [
-            StatementSpec(words: ["show", "diff"], aliases: ["vis"], usage: "show diff <tjeneste> [per year|as published]",
+            StatementSpec(words: ["show", "diff"], usage: "show diff <tjeneste> [per year|as published]",
                 summary: ("", ""), example: "", action: { _, _, _ in [] }),
             StatementSpec(words: ["show", "impact"], usage: "show impact [by area]", summary: ("", ""), example: "",
                 action: { _, _, _ in [] }),

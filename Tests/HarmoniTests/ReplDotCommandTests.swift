@@ -21,7 +21,7 @@ struct ReplScenarioCommandTests {
         let text = contents(folder + "/hp.harmoni")
         #expect(text.hasPrefix("# Harmoni-scenario «hp», lagret fra REPL-en.\n# Datasett: datasets/ (levert med Harmoni)\n"))
         #expect(text.hasSuffix("\nharmonise sfo.* to lowest\nharmonise kulturskole.* to asker\n"))
-        #expect(output.out.hasSuffix("Lagret 2 beslutning(er) i «hp.harmoni».\n"))
+        #expect(output.out.hasSuffix("Lagret 2 vedtak i «hp.harmoni».\n"))
         #expect(!loop.session.state.scenario.hasUnsavedChanges)
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(leftovers == ["hp.harmoni"])
@@ -74,7 +74,7 @@ struct ReplScenarioCommandTests {
         ReplFixtures.write("let a = 2\nprint a * 3\n", folder + "/s.harmoni")
         let (loop, _, output) = ReplFixtures.loop(lines: [".load \"s.harmoni\"", "print a + 1"], folder: folder)
         _ = loop.run()
-        #expect(output.out == "6\nLastet «s.harmoni»: 0 beslutning(er).\n3\n")
+        #expect(output.out == "6\nLastet «s.harmoni»: 0 vedtak.\n3\n")
         #expect(loop.prompt == "harmoni[s]> ")
     }
 
@@ -121,7 +121,7 @@ struct ReplScenarioCommandTests {
         #expect(output.out.hasSuffix("Angret: harmonise vann.* to asker\n"))
         loop.handle(".undo")
         loop.handle(".undo")
-        #expect(output.out.hasSuffix("Ingen beslutninger å angre.\n"))
+        #expect(output.out.hasSuffix("Ingen vedtak å angre.\n"))
         #expect(!loop.session.state.scenario.hasUnsavedChanges)
     }
 
@@ -133,7 +133,7 @@ struct ReplScenarioCommandTests {
         loop.handle(".reset")
         #expect(loop.session.state.scenario.decisions.isEmpty)
         #expect(loop.session.state.bindings.isEmpty)
-        #expect(output.out.hasSuffix("Tilbakestilt: 1 beslutning(er) og 1 navn fjernet.\n"))
+        #expect(output.out.hasSuffix("Tilbakestilt: 1 vedtak og 1 navn fjernet.\n"))
         let (asking, _, asked) = ReplFixtures.loop(lines: ["nei"], interactive: true)
         ReplFixtures.decide(asking, "harmonise sfo.* to lowest")
         asking.handle(".reset")
@@ -146,14 +146,14 @@ struct ReplScenarioCommandTests {
         let (piped, _, pipedOutput) = ReplFixtures.loop(lines: ["quit"])
         ReplFixtures.decide(piped, "harmonise sfo.* to lowest")
         _ = piped.run()
-        #expect(pipedOutput.err.contains("merk: 1 ulagret(e) beslutning(er) ble ikke lagret"))
+        #expect(pipedOutput.err.contains("merk: 1 ulagret vedtak ble ikke lagret"))
 
         let folder = ReplFixtures.temporaryFolder()
         let (loop, reader, _) = ReplFixtures.loop([.end, .line("j"), .line("ut.harmoni")], interactive: true, folder: folder)
         ReplFixtures.decide(loop, "harmonise sfo.* to lowest")
         _ = loop.run()
         #expect(reader.isFinished)
-        #expect(reader.prompts[1].hasPrefix("Du har 1 ulagret(e) beslutning(er). Lagre før du avslutter?"))
+        #expect(reader.prompts[1].hasPrefix("Du har 1 ulagret vedtak. Lagre før du avslutter?"))
         #expect(contents(folder + "/ut.harmoni").hasSuffix("harmonise sfo.* to lowest\n"))
     }
 

@@ -164,7 +164,7 @@ struct ReplHelpTests {
         #expect(output.out.contains("Eksempel: .save \"scenarier/mitt.harmoni\""))
         #expect(output.out.contains("print <uttrykk>"))
         #expect(output.out.contains("Eksempel: let pris = asker.sfo.plass_5d"))
-        #expect(output.out.contains("Angrer den siste beslutningen."))
+        #expect(output.out.contains("Angrer det siste vedtaket."))
         let (english, _, englishOutput) = ReplFixtures.loop(lines: ["help print"], language: .en)
         _ = english.run()
         #expect(englishOutput.out.contains("Example: print asker.sfo.plass_5d * 10"))

@@ -56,7 +56,7 @@ struct ReplPipedTests {
         let result = try Executable.run(["--lang", "en"], stdin: script, in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("32 890 kr\nprint <uttrykk>\n  Evaluates an expression"))
-        #expect(result.stdout.hasSuffix("Saved 0 decision(s) to «s.harmoni».\n"))
+        #expect(result.stdout.hasSuffix("Saved 0 decisions to «s.harmoni».\n"))
         #expect(FileManager.default.fileExists(atPath: folder + "/s.harmoni"))
     }
 }

@@ -28,18 +28,18 @@ public struct DotCommand: Sendable {
             example: ".help print"),
         DotCommand(
             name: "load", aliases: ["last"], usage: ".load \"FIL\"",
-            summary: ("Kjører en scenariofil i økten (beslutningene legges til).", "Runs a scenario file in the session (its decisions are added)."),
+            summary: ("Kjører en scenariofil i økten (vedtakene legges til).", "Runs a scenario file in the session (its decisions are added)."),
             example: ".load \"scenarier/sfo-lavest.harmoni\"", takesFile: true),
         DotCommand(
             name: "save", aliases: ["lagre"], usage: ".save [--force] [\"FIL\"]",
-            summary: ("Lagrer beslutningene som en scenariofil; erstatter aldri en fil uten --force eller et ja.", "Saves the decisions as a scenario file; never replaces a file without --force or a yes."),
+            summary: ("Lagrer vedtakene som en scenariofil; erstatter aldri en fil uten --force eller et ja.", "Saves the decisions as a scenario file; never replaces a file without --force or a yes."),
             example: ".save \"scenarier/mitt.harmoni\"", takesFile: true),
         DotCommand(
             name: "reset", aliases: ["nullstill"], usage: ".reset",
-            summary: ("Fjerner alle beslutninger og «let»-navn.", "Removes every decision and «let» name."), example: ".reset"),
+            summary: ("Fjerner alle vedtak og «let»-navn.", "Removes every decision and «let» name."), example: ".reset"),
         DotCommand(
             name: "undo", aliases: ["angre"], usage: ".undo",
-            summary: ("Angrer den siste beslutningen.", "Undoes the last decision."), example: ".undo"),
+            summary: ("Angrer det siste vedtaket.", "Undoes the last decision."), example: ".undo"),
         DotCommand(
             name: "mode", aliases: ["modus"], usage: ".mode [table|csv|md|json]",
             summary: ("Viser eller velger hvordan tabeller skrives.", "Shows or sets how tables are written."), example: ".mode md",
@@ -54,7 +54,7 @@ public struct DotCommand: Sendable {
             argumentWords: ["on", "off"]),
         DotCommand(
             name: "quit", aliases: ["exit", "avslutt"], usage: ".quit",
-            summary: ("Avslutter (tilbyr å lagre ulagrede beslutninger). Også «quit» og Ctrl-D.", "Leaves (offers to save unsaved decisions). Also «quit» and Ctrl-D."),
+            summary: ("Avslutter (tilbyr å lagre ulagrede vedtak). Også «quit» og Ctrl-D.", "Leaves (offers to save unsaved decisions). Also «quit» and Ctrl-D."),
             example: ".quit"),
     ]
 

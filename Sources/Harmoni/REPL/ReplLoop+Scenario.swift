@@ -45,6 +45,9 @@ extension ReplLoop {
         return false
     }
 
+    /// `1 decision`, `3 decisions` (English; Norwegian says «vedtak» for one and many).
+    static func decisions(_ count: Int) -> String { count == 1 ? "1 decision" : "\(count) decisions" }
+
     /// The scenario's name taken from a file name: `scenarier/sfo-lavest.harmoni` → `sfo-lavest`.
     static func scenarioName(_ path: String) -> String {
         ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -103,7 +106,7 @@ extension ReplLoop {
         savedScenario = session.state.scenario
         refreshUnsaved()
         let count = session.state.scenario.decisions.count
-        output.write(text("Lagret \(count) beslutning(er) i «\(target)».\n", "Saved \(count) decision(s) to «\(target)».\n"))
+        output.write(text("Lagret \(count) vedtak i «\(target)».\n", "Saved \(Self.decisions(count)) to «\(target)».\n"))
         return true
     }
 
@@ -133,14 +136,14 @@ extension ReplLoop {
         let count = session.state.scenario.decisions.count
         output.write(
             text(
-                "Lastet «\(path)»: \(count) beslutning(er)\(failed ? ", med feil" : "").\n",
-                "Loaded «\(path)»: \(count) decision(s)\(failed ? ", with errors" : "").\n"))
+                "Lastet «\(path)»: \(count) vedtak\(failed ? ", med feil" : "").\n",
+                "Loaded «\(path)»: \(Self.decisions(count))\(failed ? ", with errors" : "").\n"))
     }
 
     /// `.undo`: removes the last decision.
     func undo() {
         guard let last = session.state.scenario.decisions.popLast() else {
-            output.write(text("Ingen beslutninger å angre.\n", "No decisions to undo.\n"))
+            output.write(text("Ingen vedtak å angre.\n", "No decisions to undo.\n"))
             return
         }
         refreshUnsaved()
@@ -151,7 +154,7 @@ extension ReplLoop {
     func reset() {
         let state = session.state
         if state.scenario.hasUnsavedChanges, interactive,
-            !confirm(text("Forkaste ulagrede beslutninger?", "Discard unsaved decisions?"))
+            !confirm(text("Forkaste ulagrede vedtak?", "Discard unsaved decisions?"))
         {
             output.write(text("Ingenting ble endret.\n", "Nothing was changed.\n"))
             return
@@ -162,8 +165,8 @@ extension ReplLoop {
         scenarioPath = nil
         output.write(
             text(
-                "Tilbakestilt: \(state.scenario.decisions.count) beslutning(er) og \(state.bindings.count) navn fjernet.\n",
-                "Reset: \(state.scenario.decisions.count) decision(s) and \(state.bindings.count) name(s) removed.\n"))
+                "Tilbakestilt: \(state.scenario.decisions.count) vedtak og \(state.bindings.count) navn fjernet.\n",
+                "Reset: \(Self.decisions(state.scenario.decisions.count)) and \(state.bindings.count) name(s) removed.\n"))
     }
 
     /// Before leaving: offers to save unsaved decisions. Returns false to stay in the REPL (the
@@ -175,13 +178,13 @@ extension ReplLoop {
         guard interactive else {
             output.writeError(
                 text(
-                    "merk: \(count) ulagret(e) beslutning(er) ble ikke lagret\n",
-                    "note: \(count) unsaved decision(s) were not saved\n"))
+                    "merk: \(count) \(count == 1 ? "ulagret vedtak ble" : "ulagrede vedtak ble") ikke lagret\n",
+                    "note: \(count) unsaved \(count == 1 ? "decision was" : "decisions were") not saved\n"))
             return true
         }
         let question = text(
-            "Du har \(count) ulagret(e) beslutning(er). Lagre før du avslutter? [j/N] ",
-            "You have \(count) unsaved decision(s). Save before leaving? [y/N] ")
+            "Du har \(count) \(count == 1 ? "ulagret" : "ulagrede") vedtak. Lagre før du avslutter? [j/N] ",
+            "You have \(count) unsaved \(count == 1 ? "decision" : "decisions"). Save before leaving? [y/N] ")
         switch reader.readLine(prompt: question) {
         case .interrupted: return false
         case .endOfInput: return true

@@ -5,8 +5,8 @@
 public struct StatementSpec: Sendable {
     /// The canonical words: `["show", "diff"]`, `["harmonise"]`.
     public var words: [String]
-    /// Norwegian (or other) spellings of the first word: `["vis"]`, `["harmoniser"]`.
-    public var aliases: [String]
+    /// Norwegian (or other) spellings of the first word, from ``Vocabulary``: `["vis"]`, `["harmoniser", "harmonize"]`.
+    public var aliases: [String] { words.first.map { Vocabulary.spellings(of: $0, in: Vocabulary.statementWords) } ?? [] }
     /// A one-line usage: `show diff <tjeneste|gruppe|område> [per year|per month|as published]`.
     public var usage: String
     /// One sentence in Norwegian and English.
@@ -17,11 +17,10 @@ public struct StatementSpec: Sendable {
     public var action: @Sendable (Command, inout SessionState, StatementContext) throws(Diagnostic) -> [Output]
 
     public init(
-        words: [String], aliases: [String] = [], usage: String, summary: (nb: String, en: String), example: String,
+        words: [String], usage: String, summary: (nb: String, en: String), example: String,
         action: @escaping @Sendable (Command, inout SessionState, StatementContext) throws(Diagnostic) -> [Output]
     ) {
         self.words = words
-        self.aliases = aliases
         self.usage = usage
         self.summary = summary
         self.example = example

@@ -34,19 +34,27 @@ public struct WordReader {
         return p.parts[0].name
     }
 
-    /// Consumes the next word if it is one of `names`; returns which.
+    /// Consumes the next word if it is one of `names`, or a spelling of one in ``Vocabulary``
+    /// (`til` for `to`); returns which of `names` it is.
     public mutating func keyword(_ names: String...) -> String? {
-        guard let name = peekName, names.contains(name) else { return nil }
+        guard let name = peekName, let matched = Self.match(name, names) else { return nil }
         index += 1
-        return name
+        return matched
+    }
+
+    /// `name` itself if it is one of `names`, else its canonical form if that is one.
+    static func match(_ name: String, _ names: [String]) -> String? {
+        if names.contains(name) { return name }
+        let canonical = Vocabulary.canonical(name)
+        return names.contains(canonical) ? canonical : nil
     }
 
     /// Consumes one of `names` or throws "expected …".
     @discardableResult
     public mutating func expectKeyword(_ names: String...) throws(Diagnostic) -> String {
-        if let name = peekName, names.contains(name) {
+        if let name = peekName, let matched = Self.match(name, names) {
             index += 1
-            return name
+            return matched
         }
         let list = names.map { "«\($0)»" }.joined(separator: " / ")
         throw context.error(.expected(list, list, found: foundText), here)

@@ -16,7 +16,7 @@ enum BaselineStatements {
     static var all: [StatementSpec] { [importSpec, baseline] }
 
     static let baseline = StatementSpec(
-        words: ["baseline"], aliases: ["grunnlag"],
+        words: ["baseline"],
         usage: "baseline [volume|rule|budget] <kommune>.<tjeneste>.<linje> = <verdi> [vat none|incl|excl] [billed <måneder>] source \"<kilde>\"",
         summary: (
             "Erstatter et tall i datasettet med kommunens eget tall (status own) for basisåret.",

@@ -5,8 +5,7 @@ enum CompareStatements {
     static var all: [StatementSpec] { [services, fees, diff, household] }
 
     static let diff = StatementSpec(
-        words: ["show", "diff"], aliases: ["vis"],
-        usage: "show diff <tjeneste|tjeneste.*|tjeneste.linje|område> [per year|per month|as published]",
+        words: ["show", "diff"], usage: "show diff <tjeneste|tjeneste.*|tjeneste.linje|område> [per year|per month|as published]",
         summary: (
             "Sammenligner gebyrene i Asker, Røyken og Hurum side om side, med strukturelle forskjeller.",
             "Compares the fees of Asker, Røyken and Hurum side by side, with structural differences."
@@ -28,7 +27,7 @@ enum CompareStatements {
         })
 
     static let services = StatementSpec(
-        words: ["show", "services"], aliases: ["vis"], usage: "show services",
+        words: ["show", "services"], usage: "show services",
         summary: ("Viser tjenestene med gebyrer, område og hvilke kommuner som har linjer.",
             "Shows the services with fees, their area and which municipalities have lines."),
         example: "show services",
@@ -39,7 +38,7 @@ enum CompareStatements {
         })
 
     static let fees = StatementSpec(
-        words: ["show", "fees"], aliases: ["vis"], usage: "show fees [<tjeneste|tjeneste.linje|område>]",
+        words: ["show", "fees"], usage: "show fees [<tjeneste|tjeneste.linje|område>]",
         summary: ("Viser gebyrene som publisert, med status og kilde.", "Shows the fees as published, with status and source."),
         example: "show fees barnehage",
         action: { command, state, context throws(Diagnostic) in
@@ -62,8 +61,7 @@ enum CompareStatements {
         })
 
     static let household = StatementSpec(
-        words: ["show", "household"], aliases: ["vis"],
-        usage: "show household [\"<id eller del av beskrivelsen>\" [in <år>] [nominal]]",
+        words: ["show", "household"], usage: "show household [\"<id eller del av beskrivelsen>\" [in <år>] [nominal]]",
         summary: (
             "Viser en typehusholdnings årlige kostnad i hver kommune, linje for linje; før og etter vedtakene "
                 + "når scenariet har vedtak.",
@@ -119,8 +117,9 @@ enum CompareWords {
         return .line(key)
     }
 
-    /// A household by id, or by a case-insensitive part of its id or definition; a quoted string
-    /// or a bare name. No match or several matches is an error naming the households.
+    /// A household by id, or by a case-insensitive part of its id, definition or Norwegian
+    /// description (`"to barn"`); a quoted string or a bare name. No match or several matches is
+    /// an error naming the households with their descriptions.
     static func household(_ words: inout WordReader, _ dataset: Dataset) throws(Diagnostic) -> Household {
         let range = words.here
         let text: String
@@ -131,11 +130,16 @@ enum CompareWords {
         }
         if let exact = dataset.households.first(where: { $0.id.rawValue == text }) { return exact }
         let needle = text.lowercased()
-        let matches = dataset.households.filter {
-            $0.id.rawValue.lowercased().contains(needle) || ($0.definition?.lowercased().contains(needle) ?? false)
+        let matches = dataset.households.filter { household in
+            [household.id.rawValue, household.definition, household.norwegianDescription].contains {
+                $0?.lowercased().contains(needle) ?? false
+            }
         }
         if matches.count == 1, let only = matches.first { return only }
-        let known = (matches.isEmpty ? dataset.households : matches).map(\.id.rawValue).joined(separator: ", ")
+        let nb = words.context.language == .nb
+        let known = (matches.isEmpty ? dataset.households : matches).map { household in
+            household.id.rawValue + (household.description(norwegian: nb).map { " (\($0))" } ?? "")
+        }.joined(separator: "; ")
         throw words.context.error(
             matches.isEmpty ? "ingen typehusholdning passer «\(text)»; kjente: \(known)" : "flere typehusholdninger passer «\(text)»: \(known)",
             matches.isEmpty ? "no typical household matches «\(text)»; known: \(known)" : "several typical households match «\(text)»: \(known)",
@@ -149,7 +153,7 @@ enum CompareWords {
             kind: "households", title: nb ? "Typehusholdninger" : "Typical households",
             columns: [Column("household", nb ? "Husholdning" : "Household"), Column("definition", nb ? "Beskrivelse" : "Definition")])
         for household in dataset.households {
-            table.rows.append([.text(household.id.rawValue), .text(household.definition ?? "")])
+            table.rows.append([.text(household.id.rawValue), .text(household.description(norwegian: nb) ?? "")])
         }
         table.notes.append(nb ? "Vis én med «show household \"<id>\"»." : "Show one with «show household \"<id>\"».")
         return table

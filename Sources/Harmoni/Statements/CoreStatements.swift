@@ -3,7 +3,7 @@ enum CoreStatements {
     static var all: [StatementSpec] {
         [
             StatementSpec(
-                words: ["print"], aliases: ["skriv"], usage: "print <uttrykk>",
+                words: ["print"], usage: "print <uttrykk>",
                 summary: ("Regner ut et uttrykk og viser svaret.", "Evaluates an expression and shows the result."),
                 example: "print asker.sfo.plass_5d * 10",
                 action: { command, state, context throws(Diagnostic) in

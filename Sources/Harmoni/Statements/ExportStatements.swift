@@ -7,7 +7,7 @@ enum ExportStatements {
     static var all: [StatementSpec] {
         [
             StatementSpec(
-                words: ["export"], aliases: ["eksporter"],
+                words: ["export"],
                 usage: "export <hva…> to \"<fil>\" [as csv|md|json|html|xlsx] [overwrite]",
                 summary: (
                     "Skriver tabellene fra «show <hva…>» (eller hele rapporten: «export report») til en fil.",
@@ -20,11 +20,9 @@ enum ExportStatements {
         ]
     }
 
-    /// Other names for what can be exported, used when no `show` statement has the name itself.
-    static let whatAliases: [String: String] = [
-        "skyggebudsjett": "budget", "budsjett": "budget", "husholdning": "household", "husholdninger": "household",
-        "households": "household", "effekt": "impact", "virkning": "impact", "sammenligning": "diff", "rapport": "report",
-    ]
+    /// What `export <name>` shows: the name itself when a `show` statement has it, else its
+    /// canonical form in ``Vocabulary`` (`skyggebudsjett` → `budget`).
+    static func whatName(_ name: String) -> String { Vocabulary.objectWords[name] ?? name }
 
     /// What an `export` statement asked for.
     struct Request {
@@ -44,7 +42,7 @@ enum ExportStatements {
         var outputs: [Output] = []
         let tables: [Table]
         var text: String
-        if request.what.count == 1, let name = name(of: request.what[0]), whatAliases[name, default: name] == "report" {
+        if request.what.count == 1, let name = name(of: request.what[0]), whatName(name) == "report" {
             let report = ReportBuilder(specs: specs, context: context).build(&state, outputs: &outputs)
             tables = report.sections.flatMap { $0.tables }
             text = request.format == .html ? HTMLReport.render(report) : Exporter.export(tables, as: request.format, language: language)
@@ -137,7 +135,7 @@ enum ExportStatements {
             throw context.error(
                 "ukjent tabell; kjente: \(known(shows))", "unknown table; known: \(known(shows))", first.range, code: "export-what")
         }
-        let target = shows.contains { $0.words[1] == asked } ? asked : whatAliases[asked, default: asked]
+        let target = shows.contains { $0.words[1] == asked } ? asked : whatName(asked)
         guard let spec = shows.first(where: { $0.words[1] == target }) else {
             throw context.error(
                 "«\(asked)» kan ikke eksporteres; kjente: \(known(shows))", "«\(asked)» cannot be exported; known: \(known(shows))",

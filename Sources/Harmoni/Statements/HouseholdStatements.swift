@@ -8,7 +8,7 @@ enum HouseholdStatements {
     static var all: [StatementSpec] { [households] }
 
     static let households = StatementSpec(
-        words: ["show", "households"], aliases: ["vis"], usage: "show households [in <år>] [nominal]",
+        words: ["show", "households"], usage: "show households [in <år>] [nominal]",
         summary: (
             "Viser hver typehusholdnings årlige kostnad i hver kommune før og etter vedtakene, med endring i kr og %.",
             "Shows each typical household's annual cost in each municipality before and after the decisions, with the change in kr and %."

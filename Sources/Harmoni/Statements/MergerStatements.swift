@@ -7,7 +7,7 @@ enum MergerStatements {
     static var all: [StatementSpec] { [showDataRequest, newMerger] }
 
     static let showDataRequest = StatementSpec(
-        words: ["show", "datarequest"], aliases: ["vis"], usage: "show datarequest",
+        words: ["show", "datarequest"], usage: "show datarequest",
         summary: (
             "Viser dataforespørselen: hvert anslag og hvert manglende tall per kommune, til utfylling (export datarequest to \"fil.csv\").",
             "Shows the data request: every estimate and every missing figure per municipality, to be filled in (export datarequest to \"file.csv\")."
@@ -21,7 +21,7 @@ enum MergerStatements {
         })
 
     static let newMerger = StatementSpec(
-        words: ["new", "merger"], aliases: ["ny"], usage: "new merger <kommunenummer 2020 | \"navn\"> [to \"<mappe>\"] [overwrite]",
+        words: ["new", "merger"], usage: "new merger <kommunenummer 2020 | \"navn\"> [to \"<mappe>\"] [overwrite]",
         summary: (
             "Lager et datasett (stillas) for en av de 44 sammenslåingene i 2020; lokale tall står som «mangler».",
             "Scaffolds a dataset for one of the 44 mergers of 2020; local figures are «missing»."
@@ -82,7 +82,7 @@ enum MergerStatements {
 extension BaselineStatements {
     /// `baseline import "fil.csv"`: the filled data request's figures as `own` figures (see ``DataRequestImport``).
     static let importSpec = StatementSpec(
-        words: ["baseline", "import"], aliases: ["grunnlag"], usage: "baseline import \"<fil.csv>\"",
+        words: ["baseline", "import"], usage: "baseline import \"<fil.csv>\"",
         summary: (
             "Leser en utfylt dataforespørsel (CSV) som kommunens egne tall med kilder; ingenting importeres om en rad er feil.",
             "Reads a filled data request (CSV) as the municipality's own figures with sources; nothing is imported if any row is wrong."

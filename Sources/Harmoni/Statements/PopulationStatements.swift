@@ -8,7 +8,7 @@ enum PopulationStatements {
     static var all: [StatementSpec] { [population, export, calibration, distribution, incomeRules] }
 
     static let population = StatementSpec(
-        words: ["population"], aliases: ["befolkning"],
+        words: ["population"],
         usage: "population synthetic [seed <n>] | population load \"<mappe>\"",
         summary: (
             "Bygger en syntetisk befolkning av nye Asker kalibrert til datasettet, eller leser et uttrekk (households.csv, persons.csv).",
@@ -43,7 +43,7 @@ enum PopulationStatements {
         })
 
     static let export = StatementSpec(
-        words: ["export", "population"], aliases: ["eksporter"], usage: "export population to \"<mappe>\" [overwrite]",
+        words: ["export", "population"], usage: "export population to \"<mappe>\" [overwrite]",
         summary: (
             "Skriver befolkningen til households.csv og persons.csv, og med vedtak results.csv (endring per husholdning og år).",
             "Writes the population to households.csv and persons.csv and, with decisions, results.csv (change per household and year)."
@@ -76,7 +76,7 @@ enum PopulationStatements {
         })
 
     static let calibration = StatementSpec(
-        words: ["show", "calibration"], aliases: ["vis"], usage: "show calibration",
+        words: ["show", "calibration"], usage: "show calibration",
         summary: (
             "Viser befolkningens kalibrering: datasettets tall og befolkningens, marginal for marginal.",
             "Shows the population's calibration: the dataset's figures and the population's, marginal by marginal."
@@ -92,7 +92,7 @@ enum PopulationStatements {
         })
 
     static let distribution = StatementSpec(
-        words: ["show", "distribution"], aliases: ["vis"],
+        words: ["show", "distribution"],
         usage: "show distribution [by municipality|by income decile|by household type] [in <år>] [nominal]",
         summary: (
             "Viser hvem som betaler mer og mindre etter vedtakene: antall, snitt, median, P10, P90 og største økning per gammel kommune.",
@@ -104,7 +104,7 @@ enum PopulationStatements {
         })
 
     static let incomeRules = StatementSpec(
-        words: ["show", "population"], aliases: ["vis"], usage: "show population [nominal]",
+        words: ["show", "population"], usage: "show population [nominal]",
         summary: (
             "Viser hva de inntektsprøvde reglene (moderasjon, friplass, 6 %-tak, gratis kjernetid, søskenmoderasjon, fritak) betyr for inntektene, regnet på befolkningen.",
             "Shows what the income-tested rules (moderation, free places, 6 % cap, free core time, sibling discounts, exemptions) mean for revenue, computed on the population."

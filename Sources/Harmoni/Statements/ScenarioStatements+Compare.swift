@@ -6,8 +6,7 @@ import HarmoniSimulate
 /// shows the decisions only one of them makes and the impacts that differ (``ScenarioComparison``).
 extension ScenarioStatements {
     static let compare = StatementSpec(
-        words: ["compare"], aliases: ["sammenlign"],
-        usage: "compare \"<a>.harmoni\" \"<b>.harmoni\" [by service|area|municipality] [nominal]",
+        words: ["compare"], usage: "compare \"<a>.harmoni\" \"<b>.harmoni\" [by service|area|municipality] [nominal]",
         summary: (
             "Kjører to scenariofiler og viser vedtakene og virkningene som skiller dem.",
             "Runs two scenario files and shows the decisions and impacts that differ."

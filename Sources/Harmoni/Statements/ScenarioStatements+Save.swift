@@ -4,7 +4,7 @@ import Foundation
 /// canonical scenario file (``ScenarioWriter``), under the same ``WritePolicy`` as `export`.
 extension ScenarioStatements {
     static let save = StatementSpec(
-        words: ["save"], aliases: ["lagre"], usage: "save \"<fil>.harmoni\" [overwrite]",
+        words: ["save"], usage: "save \"<fil>.harmoni\" [overwrite]",
         summary: (
             "Lagrer scenariets vedtak som en kanonisk scenariofil (som «harmoni run» kan kjøre).",
             "Saves the scenario's decisions as a canonical scenario file (that «harmoni run» can run)."

@@ -5,7 +5,7 @@ extension SimulateStatements {
     static var settings: [StatementSpec] {
         [
             StatementSpec(
-                words: ["period"], aliases: ["periode"], usage: "period <år>...<år>",
+                words: ["period"], usage: "period <år>...<år>",
                 summary: (
                     "Setter årene som simuleres (standard 2020...2023).",
                     "Sets the years simulated (default 2020...2023)."
@@ -18,15 +18,14 @@ extension SimulateStatements {
                 ),
                 example: "deflator 2021 = 0 %", action: deflator),
             StatementSpec(
-                words: ["prices"], aliases: ["priser"], usage: "prices fixed | nominal",
+                words: ["prices"], usage: "prices fixed | nominal",
                 summary: (
                     "Velger faste kroner for periodens første år (standard) eller løpende kroner.",
                     "Chooses fixed kroner of the period's first year (default) or nominal kroner."
                 ),
                 example: "prices nominal", action: prices),
             StatementSpec(
-                words: ["growth"], aliases: ["vekst"],
-                usage: "growth <tjeneste|all> = <prosent> | population <aldersgruppe>",
+                words: ["growth"], usage: "growth <tjeneste|all> = <prosent> | population <aldersgruppe>",
                 summary: (
                     "Setter årlig volumvekst for en tjeneste eller alle.",
                     "Sets yearly volume growth for a service or all."

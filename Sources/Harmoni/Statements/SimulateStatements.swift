@@ -7,8 +7,7 @@ enum SimulateStatements {
     static var all: [StatementSpec] {
         settings + [
             StatementSpec(
-                words: ["harmonise"], aliases: ["harmoniser", "harmonize"],
-                usage:
+                words: ["harmonise"], usage:
                     "harmonise <linje|tjeneste.*|område|tjeneste.regel> to <lowest|highest|mean|weighted|kommune|beløp> | by <prosent> [each] [annual] [from <år> | over <år>...<år> | path [<andeler>]] [round <beløp>]",
                 summary: (
                     "Harmoniserer priser, tilskuddssatser eller regler i de tre kommunene.",
@@ -16,8 +15,7 @@ enum SimulateStatements {
                 ),
                 example: "harmonise sfo.* to asker over 2020...2021 round 1 kr", action: harmonise),
             StatementSpec(
-                words: ["set"], aliases: ["sett"],
-                usage:
+                words: ["set"], usage:
                     "set [kommune.]<linje|tjeneste.*> = <beløp> [annual] [from <år> | over … | path …] [round <beløp>]",
                 summary: (
                     "Setter en pris eller sats til et gitt beløp (i faste kroner for periodens første år).",
@@ -25,8 +23,7 @@ enum SimulateStatements {
                 ),
                 example: "set trygghetsalarm.abonnement = 250 kr/mnd from 2020", action: set),
             StatementSpec(
-                words: ["solve"], aliases: ["løs"],
-                usage:
+                words: ["solve"], usage:
                     "solve <linje|tjeneste.*|område> neutral | = <beløp> [in <år>] [annual] [from … | over … | path …] [round <beløp>]",
                 summary: (
                     "Finner det harmoniserte nivået som gjør inntekten budsjettnøytral (eller lik et beløp).",
@@ -34,23 +31,21 @@ enum SimulateStatements {
                 ),
                 example: "solve kulturskole.* neutral round 10 kr", action: solve),
             StatementSpec(
-                words: ["coverage"], aliases: ["dekningsgrad"],
-                usage: "coverage <tjeneste.indikator> in <kommune> = <verdi> [from <år>]",
+                words: ["coverage"], usage: "coverage <tjeneste.indikator> in <kommune> = <verdi> [from <år>]",
                 summary: (
                     "Setter en dekningsgrad i én gammel kommune; volum × enhetskostnad gir kostnaden.",
                     "Sets a coverage rate in one old municipality; volume × unit cost gives the cost."
                 ),
                 example: "coverage barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5 in royken = 90 %", action: coverage),
             StatementSpec(
-                words: ["show", "impact"], aliases: ["vis"],
-                usage: "show impact [by area | by municipality | by service | by household] [in <år>] [nominal]",
+                words: ["show", "impact"], usage: "show impact [by area | by municipality | by service | by household] [in <år>] [nominal]",
                 summary: (
                     "Viser virkningen av vedtakene: linje for linje eller samlet.",
                     "Shows the impact of the decisions, line by line or grouped."
                 ),
                 example: "show impact by area in 2021", action: showImpact),
             StatementSpec(
-                words: ["show", "budget"], aliases: ["vis"], usage: "show budget [nominal]",
+                words: ["show", "budget"], usage: "show budget [nominal]",
                 summary: (
                     "Viser skyggebudsjettet per tjenesteområde og år i 1 000 kr.",
                     "Shows the shadow budget per service area and year in 1 000 kr."

@@ -17,19 +17,9 @@ struct SimulateWords {
         }
     }
 
-    /// Keywords a value may be glued to by the parser.
-    static let keywords: Set<String> = [
-        "to", "by", "in", "from", "over", "path", "round", "til", "med", "i", "fra", "avrund",
-    ]
-
-    /// Norwegian spellings of the statement keywords and rule names.
-    static let aliases: [String: String] = [
-        "til": "to", "med": "by", "i": "in", "fra": "from", "avrund": "round", "hver": "each", "årlig": "annual",
-        "behold": "keep", "struktur": "structure",
-        "nøytral": "neutral", "laveste": "lowest", "høyeste": "highest", "snitt": "mean", "gjennomsnitt": "mean",
-        "vektet": "weighted", "alle": "all", "befolkning": "population", "faste": "fixed", "løpende": "nominal",
-        "område": "area", "kommune": "municipality", "tjeneste": "service", "bane": "path", "over": "over",
-    ]
+    /// Keywords a value may be glued to by the parser (canonical forms; their Norwegian
+    /// spellings in ``Vocabulary`` are glued the same way).
+    static let keywords: Set<String> = ["to", "by", "in", "from", "over", "path", "round"]
 
     let context: StatementContext
     let command: Command
@@ -52,11 +42,11 @@ struct SimulateWords {
         case .path(let p) where p.parts.count == 1 && !p.wildcard:
             return [.name(p.parts[0].name, p.range)]
         case .binary(.subtract, let left, let right):
-            if case .path(let p) = left.kind, p.parts.count == 1, !p.wildcard, keywords.contains(p.parts[0].name) {
+            if case .path(let p) = left.kind, p.parts.count == 1, !p.wildcard, keywords.contains(Vocabulary.canonical(p.parts[0].name)) {
                 let negated = Expression(.unary(.negate, right), SourceRange(p.range.end, right.range.end))
                 return [.name(p.parts[0].name, p.range), .value(negated)]
             }
-        case .call(let name, let arguments) where arguments.count == 1 && keywords.contains(name.name):
+        case .call(let name, let arguments) where arguments.count == 1 && keywords.contains(Vocabulary.canonical(name.name)):
             return [.name(name.name, name.range), .value(arguments[0])]
         default: break
         }
@@ -75,7 +65,7 @@ struct SimulateWords {
     /// The next word as a canonical keyword (aliases resolved), without consuming it.
     var peekName: String? {
         guard index < items.count, case .name(let name, _) = items[index] else { return nil }
-        return SimulateWords.aliases[name] ?? name
+        return Vocabulary.canonical(name)
     }
 
     /// Consumes the next word if it is one of `names` (after alias resolution).

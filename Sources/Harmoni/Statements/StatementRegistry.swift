@@ -8,19 +8,11 @@ public enum StatementRegistry {
                 + PopulationStatements.all) + UncertaintyStatements.all
     }
 
-    /// Norwegian spellings of first words.
-    public static let aliases: [String: String] = [
-        "vis": "show", "harmoniser": "harmonise", "harmonize": "harmonise", "sett": "set", "eksporter": "export",
-        "løs": "solve", "periode": "period", "lagre": "save", "sammenlign": "compare", "bruk": "use",
-        "inkluder": "include", "hjelp": "help", "dekningsgrad": "coverage", "befolkning": "population",
-        "usikkerhet": "ranges", "varier": "sweep",
-    ]
+    /// Norwegian spellings of first words (``Vocabulary/statementWords``).
+    public static var aliases: [String: String] { Vocabulary.statementWords }
 
     /// The canonical first word for a keyword or alias.
-    public static func canonical(_ word: String) -> String {
-        if let alias = aliases[word] { return alias }
-        return all.first { $0.aliases.contains(word) }?.words.first ?? word
-    }
+    public static func canonical(_ word: String) -> String { Vocabulary.statementWords[word] ?? word }
 
     /// True if the word starts a statement (so it cannot be bound with `let`).
     public static func isKeyword(_ word: String) -> Bool {
@@ -33,7 +25,7 @@ public enum StatementRegistry {
         let first = canonical(command.keyword.name)
         var second: String?
         if case .expression(let e)? = command.words.first, case .path(let p) = e.kind, p.parts.count >= 1 {
-            second = p.parts[0].name
+            second = Vocabulary.objectWords[p.parts[0].name] ?? p.parts[0].name
         }
         let specs = all
         if let second, let spec = specs.first(where: { $0.words.count == 2 && $0.words[0] == first && $0.words[1] == second }) {

@@ -8,14 +8,14 @@ enum UncertaintyStatements {
     static var all: [StatementSpec] {
         [
             StatementSpec(
-                words: ["ranges"], aliases: ["usikkerhet"], usage: "ranges on | off",
+                words: ["ranges"], usage: "ranges on | off",
                 summary: (
                     "Viser en lav–høy-ramme ved hvert anslag og hvert resultat som hviler på anslag.",
                     "Shows a low–high range beside every estimate and every result that rests on estimates."
                 ),
                 example: "ranges on", action: ranges),
             StatementSpec(
-                words: ["show", "sensitivity"], aliases: ["vis"],
+                words: ["show", "sensitivity"],
                 usage: "show sensitivity [for <tjeneste|område>] [in <år>]",
                 summary: (
                     "Rangerer anslagene etter hvor mye rammen deres flytter resultatet (inntektsendringen per år).",
@@ -23,7 +23,7 @@ enum UncertaintyStatements {
                 ),
                 example: "show sensitivity", action: showSensitivity),
             StatementSpec(
-                words: ["sweep"], aliases: ["varier"],
+                words: ["sweep"],
                 usage:
                     "sweep <kommune.tjeneste.linje | volume … | coverage … | rule … | deflator <år>> from <a> to <b> step <s> [show <tjeneste|område>]",
                 summary: (
