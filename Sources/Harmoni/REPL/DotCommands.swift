@@ -96,7 +96,9 @@ extension ReplLoop {
         words.removeFirst()
         guard let command = DotCommand.find(name) else {
             let known = DotCommand.all.map { "." + $0.name }.joined(separator: " ")
-            fail(text("ukjent kommando «.\(name)»; kjente: \(known)", "unknown command «.\(name)»; known: \(known)"))
+            let spellings = DotCommand.all.flatMap { [$0.name] + $0.aliases }.map { "." + $0 }
+            let hint = Suggestion.phrase(for: "." + name, in: spellings)
+            fail(text("ukjent kommando «.\(name)»\(hint.nb); kjente: \(known)", "unknown command «.\(name)»\(hint.en); known: \(known)"))
             return
         }
         let force = words.contains("--force")

@@ -119,6 +119,13 @@ public struct Evaluator {
         let dataset = state.dataset
         let endOfYear = CalendarDate.endOf(year: state.baselineYear)
         guard names.count >= 3, dataset.municipality(MunicipalityID(names[0])) != nil else {
+            if names.count >= 3, dataset.service(ServiceID(names[0])) == nil,
+                let meant = Suggestion.closest(to: names[0], in: dataset.municipalities.map(\.id.rawValue))
+            {
+                throw context.error(
+                    "ukjent kommune «\(names[0])»; mente du \(meant)?", "unknown municipality «\(names[0])»; did you mean \(meant)?",
+                    path.parts[0].range, code: "unknown-reference")
+            }
             return .reference(parts: names, wildcard: false)
         }
         if names.count == 3, let fee = baselineFee(MunicipalityID(names[0]), FeeKey(ServiceID(names[1]), LineID(names[2]))) {
@@ -135,10 +142,24 @@ public struct Evaluator {
             quantity = (rows.first { $0.provenance.validity.contains(endOfYear) } ?? rows.last)?.value.quantity
         }
         if let quantity { return try literal(quantity.number, quantity.unit, path.range) }
+        let hint = Suggestion.phrase(referenceSuggestion(names))
         throw context.error(
-            "«\(path.text)» er ingen verdi i datasettet (et gebyr kommune.tjeneste.linje, en regel kommune.tjeneste.regel.parameter eller en nasjonal parameter nasjonal.parameter.linje)",
-            "«\(path.text)» is no value of the dataset (a fee municipality.service.line, a rule municipality.service.rule.parameter or a national parameter nasjonal.parameter.line)",
+            "«\(path.text)» er ingen verdi i datasettet\(hint.nb) (et gebyr kommune.tjeneste.linje, en regel kommune.tjeneste.regel.parameter eller en nasjonal parameter nasjonal.parameter.linje)",
+            "«\(path.text)» is no value of the dataset\(hint.en) (a fee municipality.service.line, a rule municipality.service.rule.parameter or a national parameter nasjonal.parameter.line)",
             path.range, code: "unknown-reference")
+    }
+
+    /// The fee reference closest to `names` (`asker.sfo.plass_5dd` → `asker.sfo.plass_5d`), if any.
+    private func referenceSuggestion(_ names: [String]) -> String? {
+        guard names.count == 3 else { return nil }
+        let dataset = state.dataset
+        let services = dataset.services.map(\.id.rawValue)
+        let service = services.contains(names[1]) ? names[1] : Suggestion.closest(to: names[1], in: services)
+        guard let service else { return nil }
+        let lines = dataset.lines(of: ServiceID(service)).map(\.line.rawValue)
+        let line = lines.contains(names[2]) ? names[2] : Suggestion.closest(to: names[2], in: lines)
+        guard let line, [service, line] != [names[1], names[2]] else { return nil }
+        return "\(names[0]).\(service).\(line)"
     }
 
     /// The fee row in force at the end of the baseline year.

@@ -93,9 +93,11 @@ enum CompareWords {
         func unknown() -> Diagnostic {
             let services = serviceIDs.map(\.rawValue).joined(separator: ", ")
             let areas = dataset.areas.map(\.id.rawValue).joined(separator: ", ")
+            let hint = Suggestion.phrase(
+                for: names.first ?? "", in: serviceIDs.map(\.rawValue) + dataset.areas.map(\.id.rawValue))
             return context.error(
-                "ukjent tjeneste eller område «\(path.text)»; tjenester: \(services); områder: \(areas)",
-                "unknown service or area «\(path.text)»; services: \(services); areas: \(areas)", path.range,
+                "ukjent tjeneste eller område «\(path.text)»\(hint.nb); tjenester: \(services); områder: \(areas)",
+                "unknown service or area «\(path.text)»\(hint.en); services: \(services); areas: \(areas)", path.range,
                 code: "unknown-scope")
         }
         guard let first = names.first else { throw unknown() }
@@ -110,9 +112,10 @@ enum CompareWords {
         let lines = dataset.lines(of: service)
         guard lines.contains(key) else {
             let known = lines.map(\.line.rawValue).joined(separator: ", ")
+            let hint = Suggestion.phrase(Suggestion.closest(to: names[1], in: lines.map(\.line.rawValue)).map { "\(first).\($0)" })
             throw context.error(
-                "ukjent gebyrlinje «\(path.text)»; linjer i \(first): \(known)",
-                "unknown fee line «\(path.text)»; lines in \(first): \(known)", path.range, code: "unknown-scope")
+                "ukjent gebyrlinje «\(path.text)»\(hint.nb); linjer i \(first): \(known)",
+                "unknown fee line «\(path.text)»\(hint.en); lines in \(first): \(known)", path.range, code: "unknown-scope")
         }
         return .line(key)
     }

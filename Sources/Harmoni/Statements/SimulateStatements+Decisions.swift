@@ -32,6 +32,9 @@ extension SimulateStatements {
                 _ = try words.value(("en regel", "a rule"))
                 rule = named
             } else {
+                if let name = words.peekName, state.binding(name) == nil {
+                    throw DecisionSuggestions.unknownLevel(name, words.here, context)
+                }
                 let (amount, period, _) = try words.price(state, allowNegative: hasRebate(target, state))
                 rule = .amount(amount, period: period)
                 if period == .year, annualTarget(target, state) { basis = .annual }
@@ -121,10 +124,7 @@ extension SimulateStatements {
         }
         let municipalityRange = words.here
         guard let name = words.peekName, state.dataset.mergingMunicipalities.contains(MunicipalityID(name)) else {
-            let known = state.dataset.mergingMunicipalities.map(\.rawValue).joined(separator: ", ")
-            throw context.error(
-                "forventet en av kommunene (\(known))", "expected one of the municipalities (\(known))", municipalityRange,
-                code: "unknown-municipality")
+            throw DecisionSuggestions.unknownMunicipality(words.peekName, municipalityRange, state, context)
         }
         _ = try words.value(("en kommune", "a municipality"))
         try words.expectEquals()

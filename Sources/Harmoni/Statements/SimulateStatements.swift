@@ -141,7 +141,11 @@ enum SimulateStatements {
         }
         let dataset = state.dataset
         let catalog = Catalog(dataset: dataset, baselineYear: state.baselineYear)
-        let unknown = error(.unknownTargetText(path.text), path.range, context)
+        var problem = SimulationError.unknownTargetText(path.text)
+        let hint = DecisionSuggestions.targetHint(path, dataset, catalog)
+        problem.nb += hint.nb
+        problem.en += hint.en
+        let unknown = error(problem, path.range, context)
         switch (names.count, path.wildcard) {
         case (1, _):
             if catalog.hasGroup(names[0]) { return (.group(names[0]), municipalities) }

@@ -34,22 +34,34 @@ public enum StatementRegistry {
         return specs.first { $0.words.count == 1 && $0.words[0] == first }
     }
 
-    /// "unknown statement" with the known ones listed.
+    /// "unknown statement" with the closest known word («mente du …?») and the known ones listed.
     static func unknownStatement(_ command: Command, _ context: StatementContext) -> Diagnostic {
         let first = canonical(command.keyword.name)
         let specs = all
         if specs.contains(where: { $0.words[0] == first }) {
             let options = specs.filter { $0.words[0] == first && $0.words.count == 2 }.map { $0.words[1] }
             let range = command.words.first?.range ?? command.keyword.range
+            let typed = command.words.first.flatMap(ExportStatements.name(of:)) ?? ""
+            let objects = options + Vocabulary.objectWords.filter { options.contains($0.value) }.map(\.key).sorted()
+            let hint = Suggestion.phrase(for: typed, in: objects)
+            let list = options.joined(separator: ", ")
+            let keyword = command.keyword.name
+            if typed.isEmpty {
+                return context.error(
+                    "«\(keyword)» må følges av ett av: \(list)", "«\(keyword)» must be followed by one of: \(list)", range,
+                    code: "unknown-statement")
+            }
             return context.error(
-                "«\(command.keyword.name)» må følges av ett av: \(options.joined(separator: ", "))",
-                "«\(command.keyword.name)» must be followed by one of: \(options.joined(separator: ", "))", range,
+                "ukjent «\(keyword) \(typed)»\(hint.nb); «\(keyword)» må følges av ett av: \(list)",
+                "unknown «\(keyword) \(typed)»\(hint.en); «\(keyword)» must be followed by one of: \(list)", range,
                 code: "unknown-statement")
         }
         let known = Array(Set(specs.map { $0.words[0] })).sorted()
+        let spellings = known + ["let", "help"] + Vocabulary.statementWords.keys.sorted()
+        let hint = Suggestion.phrase(for: command.keyword.name, in: spellings)
         return context.error(
-            "ukjent setning «\(command.keyword.name)»; kjente: \(known.joined(separator: ", "))",
-            "unknown statement «\(command.keyword.name)»; known: \(known.joined(separator: ", "))", command.keyword.range,
+            "ukjent setning «\(command.keyword.name)»\(hint.nb); kjente: \(known.joined(separator: ", "))",
+            "unknown statement «\(command.keyword.name)»\(hint.en); known: \(known.joined(separator: ", "))", command.keyword.range,
             code: "unknown-statement")
     }
 }
