@@ -37,14 +37,32 @@ struct ReplCompletionTests {
         ]
         let context = CompletionContext(dataset: Fixtures.dataset, specs: specs, workingDirectory: "/")
         #expect(texts("sh", context) == ["show"])
-        #expect(texts("show ", context) == ["diff", "impact"])
+        #expect(texts("show ", context) == ["diff", "effekt", "forskjell", "forskjeller", "impact", "sammenligning", "virkning"])
         #expect(texts("vis i", context) == ["impact"])
-        #expect(texts("harmonise sfo.* t", context) == ["to", "trygghetsalarm"])
-        #expect(texts("harmonise sfo.* to lowest o", context) == ["oppvekst", "over"])
+        #expect(texts("harmonise sfo.* t", context) == ["til", "to"])
+        #expect(texts("harmonise sfo.* to lowest o", context) == ["over"])
         #expect(texts("show diff sfo a", context).contains("as"))
         #expect(texts("help sh", context) == ["show"])
         #expect(texts("help show ", context) == ["diff", "impact"])
         #expect(!context.keywords.contains("tjeneste"))
+    }
+
+    @Test("Completion by position: after show its objects, after a target to/by, after «to» levels and municipalities")
+    func positional() {
+        #expect(texts("show ").contains("budget"))
+        #expect(texts("vis sk") == ["skyggebudsjett"])
+        #expect(texts("vis h") == ["household", "households", "husholdning", "husholdninger"])
+        #expect(!texts("show ").contains("sfo"), "objects, not eighty unrelated words")
+        #expect(texts("harmonise sfo.* ") == ["by", "med", "til", "to"])
+        #expect(texts("harmoniser barnehage.kost ") == ["by", "med", "til", "to"])
+        #expect(texts("harmonise sfo.* til ") == ["asker", "highest", "hurum", "høyeste", "høyest", "laveste", "lavest", "lowest", "mean", "royken", "snitt", "gjennomsnitt", "vektet", "weighted"].sorted())
+        #expect(texts("harmoniser sfo.* til a") == ["asker"])
+        #expect(texts("harmonise sfo.* to asker ").contains("over"))
+        #expect(!texts("harmonise sfo.* to asker ").contains("sfo"))
+        #expect(texts("harmonise s") == ["sfo"])
+        #expect(texts("show impact by ").contains("area"))
+        #expect(texts("vis virkning etter k") == ["kommune"])
+        #expect(texts("print s").contains("sfo"), "in expressions every value still completes")
     }
 
     @Test("A service id followed by a dot completes to its fee lines and a wildcard")

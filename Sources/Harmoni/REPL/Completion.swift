@@ -67,16 +67,52 @@ public enum Completion {
             if context.fileCommands.contains(head) { return files(word, context, list, closing: " ") }
             return (context.dotCommandArguments[head] ?? []).map { CompletionCandidate($0) }
         }
-        if previous.count == 1, let seconds = context.secondWords[head] {
-            return seconds.map { CompletionCandidate($0) }
-        }
         if let dot = word.lastIndex(of: ".") {
             return dotted(String(word[..<dot]), context)
         }
+        if let words = positional(previous, context) { return words.map { CompletionCandidate($0) } }
         let words =
             context.services + context.municipalities + context.households + context.areas + context.keywords
             + context.bindings
         return words.map { CompletionCandidate($0) }
+    }
+
+    /// The words that may come next at this position of a statement, or `nil` where any value may
+    /// (then every word is offered): after `show` its objects; after a decision's target `to`,
+    /// `by` (`til`, `med`); after `to` the levels and municipalities; after a level the options.
+    /// English and Norwegian spellings both (``Vocabulary``).
+    static func positional(_ previous: [String], _ context: CompletionContext) -> [String]? {
+        guard let head = previous.first else { return nil }
+        let statement = StatementRegistry.canonical(head)
+        let rest = previous.dropFirst().map(Vocabulary.canonical)
+        func both(_ words: [String]) -> [String] { words + words.flatMap { Vocabulary.spellings(of: $0) } }
+        let levels = both(DecisionSuggestions.rules) + ["asker", "royken", "hurum"]
+        let options = both(["each", "annual", "from", "over", "path", "round"])
+        switch statement {
+        case "show", "export":
+            guard let object = rest.first.map({ Vocabulary.objectWords[$0] ?? $0 }) else {
+                let objects = (context.secondWords[head] ?? context.secondWords["show"] ?? []) + (statement == "export" ? ["report"] : [])
+                return objects + Vocabulary.objectWords.filter { objects.contains($0.value) && $0.value != "notes" }.map(\.key)
+            }
+            guard ["impact", "households", "budget"].contains(object) else { return nil }
+            if rest.last == "by" { return both(["area", "municipality", "service", "household"]) }
+            return both(object == "impact" ? ["by", "in", "nominal"] : object == "budget" ? ["nominal"] : ["in", "nominal"])
+        case "harmonise", "solve", "coverage", "set":
+            if previous.count == 1 { return context.services + context.areas + context.municipalities }
+            if previous.count == 2 {
+                switch statement {
+                case "harmonise": return ["to", "by", "til", "med"]
+                case "solve": return both(["neutral"])
+                case "coverage": return both(["in"])
+                default: return nil
+                }
+            }
+            if rest.last == "to", statement == "harmonise" { return levels }
+            if rest.last == "in", statement == "coverage" { return ["asker", "royken", "hurum"] }
+            if ["from", "over", "path", "round", "by", "in"].contains(rest.last ?? "") { return nil }
+            return statement == "coverage" ? both(["from"]) : options
+        default: return nil
+        }
     }
 
     /// `sfo.` → `sfo.plass_5d`, …, `sfo.*`; `asker.` → `asker.sfo.`, …; `asker.sfo.` → its lines.
