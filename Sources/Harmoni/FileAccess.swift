@@ -64,14 +64,22 @@ public enum FileAccess {
         return names.filter { $0.hasSuffix(".harmoni") }.sorted().map { (path as NSString).appendingPathComponent($0) }
     }
 
-    /// The shipped datasets folder: `$HARMONI_DATASETS`, else `datasets/` of the source checkout
-    /// this program was built from, else a `datasets/` folder above the executable.
+    /// The shipped datasets folder: `$HARMONI_DATASETS`, else `../share/harmoni/datasets` next to
+    /// the executable (an installed `PREFIX/bin/harmoni`, see scripts/install.sh), else
+    /// `datasets/` of the source checkout this program was built from, else a `datasets/` folder
+    /// above the executable.
     public static func defaultDatasetFolder() -> String? {
         let manager = FileManager.default
         func isDataset(_ folder: String) -> Bool {
             manager.fileExists(atPath: (folder as NSString).appendingPathComponent("nasjonal.harmoni"))
         }
         if let env = ProcessInfo.processInfo.environment["HARMONI_DATASETS"], !env.isEmpty { return env }
+        // The running executable's real path (argv[0] may be a bare name found through PATH).
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? "."
+        let executable = URL(fileURLWithPath: running).resolvingSymlinksInPath()
+        let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/harmoni/datasets").path
+        if isDataset(installed) { return installed }
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("datasets").path
         if isDataset(checkout) { return checkout }

@@ -11,7 +11,7 @@ case .repl(let options):
     let reader: LineReader = interactive ? ReadlineLineReader() : PlainLineReader()
     let status = Repl.start(
         options: options, reader: reader, output: StandardStreamsOutput(), interactive: interactive,
-        environment: environment)
+        environment: environment, pager: interactive ? TerminalPager.run : nil)
     exit(status)
 case .failed(let result):
     FileHandle.standardError.write(Data(result.stderr.utf8))

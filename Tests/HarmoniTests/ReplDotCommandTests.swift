@@ -176,7 +176,7 @@ struct ReplOutputCommandTests {
     func mode() {
         let (loop, _, output) = ReplFixtures.loop(lines: [".mode", ".mode csv", ".mode", ".mode xml"])
         _ = loop.run()
-        #expect(output.out == "Modus: table\nModus: csv\n")
+        #expect(output.out == "Modus: table\nModus: csv\nModus: csv\n", "setting a mode confirms it")
         #expect(!output.err.contains("ikke koblet"))
         #expect(output.err.contains("ukjent modus «xml»"))
         #expect(loop.mode == .csv)
@@ -233,11 +233,13 @@ struct ReplOutputCommandTests {
         let (loop, _, output) = ReplFixtures.loop(lines: [".timer on", "print 1", ".timer", ".timer off", "print 2", ".timer maybe"])
         _ = loop.run()
         let lines = output.out.split(separator: "\n").map(String.init)
-        #expect(lines.count == 4)
-        #expect(lines[0] == "1")
-        #expect(lines[1].hasPrefix("Tid: ") && lines[1].hasSuffix(" ms") && lines[1].contains(","))
-        #expect(lines[2] == "Tidtaking: på")
-        #expect(lines[3] == "2")
+        #expect(lines.count == 6)
+        #expect(lines[0] == "Tidtaking: på", "a setting confirms what it set")
+        #expect(lines[1] == "1")
+        #expect(lines[2].hasPrefix("Tid: ") && lines[2].hasSuffix(" ms") && lines[2].contains(","))
+        #expect(lines[3] == "Tidtaking: på")
+        #expect(lines[4] == "Tidtaking: av")
+        #expect(lines[5] == "2")
         #expect(output.err.contains("«.timer» tar on eller off"))
     }
 

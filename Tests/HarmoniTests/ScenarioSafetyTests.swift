@@ -127,8 +127,12 @@ struct ScenarioSafetyTests {
     }
 
     @Test(
-        "Running a scenario never starts a program: no code that could run one is linked into the library or the tool")
+        "Running a scenario never starts a program: no code that could run one is in the library, and in the tool only the REPL's pager")
     func noProcesses() throws {
+        // The one exception: the executable's pager for the interactive REPL on a terminal
+        // (issue 14). The library cannot start a program; `harmoni run`, piped input and `.load`
+        // never page (ReplTrapsTests).
+        let allowed: Set<String> = ["harmoni/TerminalPager.swift: Process("]
         let forbidden = ["Process(", "posix_spawn", "system(", "popen(", "execv", "execl", "fork(", "NSTask", "dlopen"]
         let sources = Fixtures.root.appendingPathComponent("Sources").path
         var found: [String] = []
@@ -139,7 +143,9 @@ struct ScenarioSafetyTests {
             for file in FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []
             where file.hasSuffix(".swift") || file.hasSuffix(".h") {
                 let text = ScenarioFixtures.read(path + "/" + file)
-                for word in forbidden where text.contains(word) { found.append("\(folder)/\(file): \(word)") }
+                for word in forbidden where text.contains(word) && !allowed.contains("\(folder)/\(file): \(word)") {
+                    found.append("\(folder)/\(file): \(word)")
+                }
             }
         }
         #expect(found.isEmpty, "\(found)")

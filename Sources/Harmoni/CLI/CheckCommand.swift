@@ -5,7 +5,7 @@ enum CheckCommand {
     static func run(_ arguments: [String], _ options: GlobalOptions) -> CLIResult {
         if arguments.contains("--help") { return CLIResult(stdout: HelpText.check(options.language)) }
         if let flag = arguments.first(where: { $0.hasPrefix("-") }) {
-            return CLI.usageError("ukjent valg «\(flag)» for check", "unknown option «\(flag)» for check", options.language)
+            return HelpText.unknownOption(flag, command: "check", known: [], options.language)
         }
         guard let paths = arguments.isEmpty ? CLI.datasetPaths(options) : arguments else {
             return CLI.usageError(

@@ -9,7 +9,7 @@ enum FormatCommand {
         let check = arguments.contains("--check")
         let toStdout = arguments.contains("--stdout")
         if let flag = arguments.first(where: { $0.hasPrefix("-") && !["--check", "--stdout"].contains($0) }) {
-            return CLI.usageError("ukjent valg «\(flag)» for fmt", "unknown option «\(flag)» for fmt", options.language)
+            return HelpText.unknownOption(flag, command: "fmt", known: ["--check", "--stdout"], options.language)
         }
         let paths = arguments.filter { !$0.hasPrefix("-") }.flatMap(FileAccess.harmoniFiles(in:))
         guard !paths.isEmpty else {

@@ -57,21 +57,118 @@ enum HelpText {
         }
     }
 
+    /// The options every command takes, for the end of each command's help.
+    static func globalOptions(_ language: DisplayLanguage) -> String {
+        language == .nb
+            ? """
+                  --dataset STI                      bruk disse datasettene (mappe eller fil; kan gjentas)
+                                                     eksempel: --dataset mine-datasett/
+                  --lang nb|en                       språk for meldinger (standard nb; også HARMONI_LANG)
+                                                     eksempel: --lang en
+                  --help                             vis denne hjelpen
+
+                """
+            : """
+                  --dataset PATH                     use these datasets (folder or file; repeatable)
+                                                     example: --dataset my-datasets/
+                  --lang nb|en                       message language (default nb; also HARMONI_LANG)
+                                                     example: --lang en
+                  --help                             print this help
+
+                """
+    }
+
     static func run(_ language: DisplayLanguage) -> String {
         language == .nb
-            ? "harmoni run [--force] [--allow-write MAPPE] FIL…\nharmoni -e 'SETNINGER'\n\nKjører scenariofiler (eller setninger) på datasettene og skriver resultatene.\nStatus 1 ved feil. Eksempel: harmoni -e 'print asker.sfo.plass_5d * 10'\n"
-            : "harmoni run [--force] [--allow-write FOLDER] FILE…\nharmoni -e 'STATEMENTS'\n\nRuns scenario files (or statements) on the datasets and prints the results.\nExit status 1 on errors. Example: harmoni -e 'print asker.sfo.plass_5d * 10'\n"
+            ? """
+                harmoni run [VALG] FIL…
+                harmoni -e 'SETNINGER' [-e 'SETNINGER' …]
+
+                Kjører scenariofiler (eller setninger) på datasettene og skriver resultatene. Med -e kan
+                flere setninger skilles med «;», og -e kan gjentas. Status 1 ved feil.
+                Eksempler:
+                  harmoni run scenarios/hp2020-radmannens-prinsipper.harmoni
+                  harmoni -e 'harmoniser sfo.* til laveste; vis budsjett'
+
+                """
+            : """
+                harmoni run [OPTIONS] FILE…
+                harmoni -e 'STATEMENTS' [-e 'STATEMENTS' …]
+
+                Runs scenario files (or statements) on the datasets and prints the results. With -e,
+                statements may be separated by «;», and -e may be repeated. Exit status 1 on errors.
+                Examples:
+                  harmoni run scenarios/hp2020-radmannens-prinsipper.harmoni
+                  harmoni -e 'harmonise sfo.* to lowest; show budget'
+
+                """
     }
 
     static func check(_ language: DisplayLanguage) -> String {
-        language == .nb
-            ? "harmoni check [STI…]\n\nLeser, tolker og validerer datasettfiler (mapper utvides til *.harmoni).\nAvslutter med status 1 hvis noe er feil. Eksempel: harmoni check datasets\n"
-            : "harmoni check [PATH…]\n\nReads, parses and validates dataset files (folders expand to *.harmoni).\nExits with status 1 on any error. Example: harmoni check datasets\n"
+        (language == .nb
+            ? """
+                harmoni check [VALG] [STI…]
+
+                Leser, tolker og validerer datasettfiler (mapper utvides til *.harmoni; standard: de
+                medfølgende datasettene). Status 1 hvis noe er feil.
+                Eksempler:
+                  harmoni check
+                  harmoni check datasets/hurum.harmoni --lang en
+
+                Valg:
+
+                """
+            : """
+                harmoni check [OPTIONS] [PATH…]
+
+                Reads, parses and validates dataset files (folders expand to *.harmoni; default: the
+                shipped datasets). Exit status 1 on any error.
+                Examples:
+                  harmoni check
+                  harmoni check datasets/hurum.harmoni --lang en
+
+                Options:
+
+                """) + globalOptions(language)
     }
 
     static func fmt(_ language: DisplayLanguage) -> String {
-        language == .nb
-            ? "harmoni fmt [--check] [--stdout] FIL…\n\nSkriver filene om til kanonisk form (atomisk). Filer med syntaksfeil røres ikke.\n--check endrer ingenting og gir status 1 hvis en fil ikke er kanonisk.\nEksempel: harmoni fmt scenarios/mitt.harmoni\n"
-            : "harmoni fmt [--check] [--stdout] FILE…\n\nRewrites files in canonical form (atomically). Files with syntax errors are left alone.\n--check changes nothing and exits 1 if a file is not canonical.\nExample: harmoni fmt scenarios/mine.harmoni\n"
+        (language == .nb
+            ? """
+                harmoni fmt [VALG] FIL…
+
+                Skriver filene om til kanonisk form (atomisk). Filer med syntaksfeil røres ikke.
+                Eksempel: harmoni fmt scenarios/mitt.harmoni
+
+                Valg:
+                  --check                            endre ingenting; status 1 hvis en fil ikke er kanonisk
+                                                     eksempel: harmoni fmt --check datasets scenarios
+                  --stdout                           skriv den kanoniske teksten til standard ut i stedet
+                                                     eksempel: harmoni fmt --stdout scenarios/mitt.harmoni
+
+                """
+            : """
+                harmoni fmt [OPTIONS] FILE…
+
+                Rewrites files in canonical form (atomically). Files with syntax errors are left alone.
+                Example: harmoni fmt scenarios/mine.harmoni
+
+                Options:
+                  --check                            change nothing; exit 1 if a file is not canonical
+                                                     example: harmoni fmt --check datasets scenarios
+                  --stdout                           print the canonical text to standard output instead
+                                                     example: harmoni fmt --stdout scenarios/mine.harmoni
+
+                """) + globalOptions(language)
+    }
+
+    /// «ukjent valg «--x» for run; valgene er: …».
+    static func unknownOption(_ flag: String, command: String, known: [String], _ language: DisplayLanguage) -> CLIResult {
+        let all = (known + ["--dataset", "--lang", "--help"]).joined(separator: ", ")
+        let hint = Suggestion.phrase(for: flag, in: known + ["--dataset", "--lang", "--help"])
+        return CLI.usageError(
+            "ukjent valg «\(flag)» for \(command)\(hint.nb); valgene er: \(all) (se «harmoni \(command) --help»)",
+            "unknown option «\(flag)» for \(command)\(hint.en); the options are: \(all) (see «harmoni \(command) --help»)",
+            language)
     }
 }

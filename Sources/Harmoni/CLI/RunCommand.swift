@@ -9,7 +9,9 @@ import Foundation
 enum RunCommand {
     static func run(_ arguments: [String], _ options: GlobalOptions, inline: Bool) -> CLIResult {
         let nb = options.language == .nb
-        if arguments.contains("--help") { return CLIResult(stdout: HelpText.run(options.language) + help(options.language)) }
+        if arguments.contains("--help") {
+            return CLIResult(stdout: HelpText.run(options.language) + help(options.language) + HelpText.globalOptions(options.language))
+        }
         var force = false
         var formatName: String?
         var outputPath: String?
@@ -19,6 +21,7 @@ enum RunCommand {
         while index < arguments.count {
             switch arguments[index] {
             case "--force": force = true
+            case "-e" where inline: break
             case "--allow-write":
                 guard index + 1 < arguments.count else {
                     return CLI.usageError("--allow-write trenger en mappe", "--allow-write needs a folder", options.language)
@@ -33,7 +36,9 @@ enum RunCommand {
                 if arguments[index] == "--format" { formatName = arguments[index + 1] } else { outputPath = arguments[index + 1] }
                 index += 1
             case let flag where flag.hasPrefix("--"):
-                return CLI.usageError("ukjent valg «\(flag)»", "unknown option «\(flag)»", options.language)
+                return HelpText.unknownOption(
+                    flag, command: inline ? "-e" : "run", known: ["--format", "--output", "--force", "--allow-write"],
+                    options.language)
             default: inputs.append(arguments[index])
             }
             index += 1
@@ -67,7 +72,8 @@ enum RunCommand {
         var files: [SourceFile] = []
         for (i, input) in inputs.enumerated() {
             if inline {
-                files.append(SourceFile(normalising: input, name: inputs.count == 1 ? "<-e>" : "<-e \(i + 1)>"))
+                files.append(
+                    SourceFile(normalising: StatementSeparator.lines(input), name: inputs.count == 1 ? "<-e>" : "<-e \(i + 1)>"))
             } else {
                 switch FileAccess.readSource(input) {
                 case .success(let file): files.append(file)
@@ -186,20 +192,30 @@ enum RunCommand {
 
                 Valg:
                   --format csv|md|json|html|xlsx|table   skriv alle tabellene i dette formatet (standard: filendelsen til --output, ellers table)
+                                                         eksempel: harmoni run --format md scenarios/laveste-nivaa.harmoni
                   --output FIL                       skriv til FIL (atomisk; en fil som finnes erstattes bare med --force)
+                                                     eksempel: harmoni run --output ut/hp2020.html scenarios/hp2020-radmannens-prinsipper.harmoni
                   --force                            erstatt filer som finnes (også for «export» og «save»)
+                                                     eksempel: harmoni run --force --output ut/hp2020.csv scenarios/hp2020-radmannens-prinsipper.harmoni
                   --allow-write MAPPE                la «export» og «save» skrive under MAPPE i tillegg til arbeidsmappen
-                Eksempel: harmoni run --format csv --output ut/sfo.csv scenarios/sfo.harmoni
+                                                     eksempel: harmoni run --allow-write /tmp/ut scenarios/mitt.harmoni
+                  -e 'SETNINGER'                     kjør setninger i stedet for filer (kan gjentas; «;» skiller setninger)
+                                                     eksempel: harmoni -e 'vis forskjell sfo' -e 'vis budsjett'
 
                 """
             : """
 
                 Options:
                   --format csv|md|json|html|xlsx|table   write every table in this format (default: the --output extension, else table)
+                                                         example: harmoni run --format md scenarios/laveste-nivaa.harmoni
                   --output FILE                      write to FILE (atomically; an existing file is replaced only with --force)
+                                                     example: harmoni run --output out/hp2020.html scenarios/hp2020-radmannens-prinsipper.harmoni
                   --force                            replace existing files (also for «export» and «save»)
+                                                     example: harmoni run --force --output out/hp2020.csv scenarios/hp2020-radmannens-prinsipper.harmoni
                   --allow-write FOLDER               let «export» and «save» write below FOLDER besides the working directory
-                Example: harmoni run --format csv --output out/sfo.csv scenarios/sfo.harmoni
+                                                     example: harmoni run --allow-write /tmp/out scenarios/mine.harmoni
+                  -e 'STATEMENTS'                    run statements instead of files (repeatable; «;» separates statements)
+                                                     example: harmoni -e 'show diff sfo' -e 'show budget'
 
                 """
     }

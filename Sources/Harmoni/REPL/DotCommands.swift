@@ -53,6 +53,18 @@ public struct DotCommand: Sendable {
             summary: ("Viser hvor lang tid hver setning tar.", "Shows how long each statement takes."), example: ".timer on",
             argumentWords: ["on", "off"]),
         DotCommand(
+            name: "notes", aliases: ["merknader"], usage: ".notes",
+            summary: ("Viser alle merknader og kilder til den siste tabellen (også «show notes»).", "Shows every note and source of the last table (also «show notes»)."),
+            example: ".notes"),
+        DotCommand(
+            name: "verbose", aliases: ["utfyllende"], usage: ".verbose [on|off]",
+            summary: ("Viser merknader og kilder under hver tabell (av: én linje «.notes»).", "Shows notes and sources under every table (off: one line «.notes»)."),
+            example: ".verbose on", argumentWords: ["on", "off"]),
+        DotCommand(
+            name: "pager", aliases: ["sidevis"], usage: ".pager [on|off]",
+            summary: ("Viser tabeller bredere enn terminalen i $PAGER (standard «less -S»).", "Shows tables wider than the terminal in $PAGER (default «less -S»)."),
+            example: ".pager off", argumentWords: ["on", "off"]),
+        DotCommand(
             name: "quit", aliases: ["exit", "avslutt"], usage: ".quit",
             summary: ("Avslutter (tilbyr å lagre ulagrede vedtak). Også «quit» og Ctrl-D.", "Leaves (offers to save unsaved decisions). Also «quit» and Ctrl-D."),
             example: ".quit"),
@@ -119,7 +131,10 @@ extension ReplLoop {
         case "undo": undo()
         case "mode": setMode(argument)
         case "output": setOutput(argument, force: force)
-        case "timer": setTimer(argument)
+        case "timer": setSwitch("timer", argument, &timer, nb: "Tidtaking", en: "Timer")
+        case "notes": showNotes()
+        case "verbose": setSwitch("verbose", argument, &verbose, nb: "Merknader og kilder under tabellene", en: "Notes and sources under the tables")
+        case "pager": setSwitch("pager", argument, &pager.enabled, nb: "Sidevisning av brede tabeller", en: "Paging of wide tables")
         default: if offerToSave() { quitRequested = true }
         }
     }
@@ -130,6 +145,7 @@ extension ReplLoop {
             return fail(text("ukjent modus «\(argument)»; velg table, csv, md eller json", "unknown mode «\(argument)»; choose table, csv, md or json"))
         }
         mode = chosen
+        output.write(text("Modus: \(chosen.rawValue)\n", "Mode: \(chosen.rawValue)\n"))
         if !tableRenderer.supportedModes.contains(chosen) {
             output.writeError(
                 text(
@@ -160,15 +176,6 @@ extension ReplLoop {
             output.write(text("Resultater går nå til «\(argument)».\n", "Results now go to «\(argument)».\n"))
         } catch {
             fail(error.message(language))
-        }
-    }
-
-    private func setTimer(_ argument: String?) {
-        switch argument {
-        case nil: output.write(text("Tidtaking: \(timer ? "på" : "av")\n", "Timer: \(timer ? "on" : "off")\n"))
-        case "on", "på": timer = true
-        case "off", "av": timer = false
-        case let other?: fail(text("«.timer» tar on eller off, ikke «\(other)»", "«.timer» takes on or off, not «\(other)»"))
         }
     }
 }

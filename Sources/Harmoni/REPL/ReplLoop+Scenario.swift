@@ -92,14 +92,25 @@ extension ReplLoop {
                 return false
             }
         }
+        let folder = (resolved as NSString).deletingLastPathComponent
+        if let problem = makeFolder(folder) {
+            fail(text("kunne ikke lagre «\(target)»: ", "could not save «\(target)»: ") + problem)
+            return false
+        }
+        // The name changes only with a file written: a failed save leaves the prompt as it was.
+        let previousName = session.state.scenario.name
         if session.state.scenario.name == nil || scenarioPath != resolved {
             session.state.scenario.name = Self.scenarioName(resolved)
         }
         do throws(FileWriteError) {
-            try FileAccess.writeAtomically(
-                scenarioText(folder: (resolved as NSString).deletingLastPathComponent), to: resolved, overwrite: overwrite)
+            try FileAccess.writeAtomically(scenarioText(folder: folder), to: resolved, overwrite: overwrite)
         } catch {
-            fail(error.message(language))
+            session.state.scenario.name = previousName
+            if case .failed = error, language == .nb {
+                fail("kunne ikke lagre «\(target)»: filsystemet nektet å skrive filen (se at mappen er skrivbar og at det er plass)")
+            } else {
+                fail(error.message(language))
+            }
             return false
         }
         scenarioPath = resolved
@@ -108,6 +119,39 @@ extension ReplLoop {
         let count = session.state.scenario.decisions.count
         output.write(text("Lagret \(count) vedtak i «\(target)».\n", "Saved \(Self.decisions(count)) to «\(target)».\n"))
         return true
+    }
+
+    /// Creates `folder` and its missing parents, as the `save` statement does; the reason in the
+    /// session's language if that cannot be done, else `nil`.
+    func makeFolder(_ folder: String) -> String? {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: folder, isDirectory: &isFolder) {
+            if isFolder.boolValue { return nil }
+            return text("«\(shown(folder))» er en fil, ikke en mappe", "«\(shown(folder))» is a file, not a folder")
+        }
+        var existing = (folder as NSString).deletingLastPathComponent
+        while !existing.isEmpty, existing != "/", !manager.fileExists(atPath: existing, isDirectory: &isFolder) {
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        if manager.fileExists(atPath: existing, isDirectory: &isFolder), !isFolder.boolValue {
+            return text("«\(shown(existing))» er en fil, ikke en mappe", "«\(shown(existing))» is a file, not a folder")
+        }
+        if !manager.isWritableFile(atPath: existing) {
+            return text("ingen skrivetilgang til mappen «\(shown(existing))»", "no permission to write in the folder «\(shown(existing))»")
+        }
+        do {
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return nil
+        } catch {
+            return text("kunne ikke lage mappen «\(shown(folder))»", "could not create the folder «\(shown(folder))»")
+        }
+    }
+
+    /// A path as the user knows it: relative to the working directory when it is below it.
+    func shown(_ path: String) -> String {
+        let root = session.workingDirectory.hasSuffix("/") ? session.workingDirectory : session.workingDirectory + "/"
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     }
 
     /// `.load "FILE"`: runs a scenario file in the session. Into a fresh session it becomes the
@@ -124,7 +168,9 @@ extension ReplLoop {
         }
         let before = hadErrors
         hadErrors = false
+        loading = true
         runEntry(file)
+        loading = false
         let failed = hadErrors
         hadErrors = before || failed
         if session.state.scenario.name == nil { session.state.scenario.name = Self.scenarioName(resolved) }
@@ -169,22 +215,42 @@ extension ReplLoop {
                 "Reset: \(Self.decisions(state.scenario.decisions.count)) and \(state.bindings.count) name(s) removed.\n"))
     }
 
+    /// What is unsaved, counted against what was last saved or loaded: decisions made since,
+    /// decisions undone since, or (when the decisions are the same) changed settings.
+    func unsavedText() -> (nb: String, en: String) {
+        let now = session.state.scenario.decisions
+        let saved = savedScenario.decisions
+        var common = 0
+        while common < min(now.count, saved.count), now[common] == saved[common] { common += 1 }
+        let added = now.count - common
+        let removed = saved.count - common
+        var nb: [String] = []
+        var en: [String] = []
+        if added > 0 {
+            nb.append("\(added) \(added == 1 ? "ulagret" : "ulagrede") vedtak")
+            en.append("\(added) unsaved \(added == 1 ? "decision" : "decisions")")
+        }
+        if removed > 0 {
+            nb.append("\(removed) angret vedtak som fortsatt står i filen")
+            en.append("\(removed) undone \(removed == 1 ? "decision" : "decisions") still in the file")
+        }
+        if nb.isEmpty { return ("ulagrede innstillinger", "unsaved settings") }
+        return (nb.joined(separator: " og "), en.joined(separator: " and "))
+    }
+
     /// Before leaving: offers to save unsaved decisions. Returns false to stay in the REPL (the
     /// user pressed Ctrl-C, or saving failed).
     func offerToSave() -> Bool {
         let scenario = session.state.scenario
-        guard scenario.hasUnsavedChanges, !scenario.decisions.isEmpty else { return true }
-        let count = scenario.decisions.count
+        guard scenario.hasUnsavedChanges, !(scenario.decisions.isEmpty && savedScenario.decisions.isEmpty && scenarioPath == nil)
+        else { return true }
+        let unsaved = unsavedText()
         guard interactive else {
-            output.writeError(
-                text(
-                    "merk: \(count) \(count == 1 ? "ulagret vedtak ble" : "ulagrede vedtak ble") ikke lagret\n",
-                    "note: \(count) unsaved \(count == 1 ? "decision was" : "decisions were") not saved\n"))
+            output.writeError(text("merk: \(unsaved.nb) ble ikke lagret\n", "note: not saved: \(unsaved.en)\n"))
             return true
         }
         let question = text(
-            "Du har \(count) \(count == 1 ? "ulagret" : "ulagrede") vedtak. Lagre før du avslutter? [j/N] ",
-            "You have \(count) unsaved \(count == 1 ? "decision" : "decisions"). Save before leaving? [y/N] ")
+            "Du har \(unsaved.nb). Lagre før du avslutter? [j/N] ", "You have \(unsaved.en). Save before leaving? [y/N] ")
         switch reader.readLine(prompt: question) {
         case .interrupted: return false
         case .endOfInput: return true

@@ -29,6 +29,14 @@ public final class ReplLoop {
     public internal(set) var timer = false
     /// `.output FILE`: results are appended to this file after each entry.
     var outputFile: AppendFile?
+    /// `.verbose on`: tables at the prompt keep every note and source (off: one line «.notes»).
+    public var verbose = false
+    /// The pager for results wider than the terminal (`.pager on|off`; off unless on a terminal).
+    public var pager = Pager()
+    /// The tables shown last, for `.notes`.
+    var lastTables: [Table] = []
+    /// True while `.load` runs a file: nothing it shows starts the pager.
+    var loading = false
     /// The file the scenario was last saved to or loaded from.
     public internal(set) var scenarioPath: String?
     /// The scenario as last saved or loaded; unsaved means "different from this".
@@ -120,6 +128,13 @@ public final class ReplLoop {
                 showHelp(Array(words.dropFirst()))
                 return
             }
+            if words.count == 2, StatementRegistry.canonical(words[0]) == "show",
+                Vocabulary.canonical(words[1]) == "notes"
+            {
+                remember(trimmed)
+                showNotes()
+                return
+            }
             if ["quit", "exit", "avslutt"].contains(trimmed) {
                 remember(trimmed)
                 if offerToSave() { quitRequested = true }
@@ -166,7 +181,9 @@ public final class ReplLoop {
     /// Shows outputs: results to standard output (or the `.output` file), warnings to standard error.
     func show(_ outputs: [Output], file: SourceFile?) {
         let (results, messages) = render(outputs, file: file)
-        if !results.isEmpty { emit(results) }
+        let tables = outputs.compactMap { if case .table(let t) = $0 { t } else { nil } }
+        if !tables.isEmpty { lastTables = tables }
+        if !results.isEmpty { emitPaged(results) }
         if !messages.isEmpty { output.writeError(messages) }
     }
 
@@ -182,7 +199,9 @@ public final class ReplLoop {
             case .text(let line): results += TerminalText.sanitize(line.hasSuffix("\n") ? line : line + "\n")
             case .table(let table):
                 if !results.isEmpty, effective == .table { results += "\n" }
-                results += TerminalText.sanitize(tableRenderer.render(table, effective, language))
+                let brief = showsBriefTables && effective == .table
+                results += TerminalText.sanitize(tableRenderer.render(brief ? self.brief(table) : table, effective, language))
+                if brief, !table.notes.isEmpty || !table.sources.isEmpty { results += notesHint + "\n" }
             case .diagnostic(let diagnostic): messages += renderer.render(diagnostic, in: file.flatMap { source(of: diagnostic, $0) })
             }
         }

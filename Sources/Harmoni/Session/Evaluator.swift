@@ -34,7 +34,9 @@ public struct Evaluator {
             default: throw context.error("kan ikke negere \(value.kindName)", "cannot negate \(value)", e.range, code: "type")
             }
         case .binary(let op, let left, let right):
-            return try Arithmetic.apply(op, try evaluate(left), try evaluate(right), context, e.range)
+            let (a, b) = (try evaluate(left), try evaluate(right))
+            if let combined = try UnitArithmetic.apply(op, a, b, context, e.range) { return combined }
+            return try Arithmetic.apply(op, a, b, context, e.range)
         case .call(let name, let arguments):
             var values: [RuntimeValue] = []
             for argument in arguments { values.append(try evaluate(argument)) }

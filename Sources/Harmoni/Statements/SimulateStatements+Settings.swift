@@ -12,9 +12,10 @@ extension SimulateStatements {
                 ),
                 example: "period 2020...2023", action: period),
             StatementSpec(
-                words: ["deflator"], usage: "deflator <år> = <prosent>",
+                words: ["deflator"], usage: "deflator <år>[...<år>] = <prosent>",
                 summary: (
-                    "Overstyrer den kommunale deflatoren for ett år.", "Overrides the kommunal deflator for one year."
+                    "Overstyrer den kommunale deflatoren for ett år eller flere.",
+                    "Overrides the kommunal deflator for one year or several."
                 ),
                 example: "deflator 2021 = 0 %", action: deflator),
             StatementSpec(
@@ -48,7 +49,7 @@ extension SimulateStatements {
                 range, code: "period")
         }
         try withinLimits(&state, range, context) { $0.period = years }
-        return []
+        return SettingText.confirm("Periode: \(years.lowerBound)...\(years.upperBound).", "Period: \(years.lowerBound)...\(years.upperBound).", state)
     }
 
     static func deflator(_ command: Command, _ state: inout SessionState, _ context: StatementContext)
@@ -56,8 +57,8 @@ extension SimulateStatements {
     {
         var words = SimulateWords(command, context)
         let range = words.here
-        let year = try words.year(state)
-        guard year > state.baselineYear else {
+        let years = try words.yearOrYears(state)
+        guard years.lowerBound > state.baselineYear else {
             throw context.error(
                 "deflatoren gjelder år etter \(state.baselineYear)",
                 "the deflator applies to years after \(state.baselineYear)", range, code: "deflator")
@@ -70,10 +71,14 @@ extension SimulateStatements {
                 "deflatoren kan ikke være under -100 %", "the deflator cannot be below -100 %", range, code: "deflator")
         }
         try withinLimits(&state, range, context) {
-            $0.deflatorOverrides.removeAll { $0.year == year }
-            $0.deflatorOverrides.append(YearRate(year: year, rate: rate))
+            for year in years {
+                $0.deflatorOverrides.removeAll { $0.year == year }
+                $0.deflatorOverrides.append(YearRate(year: year, rate: rate))
+            }
         }
-        return []
+        let shown = years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)...\(years.upperBound)"
+        let percent = NorwegianFormat.percent(rate)
+        return SettingText.confirm("Deflator \(shown): \(percent).", "Deflator \(shown): \(percent).", state)
     }
 
     static func prices(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
@@ -87,7 +92,9 @@ extension SimulateStatements {
         try words.expectEnd()
         state.scenario.prices = basis
         state.scenario.hasUnsavedChanges = true
-        return []
+        return basis == .fixed
+            ? SettingText.confirm("Priser: faste kroner for periodens første år.", "Prices: fixed kroner of the period's first year.", state)
+            : SettingText.confirm("Priser: løpende kroner.", "Prices: nominal kroner.", state)
     }
 
     static func growth(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
@@ -132,7 +139,15 @@ extension SimulateStatements {
             $0.growth.removeAll { $0.service == service }
             $0.growth.append(VolumeGrowth(service: service, rule: rule))
         }
-        return []
+        let who = service ?? (state.language == .nb ? "alle tjenester" : "every service")
+        switch rule {
+        case .rate(let rate):
+            let percent = NorwegianFormat.percent(rate)
+            return SettingText.confirm("Volumvekst for \(who): \(percent) per år.", "Volume growth for \(who): \(percent) a year.", state)
+        case .population(let group):
+            return SettingText.confirm(
+                "Volumvekst for \(who): følger befolkningen \(group).", "Volume growth for \(who): follows the population \(group).", state)
+        }
     }
 
     /// Applies a settings change to the scenario, or throws at `range` (changing nothing) when the

@@ -13,6 +13,23 @@ extension SimulateWords {
         throw context.error("forventet et årstall, f.eks. 2021", "expected a year, e.g. 2021", e.range, code: "type")
     }
 
+    /// A year `2021` or a range of years `2021...2023` (as a range either way).
+    mutating func yearOrYears(_ state: SessionState) throws(Diagnostic) -> ClosedRange<Int> {
+        let e = try value(("et årstall eller en periode", "a year or a range of years"))
+        switch try Evaluator(state, context).evaluate(e) {
+        case .number(let n):
+            if let y = n.wholeValue, (1000...9999).contains(y) { return Int(y)...Int(y) }
+        case .validity(let v):
+            if let from = v.from, let to = v.to, from.month == 1, from.day == 1, to.month == 12, to.day == 31 {
+                return from.year...to.year
+            }
+        default: break
+        }
+        throw context.error(
+            "forventet et årstall eller en periode, f.eks. 2021 eller 2020...2023",
+            "expected a year or a range of years, e.g. 2021 or 2020...2023", e.range, code: "type")
+    }
+
     /// A year range `2020...2023`.
     mutating func years(_ state: SessionState) throws(Diagnostic) -> ClosedRange<Int> {
         let e = try value(("en periode (f.eks. 2020...2023)", "a range of years (e.g. 2020...2023)"))
