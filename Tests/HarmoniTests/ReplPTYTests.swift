@@ -31,12 +31,12 @@ final class PseudoTerminalSession {
     private var mark = 0
     private(set) var exitStatus: Int32?
 
-    init(arguments: [String] = [], environment: [String: String]) throws {
+    init(arguments: [String] = [], environment: [String: String], columns: UInt16 = 100) throws {
         master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0 else { throw Failure(description: "no pty") }
         var name = [CChar](repeating: 0, count: 128)
         guard ptsname_r(master, &name, name.count) == 0 else { throw Failure(description: "no ptsname") }
-        var size = winsize(ws_row: 24, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: 24, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
 
         // The child starts a new session, and opening the slave then makes it the child's
@@ -188,5 +188,44 @@ struct ReplPTYTests {
         #expect(second.raw.contains("\u{1B}[1;31mfeil\u{1B}[0m"), "colours on a terminal without NO_COLOR")
         second.type("quit\r")
         #expect(second.waitForExit() == 0, "\(second.raw)")
+    }
+
+    @Test("Norwegian statements, «mente du», completion by position, .save into a new folder, and the pager")
+    func helpsAlong() throws {
+        let home = ReplFixtures.temporaryFolder()
+        let environment = [
+            "HOME": home, "XDG_STATE_HOME": home + "/state", "TERM": "dumb", "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
+            "PAGER": "sed s/^/SIDE:/",
+        ]
+        let session = try PseudoTerminalSession(environment: environment, columns: 60)
+        defer { session.close() }
+        try #require(session.waitFor("harmoni> "), "no prompt: \(session.raw)")
+
+        session.type("harmoniser sfo.* til askr\r")
+        #expect(session.waitFor("harmoni> "), "\(session.recent)")
+        #expect(session.recent.contains("ukjent kommune «askr»; mente du asker?"), "\(session.recent)")
+
+        session.type("harmoniser sfo.* t\t\t")
+        #expect(session.waitFor("til"), "to/til offered after the target: \(session.recent)")
+        #expect(session.recent.contains("to"))
+        #expect(!session.recent.contains("trygghetsalarm"), "not every word: \(session.recent)")
+        session.type("il as\t")
+        #expect(session.waitFor("asker "), "a municipality after til: \(session.recent)")
+        session.type("\r")
+        #expect(session.waitFor("harmoni[*]> "), "\(session.recent)")
+        #expect(session.recent.contains("Vedtak #1 harmonise sfo.* to asker"))
+
+        session.type("vis budsjett\r")
+        #expect(session.waitFor("harmoni[*]> "), "\(session.recent)")
+        #expect(session.recent.contains("SIDE:Skyggebudsjett"), "a table wider than 60 columns goes through $PAGER: \(session.recent)")
+
+        // An absolute path: the child runs in the test's working directory.
+        let target = home + "/nye/mapper/sfo.harmoni"
+        session.type(".save \"\(target)\"\r")
+        #expect(session.waitFor("harmoni[sfo]> "), "\(session.recent)")
+        #expect(session.recent.contains("Lagret 1 vedtak i «\(target)»."))
+        #expect(FileManager.default.fileExists(atPath: target), "the missing folders were made")
+        session.type("quit\r")
+        #expect(session.waitForExit() == 0, "\(session.raw)")
     }
 }
