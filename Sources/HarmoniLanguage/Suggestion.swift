@@ -22,6 +22,9 @@ public enum Suggestion {
         return previous[b.count]
     }
 
+    /// Words longer than this get no suggestion.
+    public static let maximumLength = 64
+
     /// The most distance a suggestion may have for a word of this length: 1 up to 4 characters,
     /// 2 up to 8, else 3.
     public static func tolerance(_ word: String) -> Int { word.count <= 4 ? 1 : word.count <= 8 ? 2 : 3 }
@@ -29,8 +32,11 @@ public enum Suggestion {
     /// The candidate closest to `word` within ``tolerance(_:)``, or `nil`; on a tie the first in
     /// `candidates`' order. `word` itself is never suggested.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        // A name longer than any word of the language gets no suggestion: the distance costs
+        // length × length, and a hostile file may hold a 10 MB name.
+        guard word.count <= maximumLength else { return nil }
         var best: (word: String, distance: Int)?
-        for candidate in candidates where candidate != word {
+        for candidate in candidates where candidate != word && abs(candidate.count - word.count) <= tolerance(word) {
             let d = distance(word, candidate)
             if d <= tolerance(word), d < (best?.distance ?? Int.max) { best = (candidate, d) }
         }
