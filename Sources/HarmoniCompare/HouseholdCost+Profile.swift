@@ -5,6 +5,7 @@ extension HouseholdProfile {
     public init(id: HouseholdID, definition: String) {
         self.id = id
         self.definition = definition
+        self.norwegianDescription = definition
     }
 }
 

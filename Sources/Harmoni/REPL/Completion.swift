@@ -86,7 +86,7 @@ public enum Completion {
         let statement = StatementRegistry.canonical(head)
         let rest = previous.dropFirst().map(Vocabulary.canonical)
         func both(_ words: [String]) -> [String] { words + words.flatMap { Vocabulary.spellings(of: $0) } }
-        let levels = both(DecisionSuggestions.rules) + ["asker", "royken", "hurum"]
+        let levels = both(DecisionSuggestions.rules) + context.municipalities
         let options = both(["each", "annual", "from", "over", "path", "round"])
         switch statement {
         case "show", "export":

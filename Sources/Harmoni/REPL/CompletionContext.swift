@@ -59,7 +59,7 @@ public struct CompletionContext: Sendable, Equatable {
         for service in dataset.services {
             feeLines[service.id.rawValue] = dataset.lines(of: service.id).map(\.line.rawValue)
         }
-        municipalities = dataset.municipalities.map(\.id.rawValue)
+        municipalities = dataset.mergingMunicipalities.map(\.rawValue)
         households = dataset.households.map(\.id.rawValue)
         areas = dataset.areas.map(\.id.rawValue)
         for command in DotCommand.all {

@@ -7,8 +7,10 @@ enum DecisionSuggestions {
 
     /// A bare name after `to` that is neither a level rule, a municipality nor a `let` name: says
     /// what was expected, with the closest word (`til askr` → «ukjent kommune «askr»; mente du asker?»).
-    static func unknownLevel(_ name: String, _ range: SourceRange, _ context: StatementContext) -> Diagnostic {
-        let municipalities = Dataset.mergingMunicipalities.map(\.rawValue)
+    static func unknownLevel(
+        _ name: String, _ dataset: Dataset, _ range: SourceRange, _ context: StatementContext
+    ) -> Diagnostic {
+        let municipalities = dataset.mergingMunicipalities.map(\.rawValue)
         let ruleSpellings = rules + rules.flatMap { Vocabulary.spellings(of: $0, in: Vocabulary.keywordWords) }
         let suggestion = Suggestion.closest(to: name, in: municipalities + ruleSpellings)
         if let suggestion, municipalities.contains(suggestion) {
@@ -28,14 +30,23 @@ enum DecisionSuggestions {
             code: "unknown-level")
     }
 
-    /// A municipality that is not one of the three (`coverage … in askr`).
-    static func unknownMunicipality(_ name: String?, _ range: SourceRange, _ context: StatementContext) -> Diagnostic {
-        let hint = Suggestion.phrase(for: name ?? "", in: Dataset.mergingMunicipalities.map(\.rawValue))
+    /// A municipality that is not one of the merging ones (`coverage … in askr`).
+    static func unknownMunicipality(
+        _ name: String?, _ range: SourceRange, _ dataset: Dataset, _ context: StatementContext
+    ) -> Diagnostic {
+        let known = dataset.mergingMunicipalities.map(\.rawValue)
+        let hint = Suggestion.phrase(for: name ?? "", in: known)
         let shown = name.map { "ukjent kommune «\($0)»\(hint.nb); " } ?? ""
         let shownEn = name.map { "unknown municipality «\($0)»\(hint.en); " } ?? ""
         return context.error(
-            shown + "forventet asker, royken eller hurum", shownEn + "expected asker, royken or hurum", range,
+            shown + "forventet " + list(known, "eller"), shownEn + "expected " + list(known, "or"), range,
             code: "unknown-municipality")
+    }
+
+    /// `a, b eller c` (`or` in English).
+    private static func list(_ names: [String], _ last: String) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " \(last) " + names[names.count - 1]
     }
 
     /// «mente du …?» for a decision target that names nothing: the closest service, area, fee line
@@ -43,7 +54,7 @@ enum DecisionSuggestions {
     static func targetHint(_ path: Path, _ dataset: Dataset, _ catalog: Catalog) -> (nb: String, en: String) {
         var names = path.parts.map(\.name)
         var prefix = ""
-        if names.count >= 2, Dataset.mergingMunicipalities.contains(MunicipalityID(names[0])) {
+        if names.count >= 2, dataset.mergingMunicipalities.contains(MunicipalityID(names[0])) {
             prefix = names.removeFirst() + "."
         }
         var candidates: [String] = dataset.areas.flatMap { catalog.groups(inArea: $0.id) } + dataset.areas.map(\.id.rawValue)

@@ -33,7 +33,7 @@ extension SimulateStatements {
                 rule = named
             } else {
                 if let name = words.peekName, state.binding(name) == nil {
-                    throw DecisionSuggestions.unknownLevel(name, words.here, context)
+                    throw DecisionSuggestions.unknownLevel(name, state.dataset, words.here, context)
                 }
                 let (amount, period, _) = try words.price(state, allowNegative: hasRebate(target, state))
                 rule = .amount(amount, period: period)
@@ -124,7 +124,7 @@ extension SimulateStatements {
         }
         let municipalityRange = words.here
         guard let name = words.peekName, state.dataset.mergingMunicipalities.contains(MunicipalityID(name)) else {
-            throw DecisionSuggestions.unknownMunicipality(words.peekName, municipalityRange, state, context)
+            throw DecisionSuggestions.unknownMunicipality(words.peekName, municipalityRange, state.dataset, context)
         }
         _ = try words.value(("en kommune", "a municipality"))
         try words.expectEquals()
