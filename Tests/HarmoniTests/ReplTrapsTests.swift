@@ -79,7 +79,7 @@ struct ReplTrapsTests {
         let (loop, _, output) = ReplFixtures.loop(interactive: true)
         loop.handle("show household \"a_familie_750k\"")
         let brief = output.out
-        #expect(brief.contains("¹ Anslag (national reference)"), "footnotes stay")
+        #expect(brief.contains("¹ Anslag (nasjonalt referansetall)"), "footnotes stay")
         #expect(brief.hasSuffix("merknader og kilder: .notes\n"))
         #expect(!brief.contains("Kilder:"))
         #expect(!brief.contains("Inntekt: 750 000 kr per år."))

@@ -40,7 +40,7 @@ struct SuggestionTests {
 
     @Test("A let name after «to» is still a value, not an unknown municipality")
     func bindingAfterTo() {
-        let result = Fixtures.run("let pris = 2 000 kr/mnd\nharmonise sfo.* to pris")
+        let result = Fixtures.run("let pris = 2 000 kr/mnd\nharmonise sfo.plass_5d to pris")
         #expect(result.errors.isEmpty, "\(result.errors)")
     }
 

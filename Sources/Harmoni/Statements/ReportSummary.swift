@@ -170,8 +170,8 @@ extension ReportBuilder {
         }
         table.notes = [
             nb
-                ? "Familie: to voksne, to barn i barnehage på heltid og ett i SFO fem dager i uken. Enslig forsørger: ett barn i barnehage og ett i SFO. Pensjonist: inntekt 2,5 G, 4 timer praktisk bistand i måneden og trygghetsalarm. SSBs standardbolig: enebolig 120 m² BRA, 150 m³ vann i året, standard renovasjon, én pipe."
-                : "Family: two adults, two children in barnehage full time and one in SFO five days a week. Single parent: one child in barnehage and one in SFO. Pensioner: income 2.5 G, 4 hours of home help a month and a safety alarm. Standard dwelling: detached house 120 m², 150 m³ water a year, standard waste collection, one chimney.",
+                ? "Familie: to voksne, to barn i barnehage på heltid og ett i SFO fem dager i uken. Enslig forsørger: ett barn i barnehage og ett i SFO. Pensjonist: inntekt 2,5 G, 4 timer praktisk bistand i måneden og trygghetsalarm. SSBs standardbolig: enebolig 120 m² BRA, 150 m³ vann i året, standard renovasjon, én pipe. Par med to barn: ett i barnehage og ett i SFO, inntekt 874 600 kr (anslått median)."
+                : "Family: two adults, two children in barnehage full time and one in SFO five days a week. Single parent: one child in barnehage and one in SFO. Pensioner: income 2.5 G, 4 hours of home help a month and a safety alarm. Standard dwelling: detached house 120 m², 150 m³ water a year, standard waste collection, one chimney. Couple with two children: one in barnehage and one in SFO, income 874 600 kr (estimated median).",
             nb
                 ? "Endring = etter − før vedtakene; negativ: husholdningen betaler mindre. Beløpene før og etter står i «Typehusholdningene før og etter vedtakene»."
                 : "Change = after − before the decisions; negative: the household pays less. The amounts are in «The typical households before and after the decisions»."
@@ -203,6 +203,7 @@ enum HouseholdNames {
         "b_enslig_300k": ("Enslig forsørger, 300 000 kr", "Single parent, 300 000 kr"),
         "c_pensjonist_2_5G": ("Pensjonist, 2,5 G", "Pensioner, 2.5 G"),
         "d_ssb_standardbolig": ("SSBs standardbolig", "Standard dwelling (SSB)"),
+        "e_par_to_barn_median": ("Par, 2 barn, medianinntekt", "Couple, 2 children, median income"),
     ]
 
     static func display(_ id: String, dataset: Dataset, nb: Bool) -> String {
