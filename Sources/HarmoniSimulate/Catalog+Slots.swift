@@ -34,7 +34,7 @@ struct CatalogSlots: Sendable {
     let volumeServices: [String]
     /// Per item position, the fields the inner loops read (copying a whole item retains its
     /// strings and arrays): level, periods per year, period and mva form.
-    let levels: [Money]
+    private(set) var levels: [Money]
     let periodsPerYear: [Int64]
     let periods: [PricePeriod]
     let vats: [VATForm]
@@ -114,6 +114,9 @@ struct CatalogSlots: Sendable {
         }
         self.mainKeyIDs = mainKeyIDs
     }
+
+    /// Sets the level of the item at a position (``Catalog/updateFeeAmount(row:in:baselineYear:)``).
+    mutating func setLevel(_ level: Money, at position: Int) { levels[position] = level }
 
     /// The position of the item of a key id in a municipality (by index), if it has the line.
     func position(keyID: Int, municipality: Int) -> Int? {

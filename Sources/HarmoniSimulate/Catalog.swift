@@ -66,13 +66,13 @@ public struct Catalog: Sendable {
     /// The old municipalities being merged, in merger order (Asker, Røyken, Hurum by default).
     public let municipalities: [MunicipalityID]
     /// Items in dataset order: fees first, then subsidies.
-    public let items: [BaselineItem]
+    public private(set) var items: [BaselineItem]
     private let index: [Pair: Int]
     private let groupKeys: [String: [ItemKey]]
     /// Subsidy lines skipped because they are not amounts (shares of a pot, weights).
     public let skipped: [String]
     /// Integer lookups for the simulator's inner loops.
-    let slots: CatalogSlots
+    private(set) var slots: CatalogSlots
 
     private struct Pair: Hashable {
         var key: ItemKey
@@ -198,6 +198,43 @@ public struct Catalog: Sendable {
         case .semester: return 2
         default: return 1
         }
+    }
+
+    /// Takes the amount of fee row `row` of `dataset` (the only change since this catalog was
+    /// built) into the item it prices: the row in force at the end of the baseline year, else the
+    /// line's last row, as ``init(dataset:baselineYear:municipalities:)`` chooses. A row that
+    /// prices no item (another municipality, a row out of force) changes nothing.
+    mutating func updateFeeAmount(row: Int, in dataset: Dataset, baselineYear: Int) {
+        let fees = dataset.fees
+        guard fees.indices.contains(row) else { return }
+        let fee = fees[row]
+        let key = ItemKey(.fee, fee.key.service.rawValue, fee.key.line.rawValue)
+        guard let position = index[Pair(key: key, municipality: fee.municipality)] else { return }
+        let end = CalendarDate.endOf(year: baselineYear)
+        let rows = fees.indices.filter { fees[$0].municipality == fee.municipality && fees[$0].key == fee.key }
+        guard (rows.first { fees[$0].provenance.validity.contains(end) } ?? rows.last) == row else { return }
+        items[position].level = fee.amount
+        slots.setLevel(fee.amount, at: position)
+    }
+
+    /// Takes the value of volume row `row` of `dataset` (the only change since this catalog was
+    /// built) into the fee item it counts (the line's last volume row, as the catalog reads them).
+    /// Returns false, changing nothing, when a subsidy rate is counted by that volume too: the
+    /// caller builds the catalog again then.
+    mutating func updateVolume(row: Int, in dataset: Dataset) -> Bool {
+        let volumes = dataset.volumes
+        guard volumes.indices.contains(row) else { return true }
+        let volume = volumes[row]
+        guard volumes.lastIndex(where: { $0.municipality == volume.municipality && $0.key == volume.key }) == row
+        else { return true }
+        for item in items where item.key.kind == .subsidy && item.municipality == volume.municipality {
+            if Links.scheme(item.key.group)?.volumes.first(where: { $0.line == item.key.line })?.volume == volume.key {
+                return false
+            }
+        }
+        let key = ItemKey(.fee, volume.key.service.rawValue, volume.key.line.rawValue)
+        if let position = index[Pair(key: key, municipality: volume.municipality)] { items[position].volume = volume.value }
+        return true
     }
 
     /// The item of a municipality, if it has the line.

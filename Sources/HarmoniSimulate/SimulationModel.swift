@@ -28,6 +28,60 @@ public struct SimulationBaseline: Sendable {
         self.exclusiveOfVAT = (.one / ExactFraction(growth: dataset.vatRate)) ?? .one
         self.ruleTexts = RuleTexts(dataset)
     }
+
+    private init(
+        dataset: Dataset, year: Int, catalog: Catalog, deflators: [Int: DeflatorYear], exclusiveOfVAT: ExactFraction,
+        ruleTexts: RuleTexts
+    ) {
+        self.dataset = dataset
+        self.year = year
+        self.catalog = catalog
+        self.deflators = deflators
+        self.exclusiveOfVAT = exclusiveOfVAT
+        self.ruleTexts = ruleTexts
+    }
+
+    /// The parts of a prepared baseline, named by what a change of the dataset makes stale.
+    public struct Parts: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// The catalog: fees, volumes, subsidies, services (what a line is priced and counted by).
+        public static let catalog = Parts(rawValue: 1)
+        /// The deflators and the mva rate (parameters).
+        public static let parameters = Parts(rawValue: 2)
+        /// The rule texts (rule adoptions).
+        public static let rules = Parts(rawValue: 4)
+        /// Everything.
+        public static let all: Parts = [.catalog, .parameters, .rules]
+    }
+
+    /// The baseline of `dataset`, a changed copy of this one's dataset (same municipalities and
+    /// year): the parts named in `changed` are prepared again, the others kept, and where only the
+    /// amounts of fee rows `feeRows` and the values of volume rows `volumeRows` changed, the
+    /// catalog items they price or count take the new values (nothing else of the catalog depends
+    /// on them). Coverage rates and budgets are read by each run from the dataset, so their
+    /// changes need no part. Equal to `SimulationBaseline(dataset, …)` when `changed`,
+    /// `feeRows` and `volumeRows` name every change.
+    public func replacing(_ dataset: Dataset, changed: Parts, feeRows: [Int] = [], volumeRows: [Int] = [])
+        -> SimulationBaseline
+    {
+        var catalog = self.catalog
+        var rebuild = changed.contains(.catalog)
+        if !rebuild {
+            for row in feeRows { catalog.updateFeeAmount(row: row, in: dataset, baselineYear: year) }
+            for row in volumeRows where !catalog.updateVolume(row: row, in: dataset) {
+                rebuild = true
+                break
+            }
+        }
+        if rebuild { catalog = Catalog(dataset: dataset, baselineYear: year, municipalities: catalog.municipalities) }
+        let parameters = changed.contains(.parameters)
+        return SimulationBaseline(
+            dataset: dataset, year: year, catalog: catalog,
+            deflators: parameters ? PriceIndex.datasetDeflators(dataset, through: 2100) : deflators,
+            exclusiveOfVAT: parameters ? ((.one / ExactFraction(growth: dataset.vatRate)) ?? .one) : exclusiveOfVAT,
+            ruleTexts: changed.contains(.rules) ? RuleTexts(dataset) : ruleTexts)
+    }
 }
 
 /// What a simulation run knows before any price decision: the catalog, the price index, the

@@ -1,4 +1,5 @@
 import HarmoniModel
+import HarmoniSimulate
 
 /// A dataset with some estimated values replaced: the one way the uncertainty engine changes a
 /// figure (the simulator and the diff engine then run on it unchanged).
@@ -49,5 +50,34 @@ extension DecimalNumber {
         }
         if remainder >= 5 { n.significand += 1 } else if remainder <= -5 { n.significand -= 1 }
         return n.scaled(to: places) ?? n.significand
+    }
+}
+
+extension SimulationBaseline {
+    /// The prepared baseline of `dataset.setting(values)`, made from this one: a moved fee amount
+    /// reprices its catalog item, a moved volume recounts its fee item (a volume that also counts
+    /// a subsidy rate, or a moved subsidy, rebuilds the catalog), a moved rule its
+    /// texts, a moved parameter the deflators and the mva rate; coverage rates and budgets need
+    /// nothing (each run reads them). Equal to `SimulationBaseline(dataset.setting(values))`.
+    public func setting(_ values: [(UncertainInput, DecimalNumber)]) -> SimulationBaseline {
+        var parts: Parts = []
+        var feeRows: [Int] = []
+        var volumeRows: [Int] = []
+        for (input, _) in values {
+            switch input.ref {
+            case .fee(let row): feeRows.append(row)
+            case .volume(let row): volumeRows.append(row)
+            case .subsidy: parts.insert(.catalog)
+            case .rule: parts.insert(.rules)
+            case .parameter: parts.insert(.parameters)
+            case .coverage, .budget: break
+            }
+        }
+        return replacing(dataset.setting(values), changed: parts, feeRows: feeRows, volumeRows: volumeRows)
+    }
+
+    /// ``setting(_:)`` for one input.
+    public func setting(_ input: UncertainInput, to value: DecimalNumber) -> SimulationBaseline {
+        setting([(input, value)])
     }
 }

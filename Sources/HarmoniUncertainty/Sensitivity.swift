@@ -36,9 +36,21 @@ public struct Sensitivity: Sendable {
         dataset: Dataset, scenario: ScenarioState, prices: PriceBasis? = nil, result: ResultSpec = .total,
         inputs: [UncertainInput]? = nil, onlyRelevant: Bool = true
     ) -> Sensitivity {
+        rank(
+            baseline: SimulationBaseline(dataset), scenario: scenario, prices: prices, result: result, inputs: inputs,
+            onlyRelevant: onlyRelevant)
+    }
+
+    /// ``rank(dataset:scenario:prices:result:inputs:onlyRelevant:)`` on a prepared baseline: each
+    /// evaluation's baseline is made from it (``SimulationBaseline/setting(_:to:)``), not prepared again.
+    public static func rank(
+        baseline: SimulationBaseline, scenario: ScenarioState, prices: PriceBasis? = nil, result: ResultSpec = .total,
+        inputs: [UncertainInput]? = nil, onlyRelevant: Bool = true
+    ) -> Sensitivity {
+        let dataset = baseline.dataset
         let all = inputs ?? UncertainInputs.make(dataset)
         let basis = prices ?? scenario.prices
-        let ledger = Simulator.run(baseline: dataset, scenario: scenario, prices: basis)
+        let ledger = Simulator.run(baseline: baseline, scenario: scenario, prices: basis)
         let central = result.values(ledger)
         let relevant = result.relevantServices(ledger, dataset)
         var rows: [Row] = []
@@ -51,7 +63,7 @@ public struct Sensitivity: Sendable {
                 continue
             }
             func evaluate(_ value: DecimalNumber) -> [Int: Money] {
-                result.values(Simulator.run(baseline: dataset.setting(input, to: value), scenario: scenario, prices: basis))
+                result.values(Simulator.run(baseline: baseline.setting(input, to: value), scenario: scenario, prices: basis))
             }
             let low = evaluate(input.low)
             let high = evaluate(input.high)

@@ -1,6 +1,6 @@
 import Harmoni
 
-/// Case 7: load the national tables (population of every municipality 2019 and 2020, the 2020
+/// Case 9: load the national tables (population of every municipality 2019 and 2020, the 2020
 /// reform), then scaffold and check (parse + validate in memory) all 44 mergers of 2020.
 @MainActor
 enum MergerScaffoldCase {
@@ -9,11 +9,11 @@ enum MergerScaffoldCase {
         var mergers = 0
         var errors = 0
         Report.add(
-            Measure.time("7a load the national tables (datasets/norge)", runs: 10, warmup: 1) {
+            Measure.time("9a load the national tables (datasets/norge)", runs: 10, warmup: 1) {
                 _ = NationalTables.load(datasetsFolder: datasetFolder)
             }, note: "782 populations, 426 reform rows")
         Report.add(
-            Measure.time("7  national tables + scaffold and check all 44 mergers", runs: 5, warmup: 1) {
+            Measure.time("9  national tables + scaffold and check all 44 mergers", runs: 5, warmup: 1) {
                 guard let tables = NationalTables.load(datasetsFolder: datasetFolder).tables else { return }
                 mergers = 0
                 errors = 0

@@ -62,6 +62,8 @@ if wanted(3) {
         })
 }
 
+if wanted(10) { ReplSequenceCase.run(loaded: loaded, datasetFolder: datasetFolder) }
+
 if wanted(7) { PopulationCase.run(dataset: loaded.dataset, datasetFolder: datasetFolder) }
 if wanted(8) { UncertaintyCase.run(loaded: loaded, datasetFolder: datasetFolder) }
 

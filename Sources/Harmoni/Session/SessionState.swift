@@ -5,8 +5,18 @@ import HarmoniSimulate
 /// Statements change it through ``StatementSpec/action``; the REPL keeps one for its lifetime,
 /// `harmoni run` one per run.
 public struct SessionState: Sendable {
-    /// The loaded dataset.
-    public var dataset: Dataset
+    /// The loaded dataset. Setting it prepares ``baseline`` again.
+    public var dataset: Dataset {
+        get { storedDataset }
+        set {
+            storedDataset = newValue
+            baseline = SimulationBaseline(newValue)
+        }
+    }
+    private var storedDataset: Dataset
+    /// The dataset prepared for simulation, once per dataset state (issue 12): every statement
+    /// that runs the simulator reads it instead of preparing its own.
+    public private(set) var baseline: SimulationBaseline
     /// The dataset paths it was loaded from (named in saved scenarios).
     public var datasetPaths: [String]
     /// `let` bindings, in the order they were made.
@@ -37,8 +47,16 @@ public struct SessionState: Sendable {
     public var showsRanges = false
 
     public init(dataset: Dataset, datasetPaths: [String]) {
-        self.dataset = dataset
+        self.storedDataset = dataset
+        self.baseline = SimulationBaseline(dataset)
         self.datasetPaths = datasetPaths
+    }
+
+    /// Sets the dataset with its baseline already prepared (``SimulationBaseline/setting(_:)``
+    /// makes one from the current baseline); `baseline.dataset` must be `dataset`.
+    public mutating func setDataset(prepared baseline: SimulationBaseline) {
+        storedDataset = baseline.dataset
+        self.baseline = baseline
     }
 
     /// The value bound to a name, if any (the latest binding wins).

@@ -85,7 +85,7 @@ enum HouseholdStatements {
         let years = year.map { [$0] } ?? Array(state.scenario.period)
         var byYear: [[HouseholdChange]] = []
         var first: ScenarioPrices?
-        let baseline = SimulationBaseline(state.dataset)
+        let baseline = state.baseline
         for chosen in years {
             let (changes, priced) = try compute(
                 state.dataset.households, state, chosen, options, command, context, baseline)
@@ -105,7 +105,7 @@ enum HouseholdStatements {
     ) throws(Diagnostic) -> (changes: [HouseholdChange], prices: ScenarioPrices) {
         do throws(SimulationError) {
             return try HouseholdImpact.changes(
-                of: households, baseline: baseline ?? SimulationBaseline(state.dataset), scenario: state.scenario,
+                of: households, baseline: baseline ?? state.baseline, scenario: state.scenario,
                 year: year, prices: options.prices ?? state.scenario.prices)
         } catch {
             throw SimulateStatements.error(error, command.keyword.range, context)

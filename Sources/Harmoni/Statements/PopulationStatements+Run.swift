@@ -84,7 +84,7 @@ extension PopulationStatements {
         return try state.populationRuns.run(key) { () throws(Diagnostic) -> PopulationRun in
             do throws(SimulationError) {
                 return try PopulationRun.run(
-                    population, baseline: SimulationBaseline(state.dataset), scenario: state.scenario, years: years,
+                    population, baseline: state.baseline, scenario: state.scenario, years: years,
                     prices: prices ?? state.scenario.prices, everyRulebook: everyRulebook)
             } catch {
                 throw SimulateStatements.error(error, command.keyword.range, context)

@@ -123,7 +123,7 @@ enum PopulationStatements {
                 let run = try run(population, state, prices: prices, command: command, context: context)
                 lines = PopulationLedger.lines(run, population: population, scenario: state.scenario, dataset: state.dataset)
             }
-            let ledger = Simulator.run(baseline: state.dataset, scenario: state.scenario, prices: prices)
+            let ledger = Simulator.run(baseline: state.baseline, scenario: state.scenario, prices: prices)
             let en = state.language == .en
             var notes = [origin(population, en: en)]
             notes.append(

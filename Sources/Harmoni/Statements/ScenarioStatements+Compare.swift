@@ -86,7 +86,7 @@ extension ScenarioStatements {
         throws(Diagnostic) -> Ledger
     {
         let ledger = Simulator.run(
-            baseline: state.dataset, scenario: state.scenario, prices: prices ?? state.scenario.prices)
+            baseline: state.baseline, scenario: state.scenario, prices: prices ?? state.scenario.prices)
         if ledger.index == nil, let problem = ledger.problems.first {
             throw context.error(problem.nb, problem.en, range, code: problem.code)
         }

@@ -98,7 +98,7 @@ extension SimulateStatements {
             phasing: options.phasing, roundingStep: options.roundingStep, basis: options.basis)
         let results: [GoalSeekResult]
         do throws(SimulationError) {
-            results = try Simulator.solve(decision, baseline: state.dataset, scenario: state.scenario)
+            results = try Simulator.solve(decision, baseline: state.baseline, scenario: state.scenario)
         } catch {
             throw self.error(error, path.range, context)
         }
@@ -152,7 +152,7 @@ extension SimulateStatements {
     {
         let notes: [LocalizedText]
         do throws(SimulationError) {
-            notes = try Simulator.validate(decision, baseline: state.dataset, scenario: state.scenario)
+            notes = try Simulator.validate(decision, baseline: state.baseline, scenario: state.scenario)
         } catch {
             throw self.error(error, range, context)
         }

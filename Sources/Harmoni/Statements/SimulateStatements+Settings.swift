@@ -159,7 +159,7 @@ extension SimulateStatements {
     ) throws(Diagnostic) {
         var scenario = state.scenario
         change(&scenario)
-        if let problem = Simulator.checkLimits(baseline: SimulationBaseline(state.dataset), scenario: scenario) {
+        if let problem = Simulator.checkLimits(baseline: state.baseline, scenario: scenario) {
             throw error(problem, range, context)
         }
         state.scenario = scenario

@@ -122,7 +122,7 @@ enum SimulateStatements {
     private static func simulate(_ state: SessionState, prices: PriceBasis, command: Command, context: StatementContext)
         throws(Diagnostic) -> Ledger
     {
-        let ledger = Simulator.run(baseline: state.dataset, scenario: state.scenario, prices: prices)
+        let ledger = Simulator.run(baseline: state.baseline, scenario: state.scenario, prices: prices)
         if ledger.index == nil, let problem = ledger.problems.first {
             throw error(problem, command.keyword.range, context)
         }

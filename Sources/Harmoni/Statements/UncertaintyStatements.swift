@@ -50,9 +50,9 @@ enum UncertaintyStatements {
             wrapped.action = { command, state, context throws(Diagnostic) in
                 let outputs = try inner(command, &state, context)
                 guard state.showsRanges else { return outputs }
-                return ranged(outputs, state: state) { dataset in
+                return ranged(outputs, state: state) { baseline in
                     var copy = state
-                    copy.dataset = dataset
+                    copy.setDataset(prepared: baseline)
                     return (try? inner(command, &copy, context)) ?? []
                 }
             }
@@ -61,14 +61,17 @@ enum UncertaintyStatements {
     }
 
     /// Every table of `outputs` with ranges from the same statement run on the propagation's
-    /// datasets (matched by position among the tables).
-    static func ranged(_ outputs: [Output], state: SessionState, rerun: (Dataset) -> [Output]) -> [Output] {
+    /// datasets (matched by position among the tables); each run on a baseline made from the
+    /// session's prepared one (``SimulationBaseline/setting(_:)``), not prepared again.
+    static func ranged(_ outputs: [Output], state: SessionState, rerun: (SimulationBaseline) -> [Output]) -> [Output] {
         let inputs = UncertainInputs.make(state.dataset)
         guard !inputs.isEmpty, outputs.contains(where: { if case .table = $0 { true } else { false } }) else {
             return outputs
         }
         let propagation = Propagation(inputs: inputs)
-        let samples: [[Table]] = propagation.datasets(state.dataset).map { tables(rerun($0)) }
+        let samples: [[Table]] = propagation.combinations().map { values in
+            tables(rerun(state.baseline.setting(Array(zip(inputs, values)))))
+        }
         var index = 0
         let language = SimulateStatements.tag(state)
         return outputs.map { output in
@@ -123,7 +126,7 @@ enum UncertaintyStatements {
                 throw context.error(.expected("«for» eller «in»", "«for» or «in»", found: found(words, context)), words.here)
             }
         }
-        let sensitivity = Sensitivity.rank(dataset: state.dataset, scenario: state.scenario, result: result)
+        let sensitivity = Sensitivity.rank(baseline: state.baseline, scenario: state.scenario, result: result)
         let table = SensitivityTable.table(
             sensitivity, result: result, period: state.scenario.period, tornadoYear: year ?? state.scenario.period.upperBound,
             dataset: state.dataset, language: SimulateStatements.tag(state))
