@@ -1,15 +1,22 @@
 import Foundation
 
 /// Runs cases in a worker process (this program, `worker` mode) and watches it: a worker that
-/// dies by a signal crashed on the case it last announced; one that announces nothing for
-/// ``hangLimit`` seconds hangs on it and is killed. Either way a new worker goes on after it.
+/// dies by a signal crashed on the case it last announced; one that spends more than
+/// ``hangLimit`` seconds of CPU time on a case, or ``stuckLimit`` seconds of wall-clock time
+/// (blocked), hangs on it and is killed. Either way a new worker goes on after it. CPU time, not
+/// wall-clock time, is the measure of a hang because the harness runs `nice`d on a shared machine.
 struct Supervisor {
     var target: Target
     var seed: UInt64
     var count: Int?
     var seconds: Double?
-    /// A case that runs longer than this is a hang.
+    /// A case that uses more CPU time than this (seconds) is a hang.
     static let hangLimit = 1.0
+    /// A case that takes longer than this in wall-clock time (seconds) is a hang too (a worker
+    /// blocked without using CPU).
+    static let stuckLimit = 20.0
+    /// The wall-clock time a worker may take to start and prepare before its first case.
+    static let startLimit = 60.0
 
     struct Summary {
         var executions = 0
@@ -51,6 +58,8 @@ struct Supervisor {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         var lastProgress = Date()
+        // The worker's CPU time (µs) when it announced the current case.
+        var caseCPU = 0
         var finished = false
         // Set once the worker is reaped while its pipe is still being drained.
         var ended: Worker.End?
@@ -69,9 +78,12 @@ struct Supervisor {
                         finished = true
                     } else if line.hasPrefix("broken ") {
                         summary.broken.append((current, String(line.dropFirst(7))))
-                    } else if let index = Int(line) {
+                    } else if case let fields = line.split(separator: " "), fields.count == 2,
+                        let index = Int(fields[0]), let cpu = Int(fields[1])
+                    {
                         summary.executions += 1
                         current = index
+                        caseCPU = cpu
                         lastProgress = Date()
                     }
                 }
@@ -82,7 +94,7 @@ struct Supervisor {
                 break reading
             } else if let end = worker.reapIfEnded() {
                 ended = end
-            } else if Date().timeIntervalSince(lastProgress) > Self.hangLimit + (current < from ? 30 : 0) {
+            } else if hangs(worker, since: lastProgress, cpu: caseCPU, started: current >= from) {
                 _ = worker.kill()
                 summary.hangs.append(current)
                 return current + 1
@@ -107,15 +119,38 @@ struct Supervisor {
         summary.crashes.append((current, "\(reason) \(line)"))
         return max(current + 1, from + 1)
     }
+
+    /// True if the worker hangs on its case: more than ``hangLimit`` s of CPU time since it
+    /// announced it (`cpu`, µs), or ``stuckLimit`` s of wall-clock time; before its first case
+    /// (`started` false), more than ``startLimit`` s.
+    private func hangs(_ worker: Worker, since: Date, cpu: Int, started: Bool) -> Bool {
+        let wall = Date().timeIntervalSince(since)
+        guard started else { return wall > Self.startLimit }
+        guard wall > Self.hangLimit else { return false }
+        if wall > Self.stuckLimit { return true }
+        guard let now = worker.cpuMicroseconds() else { return false }
+        return Double(now - cpu) / 1_000_000 > Self.hangLimit
+    }
 }
 
-/// `worker TARGET SEED FROM TO [DEADLINE]`: announces each case on standard output, then runs it.
+/// This process's CPU time in microseconds.
+func processCPUMicroseconds() -> Int {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return time.tv_sec * 1_000_000 + time.tv_nsec / 1_000
+}
+
+/// `worker TARGET SEED FROM TO [DEADLINE]`: announces each case on standard output (`INDEX CPU`,
+/// with its CPU time so far in µs), then runs it.
 func runWorker(_ arguments: [String]) -> Never {
     guard arguments.count >= 4, let target = Target(rawValue: arguments[0]), let seed = UInt64(arguments[1]),
         let from = Int(arguments[2]), let to = Int(arguments[3])
     else { exit(2) }
     let deadline = arguments.count > 4 ? Double(arguments[4]) : nil
     let context = RunnerContext()
+    // What every case needs (the runner's dataset) is loaded before the first case is announced,
+    // so its time is not counted against the first case.
+    if target == .runner { _ = context.session() }
     func say(_ text: String) {
         let bytes = Array((text + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
@@ -124,7 +159,7 @@ func runWorker(_ arguments: [String]) -> Never {
     var index = from
     while index < to {
         if let deadline, Date().timeIntervalSince1970 >= deadline { break }
-        say(String(index))
+        say("\(index) \(processCPUMicroseconds())")
         injected.apply(at: index)
         if let broken = target.run(target.input(seed: seed, index: index), context: context) { say("broken " + broken) }
         index += 1
@@ -149,6 +184,7 @@ struct InjectedFaults {
 
     func apply(at index: Int) {
         if crash.contains(index) { fatalError("injected crash on case \(index)") }
-        if hang.contains(index) { sleep(60) }
+        // Busy, as a runaway loop would be (its CPU time makes it a hang).
+        if hang.contains(index) { while true { _ = processCPUMicroseconds() } }
     }
 }

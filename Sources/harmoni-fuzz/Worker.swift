@@ -79,6 +79,16 @@ struct Worker {
         return result == pid ? End(status: status) : nil
     }
 
+    /// The worker's CPU time (user and system) in microseconds, from /proc; nil if unreadable.
+    func cpuMicroseconds() -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")")
+        else { return nil }
+        // After "pid (name) ": fields 3… of proc(5); utime and stime are fields 14 and 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return (user + system) * 1_000_000 / Int(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// Kills the worker with SIGKILL and reaps it.
     func kill() -> End {
         Glibc.kill(pid, SIGKILL)

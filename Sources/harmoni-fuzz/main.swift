@@ -43,7 +43,7 @@ case "front", "runner":
     let rate = Double(summary.executions) / max(summary.elapsed, 0.001)
     print(
         "harmoni-fuzz \(command): seed \(seed), \(summary.executions) executions in \(String(format: "%.1f", summary.elapsed)) s "
-            + "(\(Int(rate))/s), \(summary.crashes.count) crashes, \(summary.hangs.count) hangs (> 1 s), \(summary.broken.count) broken promises, \(summary.zombies) unreaped workers")
+            + "(\(Int(rate))/s), \(summary.crashes.count) crashes, \(summary.hangs.count) hangs (> 1 s CPU), \(summary.broken.count) broken promises, \(summary.zombies) unreaped workers")
     for crash in summary.crashes.prefix(20) {
         print("  crash: case \(crash.index) (\(crash.message)); replay: harmoni-fuzz \(command) --seed \(seed) --case \(crash.index)")
     }
