@@ -126,7 +126,7 @@ struct FormatterTests {
             ("set sfo.plass_5d = 92233720368547758 368547758 %\n",
              "set sfo.plass_5d = 92 233 720 368 547 758  368 547 758 %\n"),
             ("set sfo.plass_5d = 999 999 999  999 999 999 999 m³\n",
-             "set sfo.plass_5d = 999 999 999  999 999 999 999 m³\n"),
+             "set sfo.plass_5d = 999 999 999  999 999 999 999 m3\n"),
             // One space where the two words lex back apart on their own.
             ("show 2019-01-01 123\n", "show 2019-01-01 123\n"),
         ]
