@@ -98,6 +98,8 @@ struct ReliabilityHarnessTests {
             accepted += screen.components(separatedBy: "Vedtak #").count - 1
             undone += screen.components(separatedBy: "Angret: ").count - 1
         }
+        // The figures of the run (docs/RELIABILITY.md quotes them for HARMONI_SOAK_LINES=10000).
+        print("ReliabilityHarnessTests.terminalSoak: \(lines) lines through the pseudo-terminal, \(accepted) accepted, \(undone) undone")
         terminal.type(".save --force \"\(folder)/soak.harmoni\"\r")
         #expect(terminal.waitFor("Lagret \(accepted - undone) beslutning(er)"), "\(terminal.recent)")
         terminal.type("quit\r")
