@@ -46,10 +46,12 @@ let package = Package(
         // The reliability harness (docs/RELIABILITY.md): seeded fuzzing of the front end and the
         // statement runner with crash and hang detection, kill -9 during writes, a REPL soak.
         // Depends on `harmoni` so the executable it kills and soaks is built beside it.
-        .executableTarget(name: "harmoni-fuzz", dependencies: ["Harmoni", "harmoni"]),
+        .executableTarget(name: "harmoni-fuzz", dependencies: ["Harmoni", "HarmoniFuzzing", "harmoni"]),
+        // The front end's program generator, shared by harmoni-fuzz and the tests. Depends on nothing.
+        .target(name: "HarmoniFuzzing"),
         // The floor for process-start timings: a bare Foundation "hello".
         .executableTarget(name: "harmoni-hello"),
-        .testTarget(name: "HarmoniTests", dependencies: ["Harmoni"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "HarmoniTests", dependencies: ["Harmoni", "HarmoniFuzzing"], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

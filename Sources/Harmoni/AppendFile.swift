@@ -31,16 +31,7 @@ public final class AppendFile {
 
     /// Appends `text`; on failure the file keeps what was appended before.
     public func append(_ text: String) throws(FileWriteError) {
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .refused(path, errno)
-            }
-            written += count
-        }
+        if let error = AtomicWrite.writeAll(Array(text.utf8), to: descriptor) { throw .refused(path, error) }
     }
 
     deinit { close(descriptor) }

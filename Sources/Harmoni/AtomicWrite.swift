@@ -50,6 +50,23 @@ public struct FileWrite: Sendable, Equatable {
 /// longer run from the folders it writes to. Where `O_TMPFILE` is not supported, step 2 uses the
 /// temporary name at once.
 public enum AtomicWrite {
+    /// Writes all of `bytes` to `descriptor`, again after a short write or EINTR; the error
+    /// number on failure, nil on success. (The one byte loop of every write: here and ``AppendFile``.)
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            // A write of nothing for a non-empty request would loop for ever.
+            if count == 0 { return EIO }
+            written += count
+        }
+        return nil
+    }
+
     /// The prefix of every temporary file name.
     static let prefix = ".harmoni-"
 
@@ -204,16 +221,7 @@ public enum AtomicWrite {
                 plan.temporary = temporary
             }
             plan.descriptor = descriptor
-            let bytes = plan.write.contents
-            var written = 0
-            while written < bytes.count {
-                let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw .refused(shown, errno)
-                }
-                written += count
-            }
+            if let error = AtomicWrite.writeAll(plan.write.contents, to: descriptor) { throw .refused(shown, error) }
             if fsync(descriptor) != 0, errno != EINVAL { throw .refused(shown, errno) }
             guard plan.replaces, plan.temporary == nil else { return }
             let temporary = AtomicWrite.temporaryName(in: plan.folder)

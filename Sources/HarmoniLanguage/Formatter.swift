@@ -46,15 +46,24 @@ public enum Formatter {
     }
 
     /// One space between two command words, or two where one space would make the lexer read two
-    /// numbers as one grouped number (`show 12  345` must not become `show 12 345`).
+    /// numbers as one grouped number (`show 12  345` must not become `show 12 345`, nor
+    /// `92 233 720 368 547 758  368 547 758 %` one number too big to read).
     static func separator(between left: String, and right: String) -> String {
         // Only a right word starting with exactly three digits can continue a grouped number.
         let head = right.utf8.prefix(4).map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         guard let last = left.utf8.last, last >= UInt8(ascii: "0"), last <= UInt8(ascii: "9"), head.prefix(3) == [true, true, true],
             head.count == 3 || head[3] == false
         else { return " " }
-        func count(_ text: String) -> Int { Lexer.tokenize(SourceFile(name: "", text: text)).tokens.count }
-        return count(left + " " + right) == count(left) + count(right) - 1 ? " " : "  "
+        // One space is safe only if the two words lex to exactly their own tokens, without error
+        // (counting tokens is not enough: a merged number too big is an error token, and its
+        // unit another one).
+        func lexed(_ text: String) -> (kinds: [TokenKind], clean: Bool) {
+            let (tokens, diagnostics) = Lexer.tokenize(SourceFile(name: "", text: text))
+            return (tokens.map(\.kind).filter { $0 != .endOfFile }, diagnostics.isEmpty)
+        }
+        let joined = lexed(left + " " + right)
+        let apart = (lexed(left), lexed(right))
+        return joined.clean && joined.kinds == apart.0.kinds + apart.1.kinds ? " " : "  "
     }
 
     private static func block(_ block: Block) -> String {

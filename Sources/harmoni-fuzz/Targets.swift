@@ -12,8 +12,7 @@ enum Target: String, CaseIterable {
     func input(seed: UInt64, index: Int) -> String {
         switch self {
         case .front:
-            var generator = ProgramGenerator(random: Random.forCase(seed, index))
-            return generator.program()
+            return frontCase(seed: seed, index: index)
         case .runner:
             var generator = ScenarioGenerator(random: Random.forCase(seed, index))
             return generator.scenario()

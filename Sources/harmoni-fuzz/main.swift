@@ -43,7 +43,7 @@ case "front", "runner":
     let rate = Double(summary.executions) / max(summary.elapsed, 0.001)
     print(
         "harmoni-fuzz \(command): seed \(seed), \(summary.executions) executions in \(String(format: "%.1f", summary.elapsed)) s "
-            + "(\(Int(rate))/s), \(summary.crashes.count) crashes, \(summary.hangs.count) hangs (> 1 s), \(summary.broken.count) broken promises")
+            + "(\(Int(rate))/s), \(summary.crashes.count) crashes, \(summary.hangs.count) hangs (> 1 s CPU), \(summary.broken.count) broken promises, \(summary.zombies) unreaped workers")
     for crash in summary.crashes.prefix(20) {
         print("  crash: case \(crash.index) (\(crash.message)); replay: harmoni-fuzz \(command) --seed \(seed) --case \(crash.index)")
     }
@@ -51,7 +51,7 @@ case "front", "runner":
     for broken in summary.broken.prefix(20) {
         print("  broken: case \(broken.index): \(broken.message); replay: harmoni-fuzz \(command) --seed \(seed) --case \(broken.index)")
     }
-    let failed = !summary.hangs.isEmpty || !summary.broken.isEmpty || (!summary.crashes.isEmpty && !reportOnly)
+    let failed = !summary.hangs.isEmpty || summary.zombies > 0 || !summary.broken.isEmpty || (!summary.crashes.isEmpty && !reportOnly)
     exit(failed ? 1 : 0)
 case "kill":
     let summary = KillTest(seed: seed, count: count ?? 30, harmoni: harmoni).run()

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Harmoni
+import HarmoniFuzzing
 
 /// Runs one input through everything that reads text: lexer, parser, renderer, loader and, when
 /// it parses cleanly, the formatter with its promises. Returns a description of the first
