@@ -29,7 +29,7 @@ public enum PopulationLedger {
                     let effectBefore = before - listBefore
                     let effectAfter = after - listAfter
                     guard effectBefore != effectAfter else { continue }
-                    let users = users(population, municipality, service)
+                    let users = DecimalNumber(run.users(municipality, service))
                     lines.append(
                         .make(
                             kind: .revenue, area: area, group: service.rawValue, item: item, municipality: municipality,
@@ -39,23 +39,6 @@ public enum PopulationLedger {
             }
         }
         return lines
-    }
-
-    /// The population's users of a service in a municipality (places, recipients, alarms).
-    static func users(_ population: HouseholdPopulation, _ municipality: MunicipalityID, _ service: ServiceID) -> DecimalNumber {
-        var count: Int64 = 0
-        for index in population.indices(in: municipality) {
-            for person in population.persons(of: index) {
-                switch service.rawValue {
-                case "barnehage": if person.barnehage != nil { count += 1 }
-                case "sfo": if person.sfo != nil { count += 1 }
-                case "praktisk_bistand": if person.praktiskBistandHoursPerMonth > 0 { count += 1 }
-                case "trygghetsalarm": if person.trygghetsalarm { count += 1 }
-                default: break
-                }
-            }
-        }
-        return DecimalNumber(count)
     }
 
     /// The decision a service's line belongs to: a rule decision on it, else the first fee decision reaching it, else 0.

@@ -239,7 +239,7 @@ extension PopulationRun {
         }
         return PopulationRun(
             years: years, rulebooks: books, householdCount: count, totals: totals, revenue: revenue, problems: problems,
-            status: population.status)
+            population: population)
     }
 }
 

@@ -86,6 +86,6 @@ extension PopulationRun {
         }
         return PopulationRun(
             years: years, rulebooks: books, householdCount: count, totals: totals, revenue: revenue, problems: problems,
-            status: population.status)
+            population: population)
     }
 }

@@ -25,6 +25,9 @@ public struct PopulationRun: Sendable {
     public let problems: [SimulationError]
     /// The population's status.
     public let status: Status
+    /// Users per (rulebook, income-tested service): places, recipients, alarms of the households
+    /// living there (index `rulebook * PopulationPricer.incomeTested.count + service`).
+    private let userCounts: [Int64]
 
     /// Where a household's total is stored.
     func slot(year: Int, household: Int, rulebook: Int, after: Bool) -> Int {
@@ -55,7 +58,7 @@ public struct PopulationRun: Sendable {
             years: [year], rulebooks: books, householdCount: count,
             totals: Array(repeating: .zero, count: count * books.count * 2),
             revenue: Array(repeating: Array(repeating: .zero, count: 4), count: books.count * PopulationPricer.services.count),
-            problems: [], status: population.status)
+            problems: [], population: population)
     }
 
     /// Prices `population` for every year of the scenario's period (or the years given).
@@ -72,7 +75,7 @@ public struct PopulationRun: Sendable {
     /// Every field given (the pricing paths in the other files build runs).
     init(
         years: [Int], rulebooks: [MunicipalityID], householdCount: Int, totals: [Money], revenue: [[Money]],
-        problems: [SimulationError], status: Status
+        problems: [SimulationError], population: HouseholdPopulation
     ) {
         self.years = years
         self.rulebooks = rulebooks
@@ -80,7 +83,30 @@ public struct PopulationRun: Sendable {
         self.totals = totals
         self.revenue = revenue
         self.problems = problems
-        self.status = status
+        status = population.status
+        userCounts = Self.userCounts(population, rulebooks)
+    }
+
+    /// The population's users of an income-tested service in a municipality (places, recipients,
+    /// alarms), counted once when the run is made.
+    public func users(_ municipality: MunicipalityID, _ service: ServiceID) -> Int64 {
+        guard let m = rulebooks.firstIndex(of: municipality), let s = PopulationPricer.incomeTested.firstIndex(of: service) else { return 0 }
+        return userCounts[m * PopulationPricer.incomeTested.count + s]
+    }
+
+    private static func userCounts(_ population: HouseholdPopulation, _ books: [MunicipalityID]) -> [Int64] {
+        let services = PopulationPricer.incomeTested.count
+        var counts = Array(repeating: Int64(0), count: books.count * services)
+        for (index, household) in population.households.enumerated() {
+            guard let m = books.firstIndex(of: household.municipality) else { continue }
+            for person in population.persons(of: index) {
+                if person.barnehage != nil { counts[m * services] += 1 }
+                if person.sfo != nil { counts[m * services + 1] += 1 }
+                if person.praktiskBistandHoursPerMonth > 0 { counts[m * services + 2] += 1 }
+                if person.trygghetsalarm { counts[m * services + 3] += 1 }
+            }
+        }
+        return counts
     }
 
     /// Prices `population` on scenario prices already made (one per year; the Norway-sized

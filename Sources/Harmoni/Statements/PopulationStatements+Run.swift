@@ -47,8 +47,8 @@ extension PopulationStatements {
         var notes = [origin(population, en: en)]
         notes.append(
             en
-                ? "Change = the household's annual payments after − before the decisions in \(chosen), under its own old municipality's rulebook, kr incl. mva, priced by the household engine (as «show household»). Change % = the group's change / its payments before. P10, median, P90: nearest rank."
-                : "Endring = husholdningens årlige betaling etter − før vedtakene i \(chosen), etter reglene i egen gammel kommune, kr inkl. mva, regnet av husholdningsmotoren (som «show household»). Endring % = gruppens endring / betalingen før. P10, median, P90: nærmeste rang.")
+                ? "Change = the household's annual payments after − before the decisions in \(chosen), under its own old municipality's rulebook, kr incl. mva, priced by the household engine (as «show household»). Change % = the group's change / its payments before, rounded half-up to 0.1 %. P10, median, P90: nearest rank."
+                : "Endring = husholdningens årlige betaling etter − før vedtakene i \(chosen), etter reglene i egen gammel kommune, kr inkl. mva, regnet av husholdningsmotoren (som «show household»). Endring % = gruppens endring / betalingen før, avrundet half-up til 0,1 %. P10, median, P90: nærmeste rang.")
         if state.scenario.decisions.isEmpty {
             notes.append(en ? "The scenario has no decisions: every change is 0." : "Scenariet har ingen vedtak: alle endringer er 0.")
         }
