@@ -69,10 +69,12 @@ public enum PopulationLedger {
         for change in ledger.ruleChanges {
             if covered.contains("\(change.service.rawValue)|\(change.municipality.rawValue)") {
                 let name = names[change.municipality] ?? change.municipality.rawValue
+                let was = change.before.isEmpty ? ("ingen", "none") : (change.before.joined(separator: ", "), change.before.joined(separator: ", "))
+                let now = change.after.isEmpty ? ("ingen", "none") : (change.after.joined(separator: ", "), change.after.joined(separator: ", "))
                 notes.append(
                     LocalizedText(
-                        "Regel \(change.service).\(change.rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(change.before.joined(separator: ", ")) → \(change.after.joined(separator: ", ")); inntektsvirkningen er regnet på befolkningen (\(origin)), linjen «\(item)».",
-                        "Rule \(change.service).\(change.rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(change.before.joined(separator: ", ")) → \(change.after.joined(separator: ", ")); the revenue effect is computed on the population (\(origin)), line «\(item)»."))
+                        "Regel \(change.service).\(change.rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(was.0) → \(now.0); inntektsvirkningen er regnet på befolkningen (\(origin)), linjen «\(item)».",
+                        "Rule \(change.service).\(change.rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(was.1) → \(now.1); the revenue effect is computed on the population (\(origin)), line «\(item)»."))
             } else {
                 remaining.append(change)
             }
