@@ -1,3 +1,4 @@
+import HarmoniCompare
 import HarmoniModel
 import HarmoniReport
 
@@ -35,10 +36,9 @@ public struct DistributionRow: Sendable, Hashable {
     public var largestIncrease: Money
     /// Mean change: total / households, rounded half-up to øre.
     public var mean: Money { Money(ore: households == 0 ? 0 : Self.divide(totalChange.ore, Int64(households))) }
-    /// Change of the group's payments: total change / total before (ppm), `nil` when nothing was paid before.
-    public var share: Rate? {
-        totalBefore.ore == 0 ? nil : Rate(ppm: Self.divide(totalChange.ore * 1_000_000, totalBefore.ore))
-    }
+    /// Change of the group's payments: total change / total before, rounded half-up to 0,1 % (as
+    /// the typical households' change %), `nil` when nothing was paid before.
+    public var share: Rate? { HouseholdChange.rate(totalChange, of: totalBefore) }
 
     static func divide(_ a: Int64, _ b: Int64) -> Int64 {
         let q = (Int128(a) * 2 + (a >= 0 ? Int128(b) : -Int128(b))) / (2 * Int128(b))

@@ -29,7 +29,7 @@ public enum PopulationLedger {
                     let effectBefore = before - listBefore
                     let effectAfter = after - listAfter
                     guard effectBefore != effectAfter else { continue }
-                    let users = users(population, municipality, service)
+                    let users = DecimalNumber(run.users(municipality, service))
                     lines.append(
                         .make(
                             kind: .revenue, area: area, group: service.rawValue, item: item, municipality: municipality,
@@ -39,23 +39,6 @@ public enum PopulationLedger {
             }
         }
         return lines
-    }
-
-    /// The population's users of a service in a municipality (places, recipients, alarms).
-    static func users(_ population: HouseholdPopulation, _ municipality: MunicipalityID, _ service: ServiceID) -> DecimalNumber {
-        var count: Int64 = 0
-        for index in population.indices(in: municipality) {
-            for person in population.persons(of: index) {
-                switch service.rawValue {
-                case "barnehage": if person.barnehage != nil { count += 1 }
-                case "sfo": if person.sfo != nil { count += 1 }
-                case "praktisk_bistand": if person.praktiskBistandHoursPerMonth > 0 { count += 1 }
-                case "trygghetsalarm": if person.trygghetsalarm { count += 1 }
-                default: break
-                }
-            }
-        }
-        return DecimalNumber(count)
     }
 
     /// The decision a service's line belongs to: a rule decision on it, else the first fee decision reaching it, else 0.
@@ -86,10 +69,12 @@ public enum PopulationLedger {
         for change in ledger.ruleChanges {
             if covered.contains("\(change.service.rawValue)|\(change.municipality.rawValue)") {
                 let name = names[change.municipality] ?? change.municipality.rawValue
+                let was = change.before.isEmpty ? ("ingen", "none") : (change.before.joined(separator: ", "), change.before.joined(separator: ", "))
+                let now = change.after.isEmpty ? ("ingen", "none") : (change.after.joined(separator: ", "), change.after.joined(separator: ", "))
                 notes.append(
                     LocalizedText(
-                        "Regel \(change.service).\(change.rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(change.before.joined(separator: ", ")) → \(change.after.joined(separator: ", ")); inntektsvirkningen er regnet på befolkningen (\(origin)), linjen «\(item)».",
-                        "Rule \(change.service).\(change.rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(change.before.joined(separator: ", ")) → \(change.after.joined(separator: ", ")); the revenue effect is computed on the population (\(origin)), line «\(item)»."))
+                        "Regel \(change.service).\(change.rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(was.0) → \(now.0); inntektsvirkningen er regnet på befolkningen (\(origin)), linjen «\(item)».",
+                        "Rule \(change.service).\(change.rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(was.1) → \(now.1); the revenue effect is computed on the population (\(origin)), line «\(item)»."))
             } else {
                 remaining.append(change)
             }

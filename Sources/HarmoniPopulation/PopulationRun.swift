@@ -25,6 +25,9 @@ public struct PopulationRun: Sendable {
     public let problems: [SimulationError]
     /// The population's status.
     public let status: Status
+    /// Users per (rulebook, income-tested service): places, recipients, alarms of the households
+    /// living there (index `rulebook * PopulationPricer.incomeTested.count + service`).
+    private let userCounts: [Int64]
 
     /// Where a household's total is stored.
     func slot(year: Int, household: Int, rulebook: Int, after: Bool) -> Int {
@@ -55,7 +58,7 @@ public struct PopulationRun: Sendable {
             years: [year], rulebooks: books, householdCount: count,
             totals: Array(repeating: .zero, count: count * books.count * 2),
             revenue: Array(repeating: Array(repeating: .zero, count: 4), count: books.count * PopulationPricer.services.count),
-            problems: [], status: population.status)
+            problems: [], population: population)
     }
 
     /// Prices `population` for every year of the scenario's period (or the years given).
@@ -69,89 +72,54 @@ public struct PopulationRun: Sendable {
         return run(population, baseline: baseline.dataset, prices: priced, everyRulebook: everyRulebook)
     }
 
+    /// Every field given (the pricing paths in the other files build runs).
+    init(
+        years: [Int], rulebooks: [MunicipalityID], householdCount: Int, totals: [Money], revenue: [[Money]],
+        problems: [SimulationError], population: HouseholdPopulation
+    ) {
+        self.years = years
+        self.rulebooks = rulebooks
+        self.householdCount = householdCount
+        self.totals = totals
+        self.revenue = revenue
+        self.problems = problems
+        status = population.status
+        userCounts = Self.userCounts(population, rulebooks)
+    }
+
+    /// The population's users of an income-tested service in a municipality (places, recipients,
+    /// alarms), counted once when the run is made.
+    public func users(_ municipality: MunicipalityID, _ service: ServiceID) -> Int64 {
+        guard let m = rulebooks.firstIndex(of: municipality), let s = PopulationPricer.incomeTested.firstIndex(of: service) else { return 0 }
+        return userCounts[m * PopulationPricer.incomeTested.count + s]
+    }
+
+    private static func userCounts(_ population: HouseholdPopulation, _ books: [MunicipalityID]) -> [Int64] {
+        let services = PopulationPricer.incomeTested.count
+        var counts = Array(repeating: Int64(0), count: books.count * services)
+        for (index, household) in population.households.enumerated() {
+            guard let m = books.firstIndex(of: household.municipality) else { continue }
+            for person in population.persons(of: index) {
+                if person.barnehage != nil { counts[m * services] += 1 }
+                if person.sfo != nil { counts[m * services + 1] += 1 }
+                if person.praktiskBistandHoursPerMonth > 0 { counts[m * services + 2] += 1 }
+                if person.trygghetsalarm { counts[m * services + 3] += 1 }
+            }
+        }
+        return counts
+    }
+
     /// Prices `population` on scenario prices already made (one per year; the Norway-sized
     /// benchmark prices many populations on the same prices).
     /// With `everyRulebook` false, only the own municipality's rulebook is priced (the other
     /// rulebooks' totals are 0): enough for the ledger and the distribution, a third of the work.
+    ///
+    /// The fast path (``classed(_:baseline:prices:everyRulebook:)``): the same household engine,
+    /// called once per distinct part of a household rather than once per household.
+    /// ``reference(_:baseline:prices:everyRulebook:)`` is the plain version it is tested against.
     public static func run(
         _ population: HouseholdPopulation, baseline: Dataset, prices pricedYears: [ScenarioPrices], everyRulebook: Bool = true
     ) -> PopulationRun {
-        let years = pricedYears.map(\.year)
-        let books = baseline.mergingMunicipalities
-        let profiles = PopulationProfiles(baseline)
-        let own = population.households.map { books.firstIndex(of: $0.municipality) ?? 0 }
-        let count = population.households.count
-        let serviceCount = PopulationPricer.services.count
-        var totals = Array(repeating: Money.zero, count: years.count * count * books.count * 2)
-        var revenue = Array(repeating: Array(repeating: Money.zero, count: 4), count: years.count * books.count * serviceCount)
-        var problems: [SimulationError] = []
-        for (y, year) in years.enumerated() {
-            let priced = pricedYears[y]
-            if y == 0 { problems = priced.problems }
-            let index = priced.index
-            // Lifting fails only above Money.limit (10¹² kr), far beyond any household income the
-            // loader accepts; such an income is kept unlifted rather than trapping.
-            let lift: (Money) -> Money = { index.lift($0, to: year, rounding: .standard(for: $0)) ?? $0 }
-            let listBefore = PopulationPricer.listPrices(priced.before)
-            let listAfter = PopulationPricer.listPrices(priced.after)
-            // Households with equal profiles cost the same: group them, price each distinct profile once.
-            var distinct: [HouseholdProfile: Int] = [:]
-            var profilesInOrder: [(profile: HouseholdProfile, home: Int)] = []
-            var classOf = Array(repeating: 0, count: count)
-            for household in 0..<count {
-                let profile = profiles.profile(population, household, income: lift)
-                let home = own[household]
-                var key = profile
-                key.id = HouseholdID("m\(home)")
-                if let known = distinct[key] {
-                    classOf[household] = known
-                } else {
-                    distinct[key] = profilesInOrder.count
-                    classOf[household] = profilesInOrder.count
-                    profilesInOrder.append((profile, home))
-                }
-            }
-            var classTotals = Array(repeating: Money.zero, count: profilesInOrder.count * books.count * 2)
-            var classRevenue = Array(repeating: Money.zero, count: profilesInOrder.count * serviceCount * 4)
-            for r in books.indices {
-                var before = PopulationPricer(priced.before, municipality: books[r], year: year)
-                var after = PopulationPricer(priced.after, municipality: books[r], year: year)
-                var listedBefore = PopulationPricer(listBefore, municipality: books[r], year: year)
-                var listedAfter = PopulationPricer(listAfter, municipality: books[r], year: year)
-                for (c, entry) in profilesInOrder.enumerated() where everyRulebook || entry.home == r {
-                    let costBefore = before.cost(entry.profile)
-                    let costAfter = after.cost(entry.profile)
-                    classTotals[(c * books.count + r) * 2] = costBefore.total
-                    classTotals[(c * books.count + r) * 2 + 1] = costAfter.total
-                    guard entry.home == r else { continue }
-                    var list = entry.profile
-                    list.income = nil
-                    let listBeforeCost = listedBefore.cost(list)
-                    let listAfterCost = listedAfter.cost(list)
-                    for s in 0..<serviceCount {
-                        let base = (c * serviceCount + s) * 4
-                        classRevenue[base] = costBefore.amounts[s]
-                        classRevenue[base + 1] = costAfter.amounts[s]
-                        classRevenue[base + 2] = listBeforeCost.amounts[s]
-                        classRevenue[base + 3] = listAfterCost.amounts[s]
-                    }
-                }
-            }
-            for household in 0..<count {
-                let c = classOf[household]
-                for r in books.indices {
-                    let at = ((y * count + household) * books.count + r) * 2
-                    totals[at] = classTotals[(c * books.count + r) * 2]
-                    totals[at + 1] = classTotals[(c * books.count + r) * 2 + 1]
-                }
-                let base = (y * books.count + own[household]) * serviceCount
-                for s in 0..<serviceCount {
-                    for k in 0..<4 { revenue[base + s][k] += classRevenue[(c * serviceCount + s) * 4 + k] }
-                }
-            }
-        }
-        return PopulationRun(
-            years: years, rulebooks: books, householdCount: count, totals: totals, revenue: revenue, problems: problems,
-            status: population.status)
+        classed(population, baseline: baseline, prices: pricedYears, everyRulebook: everyRulebook)
     }
 }

@@ -80,8 +80,13 @@ struct ReportBuilder {
                 sectionTitle: ("Typiske husholdninger", "Typical households")),
             Part(words: ["impact"], items: [["by area", ""]], charted: true),
             Part(words: ["budget", "skyggebudsjett"], items: [[""]], sectionTitle: ("Skyggebudsjett", "Shadow budget")),
-        ] + (state.scenario.decisions.isEmpty ? [] : [Part(words: ["sensitivity"], items: [[""]], charted: true)])
+        ] + (state.scenario.decisions.isEmpty || state.population == nil ? [] : [Self.distribution])
+            + (state.scenario.decisions.isEmpty ? [] : [Part(words: ["sensitivity"], items: [[""]], charted: true)])
     }
+
+    /// With a population: the mean change by income decile and the histogram of household changes
+    /// (tables with a column per old municipality, drawn as grouped bars; PopulationCharts).
+    private static let distribution = Part(words: ["distribution"], items: [["deciles"], ["histogram"]], charted: true)
 
     /// Runs `show <word> <alternative>` for the first alternative that succeeds with tables.
     func run(_ word: String, _ alternatives: [String], _ state: inout SessionState, outputs: inout [Output]) -> [Table] {

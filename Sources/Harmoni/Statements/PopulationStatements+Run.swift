@@ -7,10 +7,14 @@ extension PopulationStatements {
     {
         var words = SimulateWords(command, context, skipping: 1)
         var grouping = DistributionGrouping.municipality
+        var chart: String?
         var year: Int?
         var prices: PriceBasis?
         while !words.atEnd {
-            if words.keyword("by", "etter") != nil {
+            if let word = words.keyword("histogram", "deciles", "desiler") {
+                chart = word == "histogram" ? "histogram" : "deciles"
+                if chart == "deciles" { grouping = .incomeDecile }
+            } else if words.keyword("by", "etter") != nil {
                 if words.keyword("municipality", "kommune") != nil {
                     grouping = .municipality
                 } else if words.keyword("income", "inntekt") != nil {
@@ -34,7 +38,9 @@ extension PopulationStatements {
             } else if let basis = words.keyword("nominal", "fixed") {
                 prices = PriceBasis(rawValue: basis)
             } else {
-                throw context.error(.expected("«by», «in» eller «nominal»", "«by», «in» or «nominal»", found: words.found), words.here)
+                throw context.error(
+                    .expected("«by», «in», «histogram», «deciles» eller «nominal»", "«by», «in», «histogram», «deciles» or «nominal»", found: words.found),
+                    words.here)
             }
         }
         let population = try required(&state, command, context)
@@ -47,15 +53,33 @@ extension PopulationStatements {
         var notes = [origin(population, en: en)]
         notes.append(
             en
-                ? "Change = the household's annual payments after − before the decisions in \(chosen), under its own old municipality's rulebook, kr incl. mva, priced by the household engine (as «show household»). Change % = the group's change / its payments before. P10, median, P90: nearest rank."
-                : "Endring = husholdningens årlige betaling etter − før vedtakene i \(chosen), etter reglene i egen gammel kommune, kr inkl. mva, regnet av husholdningsmotoren (som «show household»). Endring % = gruppens endring / betalingen før. P10, median, P90: nærmeste rang.")
+                ? "Change = the household's annual payments after − before the decisions in \(chosen), under its own old municipality's rulebook, kr incl. mva, priced by the household engine (as «show household»). Change % = the group's change / its payments before, rounded half-up to 0.1 %. P10, median, P90: nearest rank."
+                : "Endring = husholdningens årlige betaling etter − før vedtakene i \(chosen), etter reglene i egen gammel kommune, kr inkl. mva, regnet av husholdningsmotoren (som «show household»). Endring % = gruppens endring / betalingen før, avrundet half-up til 0,1 %. P10, median, P90: nærmeste rang.")
         if state.scenario.decisions.isEmpty {
             notes.append(en ? "The scenario has no decisions: every change is 0." : "Scenariet har ingen vedtak: alle endringer er 0.")
         }
-        let table = PopulationDistribution.table(
-            rows, grouping: grouping, year: chosen, status: population.status, names: names(state), notes: notes,
-            language: SimulateStatements.tag(state))
-        return [.table(table)]
+        let language = SimulateStatements.tag(state)
+        switch chart {
+        case "histogram":
+            return [
+                .table(
+                    PopulationCharts.histogram(
+                        run, population, year: run.years.firstIndex(of: chosen) ?? 0, calendarYear: chosen, names: names(state),
+                        notes: [notes[0]], language: language))
+            ]
+        case "deciles":
+            return [
+                .table(
+                    PopulationCharts.deciles(
+                        rows, calendarYear: chosen, status: population.status, municipalities: run.rulebooks, names: names(state),
+                        notes: notes, language: language))
+            ]
+        default:
+            let table = PopulationDistribution.table(
+                rows, grouping: grouping, year: chosen, status: population.status, names: names(state), notes: notes,
+                language: language)
+            return [.table(table)]
+        }
     }
 
     /// The ledger with the population's income-rule lines, when a population is loaded.
