@@ -1,5 +1,6 @@
 import Foundation
 import HarmoniExport
+import HarmoniUncertainty
 import Testing
 
 @testable import Harmoni
@@ -153,5 +154,27 @@ struct DataRequestXLSXTests {
         #expect(throws: Inflate.Failure.self) { try Inflate.inflate(fixed, limit: 10) }
         #expect(throws: Inflate.Failure.self) { try Inflate.inflate(Array(fixed.prefix(5)), limit: 100) }
         #expect(throws: Inflate.Failure.self) { try Inflate.inflate([7], limit: 100) }
+    }
+
+    @Test("The request ranks the estimates as show sensitivity does: only those that move the scenario's revenue, by swing")
+    func ranks() throws {
+        let session = Fixtures.session()
+        #expect(DataRequest(session.state.dataset, year: 2019, scenario: session.state.scenario).rows.allSatisfy { $0.rank == nil })
+        #expect(Fixtures.run("harmonise sfo.plass_5d to lowest", in: session).errors.isEmpty)
+        let request = DataRequest(session.state.dataset, year: 2019, scenario: session.state.scenario)
+        let ranked = request.rows.filter { $0.rank != nil }.sorted { $0.rank! < $1.rank! }
+        try #require(!ranked.isEmpty)
+        // Only SFO figures can move a scenario that harmonises SFO; a larger swing ranks higher.
+        #expect(ranked.allSatisfy { $0.path.first == "sfo" }, "\(ranked.map(\.id))")
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.swing! >= $1.swing! && $0.rank! < $1.rank! })
+        let sensitivity = Sensitivity.rank(dataset: session.state.dataset, scenario: session.state.scenario)
+        for row in ranked {
+            let position = try #require(sensitivity.rows.firstIndex { $0.input.ref == row.ref })
+            #expect(row.rank == position + 1 && row.swing == sensitivity.rows[position].largestSwing)
+        }
+        // Every estimate with a range rule has its range; a missing figure has none.
+        #expect(request.rows.filter { $0.estimate == nil }.allSatisfy { $0.low == nil && $0.high == nil })
+        let sfo = try #require(request.rows.first { $0.id == "hurum.sfo.plass_5d" && $0.kind == .fee })
+        #expect(sfo.low != nil && sfo.high != nil)
     }
 }
