@@ -22,6 +22,7 @@ extension HouseholdCost {
             title: (nb ? "Typehusholdning " : "Typical household ") + household.id.rawValue + " – "
                 + (nb ? "årlig kostnad \(year) inkl. mva" : "annual cost \(year) incl. VAT"),
             columns: columns)
+        table.seriesKeys = costs.map(\.municipality.rawValue)
         var ids: [String] = []
         for cost in costs { for line in cost.lines where !ids.contains(line.id) { ids.append(line.id) } }
         for id in ids {

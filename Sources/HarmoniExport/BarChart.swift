@@ -26,12 +26,10 @@ public struct BarChart: Sendable, Hashable {
     /// At most this many categories are drawn; the rest are named in ``note``.
     public static let maximumCategories = 24
 
-    /// Municipality column keys drawn as series when a table has them (fee levels per municipality).
-    public static let municipalityKeys = ["asker", "royken", "hurum"]
-
     /// A chart for a table, if it has a text column to label bars and numeric columns of one unit.
     ///
-    /// Series are, in order of preference: the municipality columns (`asker`, `royken`, `hurum`),
+    /// Series are, in order of preference: the table's ``Table/seriesKeys`` (the municipality
+    /// columns of a comparison or household table, for any merger),
     /// else year columns (keys or headings of four digits, e.g. impact by area and year), else the
     /// money or budget columns (at most four). Rows whose label starts with `sum`, `total` or
     /// `i alt` are left out (a total would dwarf its parts), as are rows without any number.
@@ -55,7 +53,9 @@ public struct BarChart: Sendable, Hashable {
         let numeric = (0..<columnCount).filter {
             if case .uniform = units[$0] { return true } else { return false }
         }
-        let municipal = sameUnit(numeric.filter { municipalityKeys.contains(table.columns[$0].key.lowercased()) })
+        let seriesKeys = table.seriesKeys ?? []
+        let municipal = sameUnit(
+            seriesKeys.compactMap { key in numeric.first { table.columns[$0].key == key } })
         let years = sameUnit(numeric.filter { isYear(table.columns[$0].key) || isYear(table.columns[$0].heading) })
         let money = sameUnit(numeric.filter { units[$0] == .uniform(.kroner) || units[$0] == .uniform(.thousandKroner) })
         let chosen = municipal.count >= 2 ? municipal : years.count >= 2 ? years : Array(money.prefix(4))

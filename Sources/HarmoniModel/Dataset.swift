@@ -5,7 +5,19 @@
 /// built on first use (``LookupCache``; changing a collection starts its table afresh); the
 /// other, small collections are scanned.
 public struct Dataset: Sendable, Hashable, Codable {
-    public var municipalities: [Municipality] = []
+    // Stored in `storedMunicipalities`; a change starts the id lookup table afresh (the national
+    // tables have 782 municipalities, looked up once per population and reform row).
+    public var municipalities: [Municipality] {
+        get { storedMunicipalities }
+        set {
+            storedMunicipalities = newValue
+            municipalityTable = LookupCache()
+        }
+        _modify {
+            LookupCache.renew(&municipalityTable)
+            yield &storedMunicipalities
+        }
+    }
     public var areas: [Area] = []
     public var services: [Service] = []
     public var sources: [Source] = []
@@ -68,6 +80,8 @@ public struct Dataset: Sendable, Hashable, Codable {
     /// The range rules of estimates (``RangeRule``), in file order.
     public var rangeRules: [RangeRule] = []
 
+    private var storedMunicipalities: [Municipality] = []
+    private var municipalityTable = LookupCache<[MunicipalityID: Int]>()
     private var storedFees: [Fee] = []
     private var storedRules: [Rule] = []
     private var storedParameters: [Parameter] = []
@@ -79,7 +93,8 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// The values under their public names (the lookup tables are not coded).
     private enum CodingKeys: String, CodingKey {
-        case municipalities, areas, services, sources
+        case storedMunicipalities = "municipalities"
+        case areas, services, sources
         case storedFees = "fees"
         case storedRules = "rules"
         case storedParameters = "parameters"
@@ -91,7 +106,14 @@ public struct Dataset: Sendable, Hashable, Codable {
     public init() {}
 
     /// A municipality by id.
-    public func municipality(_ id: MunicipalityID) -> Municipality? { municipalities.first { $0.id == id } }
+    public func municipality(_ id: MunicipalityID) -> Municipality? {
+        let table = municipalityTable.table {
+            var table: [MunicipalityID: Int] = [:]
+            for (i, m) in storedMunicipalities.enumerated() where table[m.id] == nil { table[m.id] = i }
+            return table
+        }
+        return table[id].map { storedMunicipalities[$0] }
+    }
 
     /// A service by id.
     public func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }

@@ -15,6 +15,10 @@ public struct Table: Sendable, Hashable, Codable {
     public var sources: [Source]
     /// Lines of text shown under the table (choices made, units, rounding).
     public var notes: [String]
+    /// The keys of the columns a chart draws as one series each, in order — the municipality
+    /// columns of a comparison, whatever the merger (`asker`, `royken`, `hurum`; `kristiansand`,
+    /// `songdalen`, `sogne`) — or `nil` when the table has no such columns.
+    public var seriesKeys: [String]?
 
     public init(
         kind: String, title: String, columns: [Column], rows: [[Cell]] = [], footnotes: [String] = [],

@@ -17,8 +17,9 @@ enum MergerScaffoldCase {
                 guard let tables = NationalTables.load(datasetsFolder: datasetFolder).tables else { return }
                 mergers = 0
                 errors = 0
+                let prepared = MergerScaffold.Template(template, files: files)
                 for merger in tables.mergers {
-                    let scaffold = MergerScaffold(merger: merger, tables: tables, template: template, templateFiles: files)
+                    let scaffold = MergerScaffold(merger: merger, tables: tables, template: prepared)
                     var parsed: [(file: SourceFile, unit: SourceUnit)] = []
                     for file in scaffold.files {
                         let source = SourceFile(name: file.name, text: file.text)

@@ -1,12 +1,17 @@
 import HarmoniModel
 import HarmoniReport
+import HarmoniSimulate
+import HarmoniUncertainty
 
 /// The data request: per old municipality, every estimated and every missing figure the model
 /// uses — fees, rules, volumes and the netto budgets per tjenesteområde — with empty columns for
 /// the real value, its source and a comment, for the municipality's finance staff to fill in.
 ///
 /// One table per municipality (one sheet or CSV section each), all cells text, in a fixed column
-/// order; `baseline import` finds columns by key, so columns may be added (ranges, sensitivity).
+/// order; `baseline import` finds columns by key. An estimate carries its range (`lav`, `høy`,
+/// from the dataset's range rules) and, with a scenario, its sensitivity rank (`rang`: the order
+/// `show sensitivity` gives, by how much the range moves the scenario's revenue change) and that
+/// swing (`utslag`, the largest over the period's years).
 public struct DataRequest: Sendable {
     /// One figure asked for.
     public struct Row: Sendable, Hashable {
@@ -21,6 +26,15 @@ public struct DataRequest: Sendable {
         public var period: String
         public var method: String
         public var billedMonths: Int?
+        /// Where the estimate sits in the dataset (nil for a missing figure).
+        public var ref: InputRef?
+        /// The estimate's range in the row's unit, when its range rule gives one.
+        public var low: String?
+        public var high: String?
+        /// 1 for the estimate that moves the scenario's revenue most; nil when it does not move it.
+        public var rank: Int?
+        /// The largest swing of the result per year over the estimate's range.
+        public var swing: Money?
 
         /// `kristiansand.sfo.plass_5d`.
         public var id: String { ([municipality.rawValue] + path).joined(separator: ".") }
@@ -30,17 +44,18 @@ public struct DataRequest: Sendable {
 
     /// The stable column keys, in order.
     public static let columnKeys = [
-        "kommune", "type", "id", "beskrivelse", "anslag", "enhet", "periode", "metode", "betalte_mnd", "reelt_tall", "kilde",
-        "kommentar",
+        "kommune", "type", "id", "beskrivelse", "anslag", "lav", "hoy", "enhet", "periode", "metode", "rang", "utslag", "betalte_mnd",
+        "reelt_tall", "kilde", "kommentar",
     ]
 
     /// The column headings a sheet shows (CSV and xlsx headers are headings, not keys).
     static let headingsNB = [
-        "Kommune", "Type", "Id", "Beskrivelse", "Anslag nå", "Enhet", "Periode", "Metode", "Betalte mnd", "Reelt tall", "Kilde", "Kommentar",
+        "Kommune", "Type", "Id", "Beskrivelse", "Anslag nå", "Lav", "Høy", "Enhet", "Periode", "Metode", "Rang", "Utslag kr/år",
+        "Betalte mnd", "Reelt tall", "Kilde", "Kommentar",
     ]
     static let headingsEN = [
-        "Municipality", "Type", "Id", "Description", "Current estimate", "Unit", "Period", "Method", "Billed months", "Real value",
-        "Source", "Comment",
+        "Municipality", "Type", "Id", "Description", "Current estimate", "Low", "High", "Unit", "Period", "Method", "Rank",
+        "Swing kr/year", "Billed months", "Real value", "Source", "Comment",
     ]
 
     /// The column key a header cell names: a key itself, or a Norwegian or English heading.
@@ -70,9 +85,33 @@ public struct DataRequest: Sendable {
         }
     }
 
-    public init(_ dataset: Dataset, year: Int) {
+    /// The request for `dataset`'s baseline `year`; with a `scenario`, its estimates are ranked by
+    /// ``Sensitivity`` on that scenario's total revenue change.
+    public init(_ dataset: Dataset, year: Int, scenario: ScenarioState? = nil) {
         var rows: [Row] = []
         for m in dataset.mergingMunicipalities { rows += Self.rows(dataset, m, year) }
+        let inputs = UncertainInputs.make(dataset)
+        var byRef: [InputRef: UncertainInput] = [:]
+        for input in inputs { byRef[input.ref] = input }
+        var ranks: [InputRef: (Int, Money)] = [:]
+        if let scenario, rows.contains(where: { $0.ref.map { byRef[$0] != nil } ?? false }) {
+            let ranked = Sensitivity.rank(dataset: dataset, scenario: scenario, inputs: inputs)
+            for (i, row) in ranked.rows.enumerated() { ranks[row.input.ref] = (i + 1, row.largestSwing) }
+        }
+        for i in rows.indices {
+            guard let ref = rows[i].ref, let input = byRef[ref] else { continue }
+            func text(_ n: DecimalNumber) -> String {
+                // Budgets are asked for in 1 000 kr; their inputs are in kroner.
+                let shown = rows[i].kind == .budget ? DecimalNumber(significand: n.significand, scale: n.scale + 3) : n
+                return NorwegianFormat.decimal(shown.normalized, grouping: true)
+            }
+            rows[i].low = text(input.low)
+            rows[i].high = text(input.high)
+            if let (rank, swing) = ranks[ref] {
+                rows[i].rank = rank
+                rows[i].swing = swing
+            }
+        }
         self.rows = rows
     }
 
@@ -83,15 +122,17 @@ public struct DataRequest: Sendable {
         var feeSeen: Set<FeeKey> = []
         for fee in d.fees where fee.municipality == m && fee.provenance.validity.touches(year: year) && fee.provenance.status == .estimated {
             guard feeSeen.insert(fee.key).inserted, let last = d.fees(m, fee.key).last(where: { $0.provenance.validity.touches(year: year) }) else { continue }
+            let feeRef = d.fees.lastIndex(of: last).map(InputRef.fee)
             let unit = last.period.unit.symbol
             rows.append(
                 Row(
                     municipality: m, kind: .fee, path: [fee.key.service.rawValue, fee.key.line.rawValue],
                     description: "Pris i \(year) for \(name(fee.key.service)), linje «\(words(fee.key.line.rawValue))», i \(unit) (\(last.vat.rawValue == "none" ? "ingen mva" : last.vat == .incl ? "inkl. mva" : "ekskl. mva")).",
                     estimate: NorwegianFormat.decimal(DecimalNumber(significand: last.amount.ore, scale: 2).normalized, grouping: true), unit: unit,
-                    period: last.provenance.validity.description, method: last.provenance.method, billedMonths: last.billedMonths))
+                    period: last.provenance.validity.description, method: last.provenance.method, billedMonths: last.billedMonths,
+                    ref: last.provenance.status == .estimated ? feeRef : nil))
         }
-        for rule in d.rules where rule.municipality == m && rule.provenance.validity.touches(year: year) && rule.provenance.status == .estimated {
+        for (index, rule) in d.rules.enumerated() where rule.municipality == m && rule.provenance.validity.touches(year: year) && rule.provenance.status == .estimated {
             guard let unit = FigureTemplate.ruleUnit(rule.value) else { continue }
             let estimate: String
             switch rule.value {
@@ -102,24 +143,26 @@ public struct DataRequest: Sendable {
                 Row(
                     municipality: m, kind: .rule, path: [rule.service.rawValue, rule.rule, rule.parameter],
                     description: "Regel i \(year) for \(name(rule.service)): «\(words(rule.rule))», «\(words(rule.parameter))» (\(unit)).",
-                    estimate: estimate, unit: unit, period: rule.provenance.validity.description, method: rule.provenance.method))
+                    estimate: estimate, unit: unit, period: rule.provenance.validity.description, method: rule.provenance.method,
+                    ref: .rule(index)))
         }
-        for volume in d.volumes where volume.municipality == m && volume.provenance.status == .estimated {
+        for (index, volume) in d.volumes.enumerated() where volume.municipality == m && volume.provenance.status == .estimated {
             let counted = volume.counts.isEmpty ? "antall" : volume.counts
             rows.append(
                 Row(
                     municipality: m, kind: .volume, path: [volume.key.service.rawValue, volume.key.line.rawValue],
                     description: "Volum i \(year) for \(name(volume.key.service)), linje «\(words(volume.key.line.rawValue))»: antall \(counted).",
                     estimate: NorwegianFormat.decimal(volume.value, grouping: true), unit: counted,
-                    period: volume.provenance.validity.description, method: volume.provenance.method))
+                    period: volume.provenance.validity.description, method: volume.provenance.method, ref: .volume(index)))
         }
-        for budget in d.budgets where budget.municipality == m && budget.measure.hasPrefix("netto") && budget.provenance.status == .estimated {
+        for (index, budget) in d.budgets.enumerated()
+        where budget.municipality == m && budget.measure.hasPrefix("netto") && budget.provenance.status == .estimated {
             rows.append(
                 Row(
                     municipality: m, kind: .budget, path: [budget.area.rawValue, budget.line],
                     description: "Netto budsjett \(year) for «\(d.area(budget.area)?.name ?? budget.area.rawValue)», linje «\(words(budget.line))», i 1 000 kr.",
                     estimate: NorwegianFormat.decimal(DecimalNumber(significand: budget.amount.ore, scale: 5).normalized, grouping: true), unit: Unit.thousandKroner.symbol,
-                    period: budget.provenance.validity.description, method: budget.provenance.method))
+                    period: budget.provenance.validity.description, method: budget.provenance.method, ref: .budget(index)))
         }
         let missing = d.missingFigures(m)
         for (value, figure) in missing {
@@ -158,10 +201,24 @@ public struct DataRequest: Sendable {
                 table.rows.append(
                     [
                         .text(m.rawValue), .text(Self.typeWord(row.kind)), .text(row.id), .text(row.description),
-                        .text(row.estimate ?? (nb ? "mangler" : "missing")), .text(row.unit), .text(row.period), .text(row.method),
-                        .text(row.billedMonths.map(String.init) ?? ""), .text(""), .text(""), .text(""),
+                        .text(row.estimate ?? (nb ? "mangler" : "missing")), .text(row.low ?? ""), .text(row.high ?? ""), .text(row.unit),
+                        .text(row.period), .text(row.method), .text(row.rank.map(String.init) ?? ""),
+                        .text(row.swing.map { NorwegianFormat.money($0) } ?? ""), .text(row.billedMonths.map(String.init) ?? ""),
+                        .text(""), .text(""), .text(""),
                     ])
             }
+            table.notes.append(
+                nb
+                    ? "Lav og Høy: rammen anslaget trolig ligger innenfor (rammereglene i datasettet, se docs/UNCERTAINTY.md). Fyll inn «Reelt tall» (i enheten i kolonnen Enhet) og «Kilde»; les arket inn igjen med baseline import \"fil\"."
+                    : "Low and High: the range the estimate plausibly lies in (the dataset's range rules, see docs/UNCERTAINTY.md). Fill in «Real value» (in the unit of the Unit column) and «Source»; read the sheet back with baseline import \"file\".")
+            table.notes.append(
+                rows.contains { $0.rank != nil }
+                    ? (nb
+                        ? "Rang: 1 er anslaget som flytter scenariets inntektsendring mest når det går fra lav til høy (som «show sensitivity»); Utslag er den største endringen i kr i ett år. Spør etter de øverste først."
+                        : "Rank: 1 is the estimate that moves the scenario's revenue change most from low to high (as «show sensitivity»); Swing is the largest change in kr in one year. Ask for the top ones first.")
+                    : (nb
+                        ? "Rang: tom, fordi ingen anslag flytter scenariets inntektsendring (scenariet har ennå ingen vedtak, eller tallene mangler)."
+                        : "Rank: empty, because no estimate moves the scenario's revenue change (the scenario has no decisions yet, or the figures are missing)."))
             tables.append(table)
         }
         return tables

@@ -1,15 +1,35 @@
 import HarmoniModel
 
-/// Reads a filled data request (CSV) into ``BaselineCorrection``s: every row with a value in
-/// `reelt_tall`. Every bad row is reported with `file:row:column` and the reason, all of them in
-/// one run; the caller imports nothing unless there are none.
+/// Reads a filled data request (CSV, or the cells of an xlsx workbook) into
+/// ``BaselineCorrection``s: every row with a value in `reelt_tall`. Every bad row or cell is
+/// reported with its place (`file:row:column`, in a workbook `file:sheet:row:column`) and the
+/// reason, all of them in one run; the caller imports nothing unless there are none. Nothing is
+/// dropped quietly: a source without a value, the same figure filled twice, and a cell whose
+/// value cannot be read are errors too.
 struct DataRequestImport {
-    /// One problem, at a line and column (1-based) of the file.
+    /// One problem, at a line and column (1-based) of the file, on a sheet of a workbook.
     struct Problem: Equatable {
+        var sheet: String?
         var line: Int
         var column: Int
         var nb: String
         var en: String
+        /// The order of the sheet in the file (for sorting).
+        var sheetIndex = 0
+
+        /// `fil.csv:7:11` or `fil.xlsx:Hurum:7:11`.
+        func place(_ file: String) -> String {
+            ([file] + (sheet.map { [$0] } ?? []) + ["\(line)", "\(column)"]).joined(separator: ":")
+        }
+    }
+
+    /// One row of the file: the sheet it is on (nil for CSV), its line, its cells as text, and
+    /// the cells (0-based column) whose value could not be read.
+    struct Record {
+        var sheet: String?
+        var line: Int
+        var fields: [String]
+        var unreadable: [Int: (nb: String, en: String)] = [:]
     }
 
     var corrections: [BaselineCorrection] = []
@@ -41,12 +61,48 @@ struct DataRequestImport {
         }
     }
 
+    /// Reads a CSV file.
     init(text: String, dataset d: Dataset) {
+        let records = DelimitedText.records(text).map {
+            Record(sheet: nil, line: $0.line, fields: $0.fields.map { DelimitedText.unneutralised($0) })
+        }
+        self.init(records: records, dataset: d)
+    }
+
+    /// Reads a workbook's sheets (every sheet that has a header row with `id` and `reelt_tall`).
+    init(workbook: XLSXReader, dataset d: Dataset) {
+        var records: [Record] = []
+        for sheet in workbook.sheets {
+            for row in sheet.rowNumbers {
+                let cells = sheet.cells[row] ?? [:]
+                var record = Record(sheet: sheet.name, line: row, fields: [String](repeating: "", count: cells.keys.max() ?? 0))
+                for (column, cell) in cells {
+                    switch cell {
+                    case .text(let text): record.fields[column - 1] = text
+                    case .unreadable(let nb, let en): record.unreadable[column - 1] = (nb, en)
+                    }
+                }
+                records.append(record)
+            }
+        }
+        self.init(records: records, dataset: d)
+    }
+
+    init(records: [Record], dataset d: Dataset) {
         var columns: [String: Int]?
-        for record in DelimitedText.records(text) {
-            let fields = record.fields.map { DelimitedText.unneutralised($0).trimmingSpaces }
-            if fields.allSatisfy(\.isEmpty) {
+        var sheet: String?
+        var sheetIndex = 0
+        var seen: [String: Record] = [:]
+        for record in records {
+            if record.sheet != sheet {
+                if sheet != nil || record.sheet != nil { sheetIndex += 1 }
+                sheet = record.sheet
                 columns = nil
+            }
+            let fields = record.fields.map(\.trimmingSpaces)
+            if fields.allSatisfy(\.isEmpty) && record.unreadable.isEmpty {
+                // A blank line ends a CSV section; a workbook's sections are its sheets.
+                if record.sheet == nil { columns = nil }
                 continue
             }
             let keys = fields.map(DataRequest.columnKey)
@@ -57,19 +113,35 @@ struct DataRequestImport {
                 continue
             }
             guard let columns else { continue }
-            read(fields, line: record.line, columns: columns, d)
+            var row = record
+            row.fields = fields
+            for (column, reason) in record.unreadable.sorted(by: { $0.key < $1.key }) {
+                problem(row, column, reason.nb, reason.en, sheetIndex)
+            }
+            read(row, columns: columns, d, sheetIndex, &seen)
         }
-        problems.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        problems.sort { ($0.sheetIndex, $0.line, $0.column) < ($1.sheetIndex, $1.line, $1.column) }
     }
 
-    private mutating func problem(_ line: Int, _ column: Int?, _ nb: String, _ en: String) {
-        problems.append(Problem(line: line, column: (column ?? 0) + 1, nb: nb, en: en))
+    private mutating func problem(_ record: Record, _ column: Int?, _ nb: String, _ en: String, _ sheetIndex: Int) {
+        problems.append(Problem(sheet: record.sheet, line: record.line, column: (column ?? 0) + 1, nb: nb, en: en, sheetIndex: sheetIndex))
     }
 
-    private mutating func read(_ fields: [String], line: Int, columns: [String: Int], _ d: Dataset) {
+    private mutating func read(_ record: Record, columns: [String: Int], _ d: Dataset, _ sheetIndex: Int, _ seen: inout [String: Record]) {
+        let fields = record.fields
+        let line = record.line
         func field(_ key: String) -> String { columns[key].flatMap { $0 < fields.count ? fields[$0] : nil } ?? "" }
+        func problem(_ line: Int, _ column: Int?, _ nb: String, _ en: String) {
+            self.problem(record, column, nb, en, sheetIndex)
+        }
         let valueText = field("reelt_tall")
-        guard !valueText.isEmpty else { return }
+        guard !valueText.isEmpty else {
+            // (An unreadable value cell is reported as such.)
+            if !field("kilde").isEmpty, columns["reelt_tall"].map({ record.unreadable[$0] == nil }) ?? true {
+                problem(line, columns["reelt_tall"], "kilde er fylt ut, men reelt tall mangler", "a source is given but the real value is missing")
+            }
+            return
+        }
         filled += 1
         let before = problems.count
         let idText = field("id")
@@ -110,6 +182,17 @@ struct DataRequestImport {
             switch Self.value(valueText, kind: kind, unit: expected) {
             case .success(let v): value = v
             case .failure(let p): problem(line, columns["reelt_tall"], p.nb, p.en)
+            }
+        }
+        if let kind {
+            let key = DataRequest.typeWord(kind) + " " + idText
+            if let first = seen[key] {
+                let at = ([first.sheet].compactMap { $0 } + ["\(first.line)"]).joined(separator: ":")
+                problem(
+                    line, columns["reelt_tall"], "«\(idText)» er fylt ut to ganger (også på rad \(at)); behold én",
+                    "«\(idText)» is filled in twice (also at row \(at)); keep one")
+            } else {
+                seen[key] = record
             }
         }
         guard problems.count == before, let kind, let value else { return }

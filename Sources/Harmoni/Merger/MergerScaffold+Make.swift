@@ -85,16 +85,16 @@ extension MergerScaffold {
             return """
                 Skrev stillas for \(newID) (\(olds)) til «\(folder)»: \(files.count) filer, \(missingCount) tall mangler.
                 Neste steg: harmoni check \(folder)
-                            harmoni --dataset \(folder) -e 'export datarequest to "datarequest.csv"'
-                            (fyll ut reelt_tall og kilde) og: baseline import "datarequest.csv"
+                            harmoni --dataset \(folder) -e 'export datarequest to "datarequest.xlsx"'
+                            (fyll ut «Reelt tall» og «Kilde») og: baseline import "datarequest.xlsx"
 
                 """
         }
         return """
             Wrote a scaffold for \(newID) (\(olds)) to «\(folder)»: \(files.count) files, \(missingCount) figures missing.
             Next: harmoni check \(folder)
-                  harmoni --dataset \(folder) -e 'export datarequest to "datarequest.csv"'
-                  (fill in reelt_tall and kilde) then: baseline import "datarequest.csv"
+                  harmoni --dataset \(folder) -e 'export datarequest to "datarequest.xlsx"'
+                  (fill in «Reelt tall» and «Kilde») then: baseline import "datarequest.xlsx"
 
             """
     }

@@ -55,7 +55,33 @@ public struct MergerScaffold: Sendable {
         return out
     }
 
+    /// What every scaffold takes from the template, worked out once for any number of mergers:
+    /// the figures asked for, and the national, household and source texts to copy.
+    public struct Template: Sendable {
+        var figures: [FigureTemplate.Figure]
+        /// `nasjonal.harmoni` without its dataset block and header.
+        var national: String
+        /// `husholdninger.harmoni` without its header.
+        var households: String
+        /// The template's source blocks that the national and household texts cite.
+        var sources: [String]
+
+        public init(_ template: Dataset, files: TemplateFiles) {
+            figures = FigureTemplate(template).figures
+            let withoutDataset = ScaffoldWriter.removingBlocks(ofKind: "dataset", from: files.nasjonal)
+            national = ScaffoldWriter.droppingHeader(withoutDataset)
+            households = ScaffoldWriter.droppingHeader(files.husholdninger)
+            let referenced = ScaffoldWriter.referencedSources(withoutDataset + files.husholdninger)
+            sources = ScaffoldWriter.blocks(ofKind: "source", in: files.kilder).filter { referenced.contains($0.id) }.map(\.text)
+        }
+    }
+
     public init(merger: NationalTables.Merger, tables: NationalTables, template: Dataset, templateFiles: TemplateFiles) {
+        self.init(merger: merger, tables: tables, template: Template(template, files: templateFiles))
+    }
+
+    /// The scaffold of one merger from a template prepared once (``Template``).
+    public init(merger: NationalTables.Merger, tables: NationalTables, template: Template) {
         let newSlug = "nye_" + Self.slug(merger.new.name)
         newID = MunicipalityID(newSlug)
         var ids: [MunicipalityID] = []
@@ -66,9 +92,8 @@ public struct MergerScaffold: Sendable {
         }
         oldIDs = ids
         suggestedFolder = newSlug.replacingOccurrences(of: "_", with: "-")
-        let figures = FigureTemplate(template).figures
-        missingCount = figures.count * ids.count
-        var writer = ScaffoldWriter(merger: merger, tables: tables, newID: newID, oldIDs: ids, figures: figures)
-        files = writer.files(templateFiles)
+        missingCount = template.figures.count * ids.count
+        var writer = ScaffoldWriter(merger: merger, tables: tables, newID: newID, oldIDs: ids, figures: template.figures)
+        files = writer.files(template)
     }
 }

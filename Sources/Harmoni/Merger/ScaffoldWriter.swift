@@ -34,17 +34,15 @@ struct ScaffoldWriter {
             """
     }
 
-    mutating func files(_ template: MergerScaffold.TemplateFiles) -> [(name: String, text: String)] {
+    mutating func files(_ template: MergerScaffold.Template) -> [(name: String, text: String)] {
         var out: [(String, String)] = []
         out.append(("sammenslaing.harmoni", mergerFile()))
         for (index, part) in merger.parts.enumerated() {
             out.append(("\(oldIDs[index].rawValue.replacingOccurrences(of: "_", with: "-")).harmoni", oldFile(part, oldIDs[index])))
         }
-        let national = Self.removingBlocks(ofKind: "dataset", from: template.nasjonal)
-        out.append(("nasjonal.harmoni", header + "# Nasjonale regler og parametre (maksimalpris, G, 6 %-taket, gratis kjernetid, søskenmoderasjon):\n# kopiert fra Harmonis datasett, de gjelder alle kommuner.\n\n" + Self.droppingHeader(national)))
-        out.append(("husholdninger.harmoni", header + "# Typehusholdningene er kopiert fra nye Asker-datasettet; tilpass dem til kommunen.\n\n" + Self.droppingHeader(template.husholdninger)))
-        let referenced = Self.referencedSources(national + template.husholdninger)
-        let kept = Self.blocks(ofKind: "source", in: template.kilder).filter { referenced.contains($0.id) }.map(\.text)
+        out.append(("nasjonal.harmoni", header + "# Nasjonale regler og parametre (maksimalpris, G, 6 %-taket, gratis kjernetid, søskenmoderasjon):\n# kopiert fra Harmonis datasett, de gjelder alle kommuner.\n\n" + template.national))
+        out.append(("husholdninger.harmoni", header + "# Typehusholdningene er kopiert fra nye Asker-datasettet; tilpass dem til kommunen.\n\n" + template.households))
+        let kept = template.sources
         let norge = cited.compactMap { id in tables.dataset.source(id) }.map { source in
             "source \(source.id) {\n  title = \(Formatter.quote(source.title))\n" + (source.url.map { "  url = \(Formatter.quote($0))\n" } ?? "") + "}\n"
         }

@@ -9,14 +9,14 @@ enum MergerStatements {
     static let showDataRequest = StatementSpec(
         words: ["show", "datarequest"], usage: "show datarequest",
         summary: (
-            "Viser dataforespørselen: hvert anslag og hvert manglende tall per kommune, til utfylling (export datarequest to \"fil.csv\").",
-            "Shows the data request: every estimate and every missing figure per municipality, to be filled in (export datarequest to \"file.csv\")."
+            "Viser dataforespørselen: hvert anslag og hvert manglende tall per kommune, til utfylling (export datarequest to \"fil.xlsx\" eller \"fil.csv\").",
+            "Shows the data request: every estimate and every missing figure per municipality, to be filled in (export datarequest to \"file.xlsx\" or \"file.csv\")."
         ),
-        example: "export datarequest to \"ut/dataforesporsel.csv\"",
+        example: "export datarequest to \"ut/dataforesporsel.xlsx\"",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context, skipping: 1)
             try words.expectEnd()
-            let request = DataRequest(state.dataset, year: state.baselineYear)
+            let request = DataRequest(state.dataset, year: state.baselineYear, scenario: state.scenario)
             return request.tables(state.dataset, year: state.baselineYear, language: state.language == .nb ? .nb : .en).map { .table($0) }
         })
 
@@ -76,57 +76,5 @@ enum MergerStatements {
                     code: "new-merger", state: &state, context: context)
             }
             return [.text(scaffold.summary(folder: target, context.language))]
-        })
-}
-
-extension BaselineStatements {
-    /// `baseline import "fil.csv"`: the filled data request's figures as `own` figures (see ``DataRequestImport``).
-    static let importSpec = StatementSpec(
-        words: ["baseline", "import"], usage: "baseline import \"<fil.csv>\"",
-        summary: (
-            "Leser en utfylt dataforespørsel (CSV) som kommunens egne tall med kilder; ingenting importeres om en rad er feil.",
-            "Reads a filled data request (CSV) as the municipality's own figures with sources; nothing is imported if any row is wrong."
-        ),
-        example: "export datarequest to \"ut/dataforesporsel.csv\"\nbaseline import \"ut/dataforesporsel.csv\"",
-        action: { command, state, context throws(Diagnostic) in
-            var words = WordReader(command, context, skipping: 1)
-            let (path, range) = try words.string()
-            try words.expectEnd()
-            if path.lowercased().hasSuffix(".xlsx") {
-                throw context.error(
-                    "xlsx kan ikke leses ennå; lagre arket som CSV (semikolon) og importer den",
-                    "xlsx cannot be read yet; save the sheet as CSV (semicolon) and import that", range, code: "import-format")
-            }
-            let full = (path as NSString).isAbsolutePath ? path : (context.workingDirectory as NSString).appendingPathComponent(path)
-            let text: String
-            switch FileAccess.readSource(full) {
-            case .failure(let diagnostic): throw context.error(diagnostic.message, range)
-            case .success(let file): text = file.text
-            }
-            let reading = DataRequestImport(text: text, dataset: state.dataset)
-            let nb = context.language == .nb
-            if !reading.problems.isEmpty {
-                let lines = reading.problems.map { "\(path):\($0.line):\($0.column): \(nb ? $0.nb : $0.en)" }
-                throw context.error(
-                    "\(reading.problems.count) feil i «\(path)»; ingenting er importert:\n" + lines.joined(separator: "\n"),
-                    "\(reading.problems.count) error(s) in «\(path)»; nothing was imported:\n" + lines.joined(separator: "\n"), range,
-                    code: "import-rows")
-            }
-            var next = state
-            for correction in reading.corrections {
-                do throws(BaselineCorrection.Refusal) {
-                    try correction.apply(to: &next)
-                } catch {
-                    throw context.error(error.nb, error.en, range, code: "import-rows")
-                }
-                next.baselineCorrections.append(correction.statementText)
-            }
-            state = next
-            let count = reading.corrections.count
-            return [
-                .text(
-                    nb ? "Importerte \(count) egne tall fra «\(path)» (status own, med kilde); «save» skriver dem som baseline-setninger."
-                        : "Imported \(count) own figures from «\(path)» (status own, with source); «save» writes them as baseline statements.")
-            ]
         })
 }

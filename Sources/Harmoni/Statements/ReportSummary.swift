@@ -165,6 +165,7 @@ extension ReportBuilder {
                 : "Summary: the typical households \(year), change in annual cost (kr, incl. VAT)",
             columns: [Column("household", nb ? "Husholdning" : "Household")]
                 + names.map { Column(Self.key($0), $0, .right) })
+        table.seriesKeys = names.map(Self.key)
         for id in ids {
             table.rows.append([.text(HouseholdNames.display(id, dataset: dataset, nb: nb))] + names.map { cells[id + "|" + $0] ?? .empty })
         }
