@@ -96,7 +96,7 @@ public struct HouseholdProfile: Sendable, Hashable, Codable {
         let number = attribute.value.quantity?.number
         let count = number?.wholeValue ?? 0
         switch (name, attribute.value) {
-        case ("definition", _), ("adults", _), ("months", _): return
+        case ("definition", _), ("definition_en", _), ("name", _), ("name_en", _), ("adults", _), ("months", _): return
         case ("household_income", .quantity(let q)):
             if let money = q.money { income = .kronerPerYear(money) }
         case ("household_income_G", .quantity(let q)):

@@ -310,6 +310,20 @@ public struct Household: Sendable, Hashable, Codable {
         if case .text(let text) = value("definition") { return text }
         return nil
     }
+
+    /// The definition in the report's language: `definition_en` for English where the dataset
+    /// has it, else `definition`.
+    public func definition(english: Bool) -> String? {
+        if english, case .text(let text) = value("definition_en") { return text }
+        return definition
+    }
+
+    /// The name for tables and titles: `name` (or `name_en` in English), else the id.
+    public func displayName(english: Bool) -> String {
+        if english, case .text(let text) = value("name_en") { return text }
+        if case .text(let text) = value("name") { return text }
+        return id.rawValue
+    }
 }
 
 /// One member, usage or income of a typical household.

@@ -149,7 +149,7 @@ enum CompareWords {
             kind: "households", title: nb ? "Typehusholdninger" : "Typical households",
             columns: [Column("household", nb ? "Husholdning" : "Household"), Column("definition", nb ? "Beskrivelse" : "Definition")])
         for household in dataset.households {
-            table.rows.append([.text(household.id.rawValue), .text(household.definition ?? "")])
+            table.rows.append([.text(household.id.rawValue), .text(household.definition(english: !nb) ?? "")])
         }
         table.notes.append(nb ? "Vis én med «show household \"<id>\"»." : "Show one with «show household \"<id>\"».")
         return table
