@@ -45,7 +45,6 @@ public struct DatasetLoader {
         }
         loader.checkOverlaps()
         loader.checkAmounts()
-        HouseholdDescriptions.fill(&loader.dataset)
         return (loader.dataset, loader.diagnostics)
     }
 

@@ -38,7 +38,8 @@ extension HouseholdChange {
                 let marks = totals.isComplete ? [] : [table.footnote(incomplete)]
                 let numbers = change.decisions[index].map { "#\($0 + 1)" }.joined(separator: ", ")
                 table.rows.append([
-                    .text(change.household.rawValue), .text(dataset.displayName(totals.municipality)),
+                    .text(dataset.household(change.household)?.displayName(english: !nb) ?? change.household.rawValue),
+                    .text(dataset.displayName(totals.municipality)),
                     .money(totals.before, status: totals.beforeStatus, footnotes: marks),
                     .money(totals.after, status: totals.afterStatus, footnotes: marks),
                     .money(totals.change, status: totals.status), totals.rate.map { .rate($0) } ?? .empty,
@@ -91,8 +92,9 @@ extension HouseholdChange {
             notes.append((nb ? "Vedtak: " : "Decisions: ") + labels.joined(separator: "; ") + ".")
         }
         for change in changes {
-            let definition = dataset.household(change.household)?.description(norwegian: nb) ?? change.household.rawValue
-            notes.append(change.household.rawValue + ": " + definition + ".")
+            let household = dataset.household(change.household)
+            let definition = household?.definition(english: !nb) ?? change.household.rawValue
+            notes.append((household?.displayName(english: !nb) ?? change.household.rawValue) + ": " + definition + ".")
         }
         return notes
     }
@@ -120,7 +122,8 @@ extension HouseholdChange {
         for (position, change) in (byYear.first ?? []).enumerated() {
             for index in change.municipalities.indices {
                 var row: [Cell] = [
-                    .text(change.household.rawValue), .text(dataset.displayName(change.municipalities[index])),
+                    .text(dataset.household(change.household)?.displayName(english: !nb) ?? change.household.rawValue),
+                    .text(dataset.displayName(change.municipalities[index])),
                 ]
                 for list in byYear {
                     guard position < list.count, index < list[position].after.count else {

@@ -47,7 +47,7 @@ extension HouseholdChange {
         }
         var table = Table(
             kind: "household_change",
-            title: (nb ? "Typehusholdning " : "Typical household ") + self.household.rawValue + " – "
+            title: (nb ? "Typehusholdning " : "Typical household ") + household.displayName(english: !nb) + " – "
                 + (nb
                     ? "årlig kostnad \(year) før og etter vedtakene, inkl. mva"
                     : "annual cost \(year) before and after the decisions, incl. VAT"),

@@ -5,7 +5,6 @@ extension HouseholdProfile {
     public init(id: HouseholdID, definition: String) {
         self.id = id
         self.definition = definition
-        self.norwegianDescription = definition
     }
 }
 

@@ -19,7 +19,7 @@ extension HouseholdCost {
         for cost in costs { columns.append(Column(cost.municipality.rawValue, dataset.displayName(cost.municipality), .right)) }
         var table = Table(
             kind: "household",
-            title: (nb ? "Typehusholdning " : "Typical household ") + household.id.rawValue + " – "
+            title: (nb ? "Typehusholdning " : "Typical household ") + household.displayName(english: !nb) + " – "
                 + (nb ? "årlig kostnad \(year) inkl. mva" : "annual cost \(year) incl. VAT"),
             columns: columns)
         table.seriesKeys = costs.map(\.municipality.rawValue)
@@ -69,7 +69,7 @@ extension HouseholdCost {
         let nb = language == .nb
         let profile = HouseholdProfile(household)
         let services = Set(costs.flatMap { $0.lines.map(\.service) })
-        var notes = [(nb ? "Husholdning: " + profile.norwegianDescription : "Household: " + profile.definition) + "."]
+        var notes = [(nb ? "Husholdning: " : "Household: ") + (household.definition(english: !nb) ?? profile.definition) + "."]
         if let income = profile.income { notes.append(incomeNote(income, costs.first?.year ?? 0, dataset, language)) }
         notes.append(Notes.months.text(language))
         if services.contains("barnehage") {

@@ -55,10 +55,8 @@ public struct ChildPlace: Sendable, Hashable, Codable {
 public struct HouseholdProfile: Sendable, Hashable, Codable {
     /// The household id.
     public var id: HouseholdID
-    /// The one-sentence definition (English, as the dataset gives it).
+    /// The one-sentence definition (Norwegian; `definition_en` holds the English one).
     public var definition: String
-    /// The Norwegian description when the dataset gives one (`beskrivelse`), else the definition.
-    public var norwegianDescription: String
     /// The household income, if given (income rules apply only with one).
     public var income: HouseholdIncome?
     /// Barnehage places in attribute order.
@@ -90,7 +88,6 @@ public struct HouseholdProfile: Sendable, Hashable, Codable {
     public init(_ household: Household) {
         id = household.id
         definition = household.definition ?? household.id.rawValue
-        norwegianDescription = household.description(norwegian: true) ?? definition
         for attribute in household.attributes { read(attribute) }
     }
 
@@ -99,7 +96,7 @@ public struct HouseholdProfile: Sendable, Hashable, Codable {
         let number = attribute.value.quantity?.number
         let count = number?.wholeValue ?? 0
         switch (name, attribute.value) {
-        case ("definition", _), ("beskrivelse", _), ("adults", _), ("months", _): return
+        case ("definition", _), ("definition_en", _), ("name", _), ("name_en", _), ("adults", _), ("months", _): return
         case ("household_income", .quantity(let q)):
             if let money = q.money { income = .kronerPerYear(money) }
         case ("household_income_G", .quantity(let q)):

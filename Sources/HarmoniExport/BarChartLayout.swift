@@ -123,12 +123,19 @@ public struct BarChartLayout: Sendable, Hashable {
         var y = Self.legendHeight + 6
         let plotTop = y - 4
         for (c, category) in chart.categories.enumerated() {
-            labels.append(
-                Label(
-                    x: Self.labelWidth, y: y + groupHeight / 2 + 4, text: Self.shortened(category), anchor: .end, role: .category))
+            // A long label takes two lines (broken between words) rather than being cut; the
+            // group grows to hold them and its bars are centred beside them.
+            let lines = Self.wrapped(category)
+            let extent = max(groupHeight, lines.count * Self.lineHeight + 2)
+            let barsTop = y + (extent - groupHeight) / 2
+            let firstBaseline = y + extent / 2 + 4 - (lines.count - 1) * Self.lineHeight / 2
+            for (i, line) in lines.enumerated() {
+                labels.append(
+                    Label(x: Self.labelWidth, y: firstBaseline + i * Self.lineHeight, text: line, anchor: .end, role: .category))
+            }
             let row = c < chart.values.count ? chart.values[c] : []
             for s in 0..<seriesCount {
-                let barY = y + s * (Self.barHeight + Self.barGap)
+                let barY = barsTop + s * (Self.barHeight + Self.barGap)
                 let cell = s < row.count ? row[s] : .empty
                 let text = TextTable.cellText(cell, language: language)
                 if let value = cell.chartMagnitude {
@@ -142,7 +149,7 @@ public struct BarChartLayout: Sendable, Hashable {
                     labels.append(Label(x: zeroX + 4, y: barY + Self.barHeight - 3, text: text, anchor: .start, role: .value))
                 }
             }
-            y += groupHeight + Self.groupGap
+            y += extent + Self.groupGap
         }
         let plotBottom = y - Self.groupGap + 4
         self.width = width
@@ -156,10 +163,33 @@ public struct BarChartLayout: Sendable, Hashable {
         self.swatches = swatches
     }
 
+    /// The distance between the baselines of a two-line category label.
+    static let lineHeight = 13
+
+    /// A category label in at most two lines of at most ``maximumLabelLength`` characters, broken
+    /// between words; only a label that does not fit in two lines (or a word longer than a line)
+    /// is cut, with `…`.
+    static func wrapped(_ text: String) -> [String] {
+        let oneLine = shortened(text, to: Int.max)
+        guard oneLine.count > maximumLabelLength else { return [oneLine] }
+        let words = oneLine.split(separator: " ").map(String.init)
+        var taken = 0
+        var first = ""
+        while taken < words.count {
+            let candidate = first.isEmpty ? words[taken] : first + " " + words[taken]
+            guard candidate.count <= maximumLabelLength else { break }
+            first = candidate
+            taken += 1
+        }
+        if taken == 0 { return [shortened(oneLine)] }
+        let second = words[taken...].joined(separator: " ")
+        return second.isEmpty ? [first] : [first, shortened(second)]
+    }
+
     /// A label cut to ``maximumLabelLength`` characters, with `…` when cut.
-    static func shortened(_ text: String) -> String {
+    static func shortened(_ text: String, to length: Int = maximumLabelLength) -> String {
         let oneLine = text.replacingScalars { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : nil }
-        guard oneLine.count > maximumLabelLength else { return oneLine }
-        return String(oneLine.prefix(maximumLabelLength - 1)) + "…"
+        guard oneLine.count > length else { return oneLine }
+        return String(oneLine.prefix(length - 1)) + "…"
     }
 }

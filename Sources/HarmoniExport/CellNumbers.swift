@@ -97,18 +97,7 @@ extension Cell {
 
     /// A status in words, in Norwegian or English.
     public static func statusWord(_ status: Status, _ language: DisplayLanguageTag) -> String {
-        switch (status, language) {
-        case (.published, .nb): return "publisert"
-        case (.derived, .nb): return "avledet"
-        case (.carriedForward, .nb): return "framskrevet"
-        case (.estimated, .nb): return "estimert"
-        case (.own, .nb): return "egen"
-        case (.published, .en): return "published"
-        case (.derived, .en): return "derived"
-        case (.carriedForward, .en): return "carried forward"
-        case (.estimated, .en): return "estimated"
-        case (.own, .en): return "own"
-        }
+        DisplayNames.status(status, nb: language == .nb)
     }
 }
 

@@ -20,7 +20,7 @@ enum ReportStyle {
         nav ol { padding-left: 1.4em; }
         table { border-collapse: collapse; width: 100%; margin: .4em 0; font-size: 9.5pt; }
         th, td { border-bottom: 1px solid var(--rule); padding: .25em .45em; text-align: left; vertical-align: top;
-          overflow-wrap: anywhere; }
+          overflow-wrap: break-word; word-break: normal; hyphens: manual; }
         thead th { background: var(--head); border-bottom: 2px solid var(--ink); }
         .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
         .table-part { margin: .8em 0 0; font-style: italic; }

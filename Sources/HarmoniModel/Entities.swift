@@ -311,14 +311,19 @@ public struct Household: Sendable, Hashable, Codable {
         return nil
     }
 
-    /// The Norwegian description (the attribute `beskrivelse`), if given.
-    public var norwegianDescription: String? {
-        if case .text(let text) = value("beskrivelse") { return text }
-        return nil
+    /// The definition in the report's language: `definition_en` for English where the dataset
+    /// has it, else `definition`.
+    public func definition(english: Bool) -> String? {
+        if english, case .text(let text) = value("definition_en") { return text }
+        return definition
     }
 
-    /// What a reader is shown: in Norwegian the `beskrivelse` when there is one, else the `definition`.
-    public func description(norwegian: Bool) -> String? { (norwegian ? norwegianDescription : nil) ?? definition }
+    /// The name for tables and titles: `name` (or `name_en` in English), else the id.
+    public func displayName(english: Bool) -> String {
+        if english, case .text(let text) = value("name_en") { return text }
+        if case .text(let text) = value("name") { return text }
+        return id.rawValue
+    }
 }
 
 /// One member, usage or income of a typical household.

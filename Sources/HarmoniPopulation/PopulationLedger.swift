@@ -1,4 +1,5 @@
 import HarmoniModel
+import HarmoniReport
 import HarmoniSimulate
 
 /// The revenue effect of the income-tested rules, from the population, as impact-ledger lines.
@@ -61,7 +62,9 @@ public enum PopulationLedger {
 
     /// The ledger with the population's lines added: totals recomputed; rule adoptions whose effect
     /// the population computed are no longer listed as «unknown» but named in a note.
-    public static func extend(_ ledger: Ledger, with lines: [LedgerLine], origin: String, names: [MunicipalityID: String] = [:]) -> Ledger {
+    public static func extend(_ ledger: Ledger, with lines: [LedgerLine], origin: String, names: [MunicipalityID: String] = [:],
+        services: [ServiceID: String] = [:]
+    ) -> Ledger {
         guard !lines.isEmpty else { return ledger }
         let covered = Set(lines.map { "\($0.group)|\($0.municipality.rawValue)" })
         var notes = ledger.notes
@@ -69,12 +72,16 @@ public enum PopulationLedger {
         for change in ledger.ruleChanges {
             if covered.contains("\(change.service.rawValue)|\(change.municipality.rawValue)") {
                 let name = names[change.municipality] ?? change.municipality.rawValue
-                let was = change.before.isEmpty ? ("ingen", "none") : (change.before.joined(separator: ", "), change.before.joined(separator: ", "))
-                let now = change.after.isEmpty ? ("ingen", "none") : (change.after.joined(separator: ", "), change.after.joined(separator: ", "))
+                let service = services[change.service] ?? Links.displayName(ofScheme: change.service.rawValue)
+                let ruleNB = service + ", " + DisplayNames.rule(change.rule, nb: true)
+                let ruleEN = service + ", " + DisplayNames.rule(change.rule, nb: false)
+                func listed(_ parameters: [String], nb: Bool) -> String {
+                    parameters.isEmpty ? (nb ? "ingen" : "none") : parameters.map { DisplayNames.ruleAssignment($0, nb: nb) }.joined(separator: ", ")
+                }
                 notes.append(
                     LocalizedText(
-                        "Regel \(change.service).\(change.rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(was.0) → \(now.0); inntektsvirkningen er regnet på befolkningen (\(origin)), linjen «\(item)».",
-                        "Rule \(change.service).\(change.rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(was.1) → \(now.1); the revenue effect is computed on the population (\(origin)), line «\(item)»."))
+                        "\(ruleNB) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(listed(change.before, nb: true)) → \(listed(change.after, nb: true)); inntektsvirkningen er regnet på befolkningen (\(origin)), linjen «\(item)».",
+                        "\(ruleEN) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(listed(change.before, nb: false)) → \(listed(change.after, nb: false)); the revenue effect is computed on the population (\(origin)), line «\(item)»."))
             } else {
                 remaining.append(change)
             }

@@ -1,4 +1,5 @@
 import HarmoniModel
+import HarmoniReport
 
 /// The notes under an impact table: choices, warnings and what could not be computed.
 enum ImpactNotes {
@@ -38,12 +39,14 @@ enum ImpactNotes {
         }
         for change in ledger.ruleChanges {
             let name = ImpactReport.name(change.municipality, dataset)
-            let before = change.before.isEmpty ? (en ? "none" : "ingen") : change.before.joined(separator: ", ")
-            let after = change.after.isEmpty ? (en ? "none" : "ingen") : change.after.joined(separator: ", ")
+            let before = change.before.isEmpty ? (en ? "none" : "ingen") : change.before.map { DisplayNames.ruleAssignment($0, nb: !en) }.joined(separator: ", ")
+            let after = change.after.isEmpty ? (en ? "none" : "ingen") : change.after.map { DisplayNames.ruleAssignment($0, nb: !en) }.joined(separator: ", ")
+            let service = dataset.service(change.service)?.name ?? Links.displayName(ofScheme: change.service.rawValue)
+            let rule = service + ", " + DisplayNames.rule(change.rule, nb: !en)
             notes.append(
                 en
-                    ? "Rule \(change.service).\(change.rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); revenue effect unknown (no income distribution in the dataset)."
-                    : "Regel \(change.service).\(change.rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); inntektsvirkningen er ukjent (datasettet har ingen inntektsfordeling)."
+                    ? "\(rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); the income effect is unknown (no income distribution in the dataset)."
+                    : "\(rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); inntektsvirkningen er ukjent (datasettet har ingen inntektsfordeling)."
             )
         }
         for index in ledger.ineffective {

@@ -53,7 +53,7 @@ public enum ReportNotes {
     /// What `≈` means, for tables with estimated figures.
     public static func estimateMark(en: Bool) -> String {
         en
-            ? "≈ marks figures that rest on an estimate (status estimated in the dataset; the method is in the dataset)."
-            : "≈ markerer tall som bygger på et anslag (status estimated i datasettet; metoden står i datasettet)."
+            ? "≈ marks figures that rest on an estimate (status «estimated» in the dataset; the method is in the dataset)."
+            : "≈ markerer tall som bygger på et anslag (status «estimert» i datasettet; metoden står i datasettet)."
     }
 }

@@ -77,7 +77,7 @@ extension ShadowBudget {
             let used = block.baselines[municipality] ?? []
             if !used.isEmpty {
                 let parts = used.map {
-                    "\($0.line) (\($0.measure), \($0.provenance.status.rawValue)) \(NorwegianFormat.moneyNumber($0.amount.rounded(.thousandKroner).divided1000)) tkr"
+                    "\(DisplayNames.budgetLine($0.line, nb: !en)) (\(DisplayNames.budgetMeasure($0.measure, nb: !en)), \(DisplayNames.status($0.provenance.status, nb: !en))) \(NorwegianFormat.moneyNumber($0.amount.rounded(.thousandKroner).divided1000)) tkr"
                 }
                 return "\(name), \(block.area.name): " + parts.joined(separator: " + ")
             }
@@ -85,8 +85,8 @@ extension ShadowBudget {
             if let first = brutto.first {
                 let amount = NorwegianFormat.moneyNumber(first.amount.rounded(.thousandKroner).divided1000)
                 return en
-                    ? "\(name), \(block.area.name): no netto figure in the dataset; only brutto (\(first.measure) \(amount) tkr, a national per-capita estimate), never added to netto"
-                    : "\(name), \(block.area.name): ingen netto driftsutgifter i datasettet; bare brutto (\(first.measure) \(amount) tkr, nasjonalt per-innbygger-anslag), som aldri legges til netto"
+                    ? "\(name), \(block.area.name): no netto figure in the dataset; only brutto (\(DisplayNames.budgetMeasure(first.measure, nb: false)) \(amount) tkr, a national per-capita estimate), never added to netto"
+                    : "\(name), \(block.area.name): ingen netto driftsutgifter i datasettet; bare brutto (\(DisplayNames.budgetMeasure(first.measure, nb: true)) \(amount) tkr, nasjonalt per-innbygger-anslag), som aldri legges til netto"
             }
             return en
                 ? "\(name), \(block.area.name): no estimate in the dataset"

@@ -691,6 +691,24 @@ class Generator:
         self.muni_sections(f, mid, missing_feiing=mid in ("asker", "royken", "hurum"))
         return f
 
+    # households.tsv gives each typical household's definition in English; the dataset carries a
+    # Norwegian `definition` (what the Norwegian report prints), the English one as `definition_en`,
+    # and a short display name in both languages (`name`, `name_en`) for table titles and rows.
+    HOUSEHOLD_TEXT = {
+        "a_familie_750k": (
+            "Familie, 3 barn, 750 000 kr", "Family, 3 children, 750 000 kr",
+            "To voksne og tre barn: to i barnehage på heltid, ett i SFO fem dager i uken"),
+        "b_enslig_300k": (
+            "Enslig forsørger, 300 000 kr", "Single parent, 300 000 kr",
+            "Enslig forsørger med ett barn i barnehage på heltid og ett i SFO fem dager i uken"),
+        "c_pensjonist_2_5G": (
+            "Pensjonist, 2,5 G", "Pensioner, 2.5 G",
+            "Enslig pensjonist med inntekt 2,5 G, 4 timer praktisk bistand i måneden og trygghetsalarm"),
+        "d_ssb_standardbolig": (
+            "SSBs standardbolig", "Standard dwelling (SSB)",
+            "SSBs standardbolig: enebolig 120 m² BRA, 150 m³ vann i året, standard renovasjon, én pipe"),
+    }
+
     def households(self):
         f = HarmoniFile("husholdninger.harmoni", header_for(
             "Typiske husholdninger (a)-(d): én `household`-blokk per husholdning, ett attributt "
@@ -736,6 +754,14 @@ class Generator:
                     comments.append("unit: %s" % unit)
                     self.note("%s: %s = %r (unit %r) is not a single literal; written as a string"
                               % (r.where, name, q, unit))
+                if name == "definition" and hh in self.HOUSEHOLD_TEXT:
+                    short_nb, short_en, definition_nb = self.HOUSEHOLD_TEXT[hh]
+                    b.add("name", fmt_string(short_nb), ["display name (Norwegian)"])
+                    b.add("name_en", fmt_string(short_en), ["display name (English)"])
+                    b.add("definition", fmt_string(definition_nb), comments + ["Norwegian; shared/data has it in English (definition_en)"])
+                    b.add("definition_en", lit, ["as in shared/data"])
+                    self.household_expect.append((r, hid, "definition_en", lit))
+                    continue
                 b.add(name, lit, comments)
                 self.household_expect.append((r, hid, name, lit))
             f.block(b)

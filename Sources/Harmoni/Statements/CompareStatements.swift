@@ -134,14 +134,14 @@ enum CompareWords {
         if let exact = dataset.households.first(where: { $0.id.rawValue == text }) { return exact }
         let needle = text.lowercased()
         let matches = dataset.households.filter { household in
-            [household.id.rawValue, household.definition, household.norwegianDescription].contains {
+            [household.id.rawValue, household.definition, household.definition(english: true), household.displayName(english: false), household.displayName(english: true)].contains {
                 $0?.lowercased().contains(needle) ?? false
             }
         }
         if matches.count == 1, let only = matches.first { return only }
         let nb = words.context.language == .nb
         let known = (matches.isEmpty ? dataset.households : matches).map { household in
-            household.id.rawValue + (household.description(norwegian: nb).map { " (\($0))" } ?? "")
+            household.id.rawValue + (household.definition(english: !nb).map { " (\($0))" } ?? "")
         }.joined(separator: "; ")
         throw words.context.error(
             matches.isEmpty ? "ingen typehusholdning passer «\(text)»; kjente: \(known)" : "flere typehusholdninger passer «\(text)»: \(known)",
@@ -156,7 +156,7 @@ enum CompareWords {
             kind: "households", title: nb ? "Typehusholdninger" : "Typical households",
             columns: [Column("household", nb ? "Husholdning" : "Household"), Column("definition", nb ? "Beskrivelse" : "Definition")])
         for household in dataset.households {
-            table.rows.append([.text(household.id.rawValue), .text(household.description(norwegian: nb) ?? "")])
+            table.rows.append([.text(household.id.rawValue), .text(household.definition(english: !nb) ?? "")])
         }
         table.notes.append(nb ? "Vis én med «show household \"<id>\"»." : "Show one with «show household \"<id>\"».")
         return table

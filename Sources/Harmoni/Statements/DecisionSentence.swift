@@ -75,14 +75,7 @@ enum DecisionSentence {
         dataset.service(ServiceID(id))?.name ?? Links.displayName(ofScheme: id)
     }
 
-    static func ruleName(_ rule: String, nb: Bool) -> String {
-        switch rule {
-        case "moderasjon": return nb ? "moderasjonsregler" : "moderation rules"
-        case "friplass": return nb ? "friplassregler" : "free-place rules"
-        case "soskenmoderasjon": return nb ? "søskenmoderasjon" : "sibling discount"
-        default: return (nb ? "regel " : "rule ") + rule.replacingUnderscores
-        }
-    }
+    static func ruleName(_ rule: String, nb: Bool) -> String { DisplayNames.rule(rule, nb: nb) }
 
     static func list(_ names: [String], nb: Bool) -> String {
         guard names.count > 1 else { return names.first ?? "" }

@@ -43,7 +43,9 @@ struct ReportBuilder {
             tables.removeAll { $0.rows.isEmpty }
             guard !tables.isEmpty else { continue }
             if let title = part.sectionTitle {
-                sections.append(ReportSection(title: language == .nb ? title.nb : title.en, tables: tables))
+                let charts = tables.filter { $0.kind == "household_summary" }
+                    .flatMap { BarChart.householdsBeforeAfter($0, language: language) }
+                sections.append(ReportSection(title: language == .nb ? title.nb : title.en, tables: tables, charts: charts))
                 continue
             }
             for table in tables {

@@ -59,14 +59,8 @@ extension ReportBuilder {
             for note in impact.notes {
                 guard let range = note.range(of: nb ? "inntektsvirkningen er ukjent" : "the income effect is unknown") else { continue }
                 let reason = note[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " ().;"))
-                var rule = note.components(separatedBy: " i ").first ?? note
-                if rule.hasPrefix("Regel ") || rule.hasPrefix("Rule ") {
-                    let parts = rule.split(separator: " ").dropFirst().first?.split(separator: ".") ?? []
-                    if parts.count == 2 {
-                        rule = DecisionSentence.serviceName(String(parts[0]), state.dataset) + ", "
-                            + DecisionSentence.ruleName(String(parts[1]), nb: nb)
-                    }
-                }
+                // The note begins «SFO, moderasjonsregler i Røyken fra 2020 …» (ImpactNotes).
+                let rule = note.components(separatedBy: nb ? " i " : " in ").first ?? note
                 addUnknown(
                     rule + (nb ? ": inntektsvirkningen" : ": the income effect"),
                     reason.isEmpty ? (nb ? "datasettet mangler grunnlaget" : "the dataset lacks the basis") : reason)
@@ -208,6 +202,7 @@ enum HouseholdNames {
     ]
 
     static func display(_ id: String, dataset: Dataset, nb: Bool) -> String {
+        if let household = dataset.household(HouseholdID(id)) { return household.displayName(english: !nb) }
         if let names = known[id] { return nb ? names.nb : names.en }
         return id.replacingUnderscores
     }
