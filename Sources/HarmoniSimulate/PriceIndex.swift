@@ -143,6 +143,12 @@ public struct PriceIndex: Sendable, Hashable {
     /// A baseline amount lifted to `year`, rounded with `rounding` (applied once to the product);
     /// `nil` when the lifted amount does not fit (the run then stops with «beløpet er for stort»).
     public func lift(_ amount: Money, to year: Int, rounding: LevelRounding) -> Money? {
-        rounding.round(ore: factor(year), times: amount.ore)
+        PriceIndex.lift(amount, by: factor(year), rounding: rounding)
+    }
+
+    /// An amount lifted by a factor of the index, rounded once: the one implementation of a
+    /// lifted price (``lift(_:to:rounding:)``, and the run's tables with the year's factor at hand).
+    static func lift(_ amount: Money, by factor: ExactFraction, rounding: LevelRounding) -> Money? {
+        rounding.round(ore: factor, times: amount.ore)
     }
 }

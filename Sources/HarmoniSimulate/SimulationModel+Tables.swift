@@ -40,8 +40,7 @@ extension SimulationModel {
                     own.append(last)
                     continue
                 }
-                // ``PriceIndex/lift(_:to:rounding:)`` with the year's factor at hand.
-                guard let lifted = rounding.round(ore: factors[offset], times: level.ore), lifted.isWithinLimit,
+                guard let lifted = PriceIndex.lift(level, by: factors[offset], rounding: rounding), lifted.isWithinLimit,
                     (Int128(lifted.ore) * Int128(periods)).magnitude <= limit.magnitude
                 else { throw .amountTooLarge(items[position].key.description, items[position].municipality, years.lowerBound + offset) }
                 own.append(lifted)

@@ -43,7 +43,7 @@ public struct Propagation: Sendable {
                 result.append(inputs.indices.map { mask & (1 << $0) != 0 ? inputs[$0].high : inputs[$0].low })
             }
         }
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         for draw in 0..<draws {
             if draw % 2 == 0 {
                 result.append(inputs.map { generator.next() & 1 == 0 ? $0.low : $0.high })
@@ -90,18 +90,7 @@ public struct Propagation: Sendable {
     }
 }
 
-/// A small, fast, seeded generator (SplitMix64): the same draws for the same seed on every machine.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
     /// A value of the input's range, uniform on the grid of its bounds' decimals.
     mutating func draw(in input: UncertainInput) -> DecimalNumber {
         let scale = max(input.low.scale, input.high.scale)
