@@ -97,9 +97,12 @@ public enum FileAccess {
 extension SourceFile {
     /// A source file of `text` in Unicode normal form C, so `o` + U+0308 (as macOS writes file
     /// names and some editors write text) is the same `ö` as everywhere else.
+    /// Text whose scalars are all below U+0300 (ASCII, æøå, the Latin letters) is in normal form
+    /// C already — the first scalar that NFC may change or combine is U+0300 — and is not
+    /// re-normalised (that took half the time of reading the national tables).
     public init(normalising text: String, name: String) {
-        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
-        self.init(name: name, text: ascii ? text : text.precomposedStringWithCanonicalMapping)
+        let stable = text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy { $0.value < 0x300 }
+        self.init(name: name, text: stable ? text : text.precomposedStringWithCanonicalMapping)
     }
 }
 

@@ -142,9 +142,8 @@ struct ExtractReader {
         let merging = dataset.mergingMunicipalities
         if merging.contains(MunicipalityID(text)) { return MunicipalityID(text) }
         if let byNumber = dataset.municipalities.first(where: { $0.number == text && merging.contains($0.id) }) { return byNumber.id }
-        issue(
-            file, line, field.column, "ukjent kommune «\(text)» (kjente: asker, royken, hurum)",
-            "unknown kommune «\(text)» (known: asker, royken, hurum)")
+        let known = merging.map(\.rawValue).joined(separator: ", ")
+        issue(file, line, field.column, "ukjent kommune «\(text)» (kjente: \(known))", "unknown kommune «\(text)» (known: \(known))")
         return nil
     }
 

@@ -89,12 +89,13 @@ public struct SimulationError: Error, Sendable, Hashable {
         )
     }
 
-    /// A rule target with a rule other than a municipality.
-    public static func ruleNeedsMunicipality(_ target: String) -> Self {
+    /// A rule target with a rule other than a municipality; `example` is one of the merging
+    /// municipalities (the first of the dataset's merger).
+    public static func ruleNeedsMunicipality(_ target: String, example: String = "asker") -> Self {
         .init(
             code: "rule-needs-municipality",
-            nb: "regler harmoniseres ved å ta i bruk én kommunes regel: «harmonise \(target) to asker»",
-            en: "rules are harmonised by adopting one municipality's rule: «harmonise \(target) to asker»")
+            nb: "regler harmoniseres ved å ta i bruk én kommunes regel: «harmonise \(target) to \(example)»",
+            en: "rules are harmonised by adopting one municipality's rule: «harmonise \(target) to \(example)»")
     }
 
     /// A goal-seek target without any volume.

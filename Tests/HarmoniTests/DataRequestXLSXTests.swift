@@ -177,4 +177,24 @@ struct DataRequestXLSXTests {
         let sfo = try #require(request.rows.first { $0.id == "hurum.sfo.plass_5d" && $0.kind == .fee })
         #expect(sfo.low != nil && sfo.high != nil)
     }
+
+    @Test("A file named .xlsx that is not one, and a damaged workbook, are refused with a reason; nothing is imported")
+    func notAWorkbook() throws {
+        let folder = DataRequestTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let session = Fixtures.session()
+        session.workingDirectory = folder
+        try "kommune;type;id\n".write(toFile: folder + "/fake.xlsx", atomically: true, encoding: .utf8)
+        #expect(Fixtures.run("baseline import \"fake.xlsx\"", in: session).errors.contains("«fake.xlsx» er ikke en xlsx-fil"))
+        #expect(Fixtures.run("export datarequest to \"dr.xlsx\"", in: session).errors.isEmpty)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/dr.xlsx")))
+        // A byte inside xl/workbook.xml (stored): its CRC no longer matches.
+        let marker = Array("<sheets>".utf8)
+        let at = try #require(bytes.indices.first { Array(bytes[$0..<min(bytes.count, $0 + marker.count)]) == marker })
+        bytes[at + 1] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/damaged.xlsx"))
+        let damaged = Fixtures.run("baseline import \"damaged.xlsx\"", in: session)
+        #expect(damaged.errors.contains("er skadet"), "\(damaged.errors)")
+        #expect(session.state.baselineCorrections.isEmpty)
+    }
 }

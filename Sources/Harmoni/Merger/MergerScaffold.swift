@@ -59,6 +59,8 @@ public struct MergerScaffold: Sendable {
     /// the figures asked for, and the national, household and source texts to copy.
     public struct Template: Sendable {
         var figures: [FigureTemplate.Figure]
+        /// Each figure's `missing` block after its id (`{`, the fields, `}`), written once.
+        var missingBodies: [String]
         /// `nasjonal.harmoni` without its dataset block and header.
         var national: String
         /// `husholdninger.harmoni` without its header.
@@ -68,6 +70,7 @@ public struct MergerScaffold: Sendable {
 
         public init(_ template: Dataset, files: TemplateFiles) {
             figures = FigureTemplate(template).figures
+            missingBodies = figures.map(ScaffoldWriter.missingBody)
             let withoutDataset = ScaffoldWriter.removingBlocks(ofKind: "dataset", from: files.nasjonal)
             national = ScaffoldWriter.droppingHeader(withoutDataset)
             households = ScaffoldWriter.droppingHeader(files.husholdninger)
@@ -93,7 +96,8 @@ public struct MergerScaffold: Sendable {
         oldIDs = ids
         suggestedFolder = newSlug.replacingOccurrences(of: "_", with: "-")
         missingCount = template.figures.count * ids.count
-        var writer = ScaffoldWriter(merger: merger, tables: tables, newID: newID, oldIDs: ids, figures: template.figures)
+        var writer = ScaffoldWriter(
+            merger: merger, tables: tables, newID: newID, oldIDs: ids, figures: template.figures, missingBodies: template.missingBodies)
         files = writer.files(template)
     }
 }

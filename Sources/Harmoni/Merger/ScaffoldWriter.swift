@@ -9,15 +9,20 @@ struct ScaffoldWriter {
     let newID: MunicipalityID
     let oldIDs: [MunicipalityID]
     let figures: [FigureTemplate.Figure]
+    let missingBodies: [String]
     /// Sources of the national tables the scaffold cites (`norge_…`).
     var cited: [SourceID] = []
 
-    init(merger: NationalTables.Merger, tables: NationalTables, newID: MunicipalityID, oldIDs: [MunicipalityID], figures: [FigureTemplate.Figure]) {
+    init(
+        merger: NationalTables.Merger, tables: NationalTables, newID: MunicipalityID, oldIDs: [MunicipalityID],
+        figures: [FigureTemplate.Figure], missingBodies: [String]
+    ) {
         self.merger = merger
         self.tables = tables
         self.newID = newID
         self.oldIDs = oldIDs
         self.figures = figures
+        self.missingBodies = missingBodies
     }
 
     private var names: [String] { merger.parts.map { tables.dataset.municipality($0.from)?.name ?? $0.from.rawValue } }
@@ -95,14 +100,20 @@ struct ScaffoldWriter {
         out += "municipality \(id) {\n  number = \(Formatter.quote(old?.number ?? ""))\n  name = \(Formatter.quote(name))\n}\n\n"
         if let p = tables.population(part.from) { out += "# ── Befolkning 1.1.2019 (population-norway.tsv) ──\n\n" + population(id, p) + "\n" }
         out += "# ── Tall som mangler: fylles inn av kommunen (export datarequest / baseline import) ──\n"
-        for figure in figures {
-            out += "\nmissing \(id).\(figure.path.joined(separator: ".")) {\n  kind = \(figure.kind.rawValue)\n"
-            out += "  unit = \(Formatter.quote(figure.unit))\n"
-            if let vat = figure.vat { out += "  vat = \(vat.rawValue)\n" }
-            if let months = figure.billedMonths { out += "  billed_months = \(months)\n" }
-            if let measure = figure.measure { out += "  measure = \(measure)\n" }
-            out += "  valid = 2019-01-01...2019-12-31\n  note = \(Formatter.quote(figure.description))\n}\n"
+        for (figure, body) in zip(figures, missingBodies) {
+            out += "\nmissing \(id).\(figure.path.joined(separator: ".")) " + body
         }
+        return out
+    }
+
+    /// A figure's `missing` block from its `{` on: the same for every municipality.
+    static func missingBody(_ figure: FigureTemplate.Figure) -> String {
+        var out = "{\n  kind = \(figure.kind.rawValue)\n"
+        out += "  unit = \(Formatter.quote(figure.unit))\n"
+        if let vat = figure.vat { out += "  vat = \(vat.rawValue)\n" }
+        if let months = figure.billedMonths { out += "  billed_months = \(months)\n" }
+        if let measure = figure.measure { out += "  measure = \(measure)\n" }
+        out += "  valid = 2019-01-01...2019-12-31\n  note = \(Formatter.quote(figure.description))\n}\n"
         return out
     }
 

@@ -54,9 +54,14 @@ extension BaselineStatements {
         let data = regular ? FileManager.default.contents(atPath: full) : nil
         let bytes = data.map { [UInt8]($0) } ?? []
         let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
-        if isZip || (data == nil && path.lowercased().hasSuffix(".xlsx")) {
+        if isZip || path.lowercased().hasSuffix(".xlsx") {
             guard data != nil else {
                 throw context.error("kan ikke lese «\(path)»", "cannot read «\(path)»", range, code: "import-format")
+            }
+            guard isZip else {
+                throw context.error(
+                    "«\(path)» er ikke en xlsx-fil (lagre arket som Excel-arbeidsbok .xlsx, eller som CSV)",
+                    "«\(path)» is not an xlsx file (save the sheet as an Excel workbook .xlsx, or as CSV)", range, code: "import-format")
             }
             do throws(ZipReader.Failure) {
                 return DataRequestImport(workbook: try XLSXReader(bytes), dataset: dataset)

@@ -13,7 +13,7 @@ extension SimulateStatements {
             guard words.keyword("to") != nil, let name = words.peekName,
                 state.dataset.mergingMunicipalities.contains(MunicipalityID(name))
             else {
-                throw error(.ruleNeedsMunicipality(target.text), words.here, context)
+                throw error(.ruleNeedsMunicipality(target.text, example: state.dataset.mergingMunicipalities.first?.rawValue ?? "asker"), words.here, context)
             }
             _ = try words.value(("en kommune", "a municipality"))
             var from: Int?
@@ -56,7 +56,7 @@ extension SimulateStatements {
         var words = SimulateWords(command, context)
         let path = try words.path()
         let (target, municipalities) = try resolve(path, state, context)
-        if case .rule = target { throw error(.ruleNeedsMunicipality(target.text), path.range, context) }
+        if case .rule = target { throw error(.ruleNeedsMunicipality(target.text, example: state.dataset.mergingMunicipalities.first?.rawValue ?? "asker"), path.range, context) }
         try words.expectEquals()
         let (amount, period, _) = try words.price(state, allowNegative: hasRebate(target, state))
         let options = try words.options(state, allowEach: false)
@@ -74,7 +74,7 @@ extension SimulateStatements {
         var words = SimulateWords(command, context)
         let path = try words.path()
         let (target, municipalities) = try resolve(path, state, context)
-        if case .rule = target { throw error(.ruleNeedsMunicipality(target.text), path.range, context) }
+        if case .rule = target { throw error(.ruleNeedsMunicipality(target.text, example: state.dataset.mergingMunicipalities.first?.rawValue ?? "asker"), path.range, context) }
         var goal: Money?
         if words.keyword("neutral") == nil {
             guard words.nextIsEquals else {
