@@ -1,16 +1,22 @@
 import Foundation
 import Harmoni
 import HarmoniFuzzing
+import HarmoniModel
 
-/// The harness's random source: the package's SplitMix64 (HarmoniUncertainty), so the same seed
-/// gives the same cases on every machine.
-typealias Random = SplitMix64
+/// The harness's random source: the package's one seeded generator (HarmoniModel's
+/// ``SeededGenerator``, SplitMix64) with the harness's own modulo draws, so the same seed gives
+/// the same cases on every machine, and a recorded `--seed S --case N` replays as before.
+struct Random: RandomNumberGenerator {
+    private var bits: SeededGenerator
 
-extension SplitMix64 {
+    init(seed: UInt64) { bits = SeededGenerator(seed: seed) }
+
+    mutating func next() -> UInt64 { bits.next() }
+
     /// The generator of case `index` of a run with `seed`: each case can be replayed alone.
-    static func forCase(_ seed: UInt64, _ index: Int) -> SplitMix64 {
-        var mixer = SplitMix64(seed: seed ^ (UInt64(index) &* 0xD6E8_FEB8_6659_FD93))
-        return SplitMix64(seed: mixer.next())
+    static func forCase(_ seed: UInt64, _ index: Int) -> Random {
+        var mixer = Random(seed: seed ^ (UInt64(index) &* 0xD6E8_FEB8_6659_FD93))
+        return Random(seed: mixer.next())
     }
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
     mutating func chance(_ n: Int) -> Bool { below(n) == 0 }

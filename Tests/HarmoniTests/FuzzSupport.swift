@@ -1,9 +1,9 @@
 import Foundation
-import HarmoniUncertainty
+import HarmoniModel
 
-/// The seeded generator of every randomised test: HarmoniUncertainty's SplitMix64 (the one
-/// `harmoni-fuzz` uses too), named here for the test files that do not import it.
-typealias SplitMix64 = HarmoniUncertainty.SplitMix64
+/// The seeded generator of every randomised test: HarmoniModel's ``SeededGenerator`` (SplitMix64,
+/// the one `harmoni-fuzz` draws from too), named here for the test files that do not import it.
+typealias SplitMix64 = HarmoniModel.SeededGenerator
 
 extension SplitMix64 {
     /// The seed to use: `HARMONI_SEED` if set (to replay a failure), else a fixed default.
