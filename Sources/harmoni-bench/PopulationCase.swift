@@ -35,6 +35,14 @@ enum PopulationCase {
             }, target: .medianAtMost(50_000_000),
             note: "\(population.households.count * 3 * prices.count * 2) household pricings; scenario prices made once (not timed)")
         _ = run
+        Report.add(
+            Measure.time("7b' the same, own rulebook only (as the statements price)", runs: 5, minimum: 2, budget: 120_000_000_000) {
+                run = PopulationRun.run(population, baseline: dataset, prices: prices, everyRulebook: false)
+            }, note: "\(population.households.count * prices.count * 2) household pricings")
+        Report.add(
+            Measure.time("7b\" the plain reference pricing (PopulationRun.reference), 3 rulebooks", runs: 1, warmup: 0) {
+                run = PopulationRun.reference(population, baseline: dataset, prices: prices)
+            }, note: "every household's whole profile through the engine, equal profiles once")
         let peak = Measure.peakMemoryKilobytes()
         Report.add(
             Measurement(name: "   peak memory after 7a-7b", runs: 1, nanoseconds: [], peakKilobytes: peak),

@@ -21,17 +21,23 @@ struct ScenarioFilesTests {
             ["run", ScenarioFixtures.path("hp2020-radmannens-prinsipper")], in: Fixtures.root.path)
         for title in [
             "Sammenligning: SFO", "Sammenligning: Vann", "Virkning av vedtakene per tjenesteområde", "Skyggebudsjett",
+            "Hvem betaler mer og hvem betaler mindre, 2023",
         ] {
             #expect(result.stdout.contains(title), "missing «\(title)»")
         }
         let sumLine = result.stdout.split(separator: "\n").first { $0.contains("Sum nye Asker (områder med netto grunnlag)") }
-        #expect(sumLine?.contains("≈ 2 490 454") == true, "\(sumLine ?? "no sum line")")
+        // 2 490 454 before the population; Asker's SFO moderation in Røyken and Hurum costs ≈ 1 002 tkr a year.
+        #expect(sumLine?.contains("≈ 2 491 455") == true, "\(sumLine ?? "no sum line")")
         // Since issue 11 the VA decisions have an effect (Lier's rates for Røyken and Hurum), marked ≈;
         // every vann line is harmonised (issue 12), so the decision is not without effect.
         #expect(!result.stdout.contains("Ingen endring: #1 harmonise vann.*"))
         let vaRow = result.stdout.split(separator: "\n").first { $0.contains("klima") && $0.contains("#1 harmonise vann.* to weighted over 2020...2023") }
         #expect(vaRow?.contains("≈") == true, "\(vaRow ?? "no VA row")")
-        #expect(result.stdout.contains("inntektsvirkningen er ukjent"))
+        // The population (issue 16) gives the SFO moderation its revenue effect, marked ≈.
+        #expect(!result.stdout.contains("inntektsvirkningen er ukjent"))
+        #expect(result.stdout.contains("inntektsvirkningen er regnet på befolkningen"))
+        let oppvekst = result.stdout.split(separator: "\n").first { $0.hasPrefix("Oppvekst, undervisning, kunnskap    ≈") }
+        #expect(oppvekst?.contains("≈ -1 001 555,50 kr") == true, "\(oppvekst ?? "no oppvekst summary row")")
     }
 
     @Test(
