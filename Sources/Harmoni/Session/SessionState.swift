@@ -11,8 +11,14 @@ public struct SessionState: Sendable {
         set {
             storedDataset = newValue
             baseline = SimulationBaseline(newValue)
+            datasetGeneration += 1
         }
     }
+    /// Bumped whenever ``dataset`` is set (a `baseline` correction, an import): part of the
+    /// population runs' cache key, so a changed dataset is priced again. The ranged reruns of
+    /// ``setDataset(prepared:)`` keep the generation: their population lines stay at the central
+    /// pricing (docs/UNCERTAINTY.md says the population part of a result carries no range yet).
+    public private(set) var datasetGeneration = 0
     private var storedDataset: Dataset
     /// The dataset prepared for simulation, once per dataset state (issue 12): every statement
     /// that runs the simulator reads it instead of preparing its own.

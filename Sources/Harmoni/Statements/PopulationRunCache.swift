@@ -5,10 +5,12 @@ import HarmoniPopulation
 /// and `export population` after one another price the population once per scenario state.
 ///
 /// Keyed by the population's generation (``SessionState/populationGeneration``, bumped whenever
-/// a population is built or loaded), the scenario, the years and the price basis; holds four runs.
+/// a population is built or loaded), the dataset's generation, the scenario, the years and the price basis; holds four runs.
 final class PopulationRunCache: @unchecked Sendable {
     struct Key: Hashable {
         var generation: Int
+        /// ``SessionState/datasetGeneration``: a `baseline` correction prices the population again.
+        var datasetGeneration: Int
         var households: Int
         var scenario: ScenarioState
         var years: [Int]?

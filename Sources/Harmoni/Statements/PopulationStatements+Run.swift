@@ -104,7 +104,7 @@ extension PopulationStatements {
     ) throws(Diagnostic) -> PopulationRun {
         if skipPricing, let year = years?.first { return PopulationRun.unpriced(population, year: year, dataset: state.dataset) }
         let key = PopulationRunCache.Key(
-            generation: state.populationGeneration, households: population.households.count, scenario: state.scenario,
+            generation: state.populationGeneration, datasetGeneration: state.datasetGeneration, households: population.households.count, scenario: state.scenario,
             years: years, prices: prices ?? state.scenario.prices, everyRulebook: everyRulebook)
         return try state.populationRuns.run(key) { () throws(Diagnostic) -> PopulationRun in
             do throws(SimulationError) {
