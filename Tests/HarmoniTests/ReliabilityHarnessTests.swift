@@ -32,6 +32,17 @@ struct ReliabilityHarnessTests {
         #expect(result.status == 0)
     }
 
+    @Test("The runner target: seed 2026's first 120 scenarios, where the first documented run met the simulator's overflow crash, run without crash or hang")
+    func runnerRegression() throws {
+        // The first run (docs/RELIABILITY.md) crashed within cases 0...110 of seed 2026 (arithmetic
+        // overflow in the exact fractions, fixed by the simulator's big-integer rationals); the case
+        // number was not recorded, so the whole window is the regression test.
+        let result = try Self.fuzz(["runner", "--seed", "2026", "--count", "120"])
+        #expect(result.stdout.hasPrefix("harmoni-fuzz runner: seed 2026, 120 executions"), "\(result.stdout)")
+        #expect(result.stdout.contains(" 0 crashes, 0 hangs (> 1 s CPU), 0 broken promises, 0 unreaped workers"), "\(result.stdout)")
+        #expect(result.status == 0)
+    }
+
     @Test("The supervisor records a crashing and a hanging worker, reaps every worker, and goes on after each")
     func supervisorReapsWorkers() throws {
         // Faults on purpose (HARMONI_FUZZ_INJECT): the run must end, with these counts, and no zombie.
