@@ -158,7 +158,6 @@ public enum HTMLReport {
                 parts.append(.text(". "))
                 parts.append(HTML.link(url))
             }
-            parts.append(.text(" (\(source.id.rawValue))"))
             return HTML.el("li", [HTMLAttribute("id", "kilde-\(index + 1)")], parts)
         }
         if !items.isEmpty { children.append(HTML.el("ul", [HTMLAttribute("class", "sources")], items)) }
