@@ -61,7 +61,7 @@ enum FindingText {
         case .paidHourCap: return nb ? "tak på betalte timer per inntektsbånd" : "cap on paid hours per income band"
         case .partTimeShare: return nb ? "deltidspris som andel av full plass" : "part-time price as a share of a full place"
         case .multiSubjectDiscount: return nb ? "flerfagsrabatt" : "multi-subject discount"
-        case .other: return (nb ? "regel " : "rule ") + rule
+        case .other: return DisplayNames.rule(rule, nb: nb)
         }
     }
 
@@ -95,7 +95,7 @@ enum FindingText {
             if parameter.parameter.hasSuffix("under_G") {
                 return (language == .nb ? "under " : "below ") + value(parameter.value, language)
             }
-            return "\(parameter.parameter) \(value(parameter.value, language))"
+            return "\(DisplayNames.ruleParameter(parameter.parameter, nb: language == .nb)) \(value(parameter.value, language))"
         }.joined(separator: ", ")
     }
 
@@ -111,7 +111,7 @@ enum FindingText {
             default: break
             }
         }
-        return "\(parameter.parameter) \(value(parameter.value, language))"
+        return "\(DisplayNames.ruleParameter(parameter.parameter, nb: language == .nb)) \(value(parameter.value, language))"
     }
 
     /// A tariff shape: `todelt: fast beløp + pris per m3 (bare mengdepris)`.

@@ -169,7 +169,7 @@ public struct BarChartLayout: Sendable, Hashable {
     /// A category label in at most two lines of at most ``maximumLabelLength`` characters, broken
     /// between words; only a label that does not fit in two lines (or a word longer than a line)
     /// is cut, with `…`.
-    static func wrapped(_ text: String) -> [String] {
+    public static func wrapped(_ text: String) -> [String] {
         let oneLine = shortened(text, to: Int.max)
         guard oneLine.count > maximumLabelLength else { return [oneLine] }
         let words = oneLine.split(separator: " ").map(String.init)

@@ -103,7 +103,8 @@ public enum HTMLReport {
                         if cell.isEstimate { classes.append("estimate") }
                         if case .missing = cell { classes.append("missing") }
                         let attributes = classes.isEmpty ? [] : [HTMLAttribute("class", classes.joined(separator: " "))]
-                        return HTML.el("td", attributes, text: TextTable.cellText(cell, language: words.language))
+                        let text = TextTable.cellText(cell, language: words.language)
+                        return HTML.el("td", attributes, numeric[i] ? [.text(text)] : breakable(text))
                     })
             }
             if blocks.count > 1 {
@@ -128,8 +129,32 @@ public enum HTMLReport {
         return HTML.el("div", [HTMLAttribute("class", "table-block")], children)
     }
 
+    /// A text cell's content with a word-break opportunity (`<wbr>`) after each `_` and `.` of a
+    /// dotted or underscored name (`driftstilskudd_private_barnehager.ordinaer_0_2`), so a narrow
+    /// column wraps such a name at its joints instead of widening the table; ordinary words still
+    /// wrap only between words (the style sheet never breaks inside a word).
+    static func breakable(_ text: String) -> [HTMLNode] {
+        let joints = Array(text)
+        let dotted = joints.indices.contains { i in
+            i > 0 && i + 1 < joints.count && joints[i] == "." && joints[i - 1].isLetter && joints[i + 1].isLetter
+        }
+        guard text.contains("_") || dotted else { return [.text(text)] }
+        var nodes: [HTMLNode] = []
+        var part = ""
+        for character in text {
+            part.append(character)
+            if character == "_" || character == "." {
+                nodes.append(.text(part))
+                nodes.append(.trusted("<wbr>"))
+                part = ""
+            }
+        }
+        if !part.isEmpty { nodes.append(.text(part)) }
+        return nodes
+    }
+
     /// The most columns one printed table holds (A4 portrait at 9,5 pt; 1280 px screens alike).
-    static let maximumColumns = 7
+    static let maximumColumns = 6
 
     /// The table's columns split into blocks that fit the page: the leading text columns (at most
     /// two: the row's name, and e.g. the unit or municipality) repeat in every block, the other
@@ -158,7 +183,6 @@ public enum HTMLReport {
                 parts.append(.text(". "))
                 parts.append(HTML.link(url))
             }
-            parts.append(.text(" (\(source.id.rawValue))"))
             return HTML.el("li", [HTMLAttribute("id", "kilde-\(index + 1)")], parts)
         }
         if !items.isEmpty { children.append(HTML.el("ul", [HTMLAttribute("class", "sources")], items)) }

@@ -95,8 +95,14 @@ public struct ReportSection: Sendable, Hashable {
     /// Table kinds that get a chart by default: fee levels per municipality and impact by area and year.
     public static let chartedKinds: Set<String> = ["diff", "impact"]
 
-    /// A section holding one table, with a chart if the table's kind is charted and a chart fits.
+    /// A section holding one table, with a chart if the table's kind is charted and a chart fits;
+    /// the typical households' summary (kind `household_summary`) gets one before/after chart per
+    /// household.
     public init(table: Table, language: DisplayLanguageTag = .nb) {
+        if table.kind == "household_summary" {
+            self.init(title: table.title, tables: [table], charts: BarChart.householdsBeforeAfter(table, language: language))
+            return
+        }
         let chart = Self.chartedKinds.contains(table.kind) ? BarChart.suggested(for: table, language: language) : nil
         self.init(title: table.title, tables: [table], charts: chart.map { [$0] } ?? [])
     }

@@ -7,6 +7,9 @@ import HarmoniModel
 public struct ScenarioState: Sendable, Hashable {
     /// The scenario's name (from `scenario "…"` or the file it was loaded from).
     public var name: String?
+    /// The scenario's own date (`scenario "…" dated 2019-11-05`): what reports print as its date,
+    /// so the same scenario gives the same bytes on any day (no clock is ever read).
+    public var date: CalendarDate?
     /// The years simulated (`period 2020...2023`).
     public var period: ClosedRange<Int> = 2020...2023
     /// Deflator overrides per year (`deflator 2021 = 0 %`), in the order given; the last for a year wins.

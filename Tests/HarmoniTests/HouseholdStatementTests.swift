@@ -52,9 +52,9 @@ struct HouseholdStatementTests {
     @Test("Without decisions show household is the plain 2019 table; an option asks for before/after")
     func withoutDecisions() {
         let plain = Fixtures.run("show household \"b_enslig_300k\"").output
-        #expect(plain.hasPrefix("Typehusholdning b_enslig_300k – årlig kostnad 2019 inkl. mva"))
+        #expect(plain.hasPrefix("Typehusholdning Enslig forsørger, 300 000 kr – årlig kostnad 2019 inkl. mva"))
         let lifted = Fixtures.run("show household \"b_enslig_300k\" in 2021").output
-        #expect(lifted.hasPrefix("Typehusholdning b_enslig_300k – årlig kostnad 2021 før og etter vedtakene"))
+        #expect(lifted.hasPrefix("Typehusholdning Enslig forsørger, 300 000 kr – årlig kostnad 2021 før og etter vedtakene"))
         #expect(lifted.contains("Ingen av vedtakene endrer husholdningens kostnad i 2021."))
         // Before = after: 9 505,32 + 3 245 + 14 655 = 27 405,32 in Asker (see HouseholdChangeTests).
         #expect(
@@ -121,7 +121,7 @@ struct HouseholdStatementTests {
         let html = try String(contentsOfFile: dir + "/r.html", encoding: .utf8)
         #expect(html.contains("<h2>Typehusholdningene før og etter vedtakene</h2>"))
         #expect(html.contains("Typehusholdningene – årlig kostnad 2023 før og etter vedtakene, inkl. mva"))
-        #expect(html.contains("Typehusholdning b_enslig_300k – årlig kostnad 2023 før og etter vedtakene"))
+        #expect(html.contains("Typehusholdning Enslig forsørger, 300 000 kr – årlig kostnad 2023 før og etter vedtakene"))
         let plain = Fixtures.session()
         plain.workingDirectory = dir
         _ = Fixtures.run("export report to \"p.html\"", in: plain)

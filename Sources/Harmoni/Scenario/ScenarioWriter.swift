@@ -56,7 +56,9 @@ public enum ScenarioWriter {
             : "# Run with «harmoni run FILE» or «.load \"FILE\"» in the REPL.\n"
                 + "# Decisions are in canonical form, in the order made; «let» names are resolved.\n"
         var sections: [[String]] = []
-        if let name = state.scenario.name { sections.append(["scenario " + Formatter.quote(name)]) }
+        if let name = state.scenario.name {
+            sections.append(["scenario " + Formatter.quote(name) + (state.scenario.date.map { " dated \($0)" } ?? "")])
+        }
         sections += statementSections(state: state, header: header)
         for section in sections where !section.isEmpty {
             out += "\n" + section.joined(separator: "\n") + "\n"

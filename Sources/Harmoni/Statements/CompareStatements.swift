@@ -133,10 +133,10 @@ enum CompareWords {
         }
         if let exact = dataset.households.first(where: { $0.id.rawValue == text }) { return exact }
         let needle = text.lowercased()
-        let matches = dataset.households.filter { household in
-            [household.id.rawValue, household.definition, household.definition(english: true), household.displayName(english: false), household.displayName(english: true)].contains {
-                $0?.lowercased().contains(needle) ?? false
-            }
+        let matches = dataset.households.filter {
+            $0.id.rawValue.lowercased().contains(needle)
+                || [$0.definition(english: false), $0.definition(english: true), $0.displayName(english: false), $0.displayName(english: true)]
+                    .contains { $0?.lowercased().contains(needle) ?? false }
         }
         if matches.count == 1, let only = matches.first { return only }
         let nb = words.context.language == .nb

@@ -121,11 +121,21 @@ struct ReportBuilder {
         let nb = language == .nb
         let scenario = state.scenario
         var parts = [(nb ? "Periode " : "Period ") + "\(scenario.period.lowerBound)–\(scenario.period.upperBound)"]
+        if let date = scenario.date { parts.insert((nb ? "Scenariets dato " : "Scenario dated ") + Self.longDate(date, nb: nb), at: 0) }
         if !scenario.deflatorOverrides.isEmpty {
             let text = scenario.deflatorOverrides.map { "\($0.year) \(NorwegianFormat.percent($0.rate))" }.joined(separator: ", ")
             parts.append((nb ? "deflator valgt i scenariet: " : "deflator chosen in the scenario: ") + text)
         }
         parts.append("harmoni \(CLI.version)")
         return parts.joined(separator: " · ")
+    }
+
+    /// `2019-11-05` → «5. november 2019» / «5 November 2019».
+    static func longDate(_ date: CalendarDate, nb: Bool) -> String {
+        let months =
+            nb
+            ? ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"]
+            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return nb ? "\(date.day). \(months[date.month - 1]) \(date.year)" : "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 }

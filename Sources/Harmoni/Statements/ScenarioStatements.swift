@@ -9,17 +9,28 @@ enum ScenarioStatements {
     static let maximumIncludeDepth = 32
 
     static let scenario = StatementSpec(
-        words: ["scenario"], usage: "scenario \"<navn>\"",
+        words: ["scenario"], usage: "scenario \"<navn>\" [dated <dato>]",
         summary: (
-            "Gir scenariet et navn (vises i ledeteksten og i lagrede filer).",
-            "Names the scenario (shown in the prompt and saved files)."
+            "Gir scenariet et navn og eventuelt en dato (vises i ledeteksten, i lagrede filer og rapporter).",
+            "Names the scenario, optionally with a date (shown in the prompt, saved files and reports)."
         ),
-        example: "scenario \"HP 2020, rådmannens forslag\"",
+        example: "scenario \"HP 2020, rådmannens forslag\" dated 2019-11-05",
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context)
             let name = try words.string()
+            var date: CalendarDate?
+            if words.keyword("dated", "datert") != nil {
+                let value = try words.expression()
+                guard case .date(let day) = value.kind else {
+                    throw context.error(
+                        .expected("en dato (f.eks. «2019-11-05»)", "a date (e.g. «2019-11-05»)", found: "«\(context.file.slice(value.range))»"),
+                        value.range)
+                }
+                date = day
+            }
             try words.expectEnd()
             state.scenario.name = name.text
+            state.scenario.date = date
             return []
         })
 
