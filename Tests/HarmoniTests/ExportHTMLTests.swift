@@ -71,7 +71,7 @@ struct ExportHTMLTests {
         let allowed: Set<String> = [
             "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "nav", "ol", "ul", "li",
             "a", "section", "div", "table", "thead", "tbody", "tr", "th", "td", "strong", "figure", "figcaption", "svg", "line",
-            "rect", "text",
+            "rect", "text", "wbr",
         ]
         for tag in tags {
             #expect(allowed.contains(tag.name), "unexpected element <\(tag.name)>")
