@@ -79,7 +79,7 @@ struct CompareFindingsTests {
         let index = try #require(changed.rules.firstIndex { $0.municipality == "hurum" && $0.service == "barnehage" && $0.parameter == "barn_2" })
         changed.rules[index].value = .quantity(Quantity(DecimalNumber(40), .percent))
         let finding = try #require(findings(.service("barnehage"), in: changed).first { if case .rule(_, "soskenmoderasjon", _, _, _) = $0 { true } else { false } })
-        #expect(finding.text(changed) == "Barnehage: ulik søskenmoderasjon – Asker og Røyken: barn_2 30 %, barn_3_pluss 50 %; Hurum: barn_2 40 %, barn_3_pluss 50 %.")
+        #expect(finding.text(changed) == "Barnehage: ulik søskenmoderasjon – Asker og Røyken: barn nr. 2 30 %, barn nr. 3 og flere 50 %; Hurum: barn nr. 2 40 %, barn nr. 3 og flere 50 %.")
     }
 
     @Test("Paid-hour caps per income band: a finding when one band differs")
@@ -110,7 +110,7 @@ struct CompareFindingsTests {
         #expect(groups[1].value?.perQuantity == [])
         #expect(
             finding.text(dataset)
-                == "Renovasjon: ulik tariffmodell – Asker: todelt: fast beløp + pris per liter beholder (structure grunnbelop_pluss_kr_per_liter); Røyken og Hurum: fast beløp per abonnement/plass (structure rfd_abonnementskategorier)."
+                == "Renovasjon: ulik tariffmodell – Asker: todelt: fast beløp + pris per liter beholder (struktur grunnbelop_pluss_kr_per_liter); Røyken og Hurum: fast beløp per abonnement/plass (struktur rfd_abonnementskategorier)."
         )
     }
 

@@ -85,7 +85,7 @@ struct ReplTrapsTests {
         #expect(!brief.contains("Inntekt: 750 000 kr per år."))
         output.out = ""
         loop.handle(".notes")
-        #expect(output.out.hasPrefix("Typehusholdning a_familie_750k"))
+        #expect(output.out.hasPrefix("Typehusholdning Familie, 3 barn, 750 000 kr"))
         #expect(output.out.contains("Inntekt: 750 000 kr per år.\n"))
         #expect(output.out.contains("Kilder:\n  - "))
         let notes = output.out

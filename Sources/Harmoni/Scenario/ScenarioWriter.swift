@@ -67,7 +67,7 @@ public enum ScenarioWriter {
     }
 
     /// The statements that rebuild the scenario, without its name: `use dataset` (when not the
-    /// shipped datasets), the `baseline` corrections, the settings, the decisions.
+    /// shipped datasets), the `baseline` corrections, the population, the settings, the decisions.
     public static func statements(state: SessionState, header: Header) -> [String] {
         statementSections(state: state, header: header).flatMap { $0 }
     }
@@ -75,10 +75,19 @@ public enum ScenarioWriter {
     private static func statementSections(state: SessionState, header: Header) -> [[String]] {
         let datasets = DatasetReference(paths: state.datasetPaths, header: header)
         return [
-            datasets.statement.map { [$0] } ?? [], state.baselineCorrections,
+            datasets.statement.map { [$0] } ?? [], state.baselineCorrections, populationStatement(state),
             state.scenario.settingStatements + (state.showsRanges ? ["ranges on"] : []),
             state.scenario.decisions.map(\.canonicalStatement),
         ]
+    }
+
+    /// The statement that rebuilds the session's population (none without one).
+    private static func populationStatement(_ state: SessionState) -> [String] {
+        switch state.population?.origin {
+        case .synthetic(let seed)?: return ["population synthetic seed \(seed)"]
+        case .loaded(let directory)?: return ["population load " + Formatter.quote(directory)]
+        case nil: return []
+        }
     }
 
     /// Text safe inside a `#` comment: control characters (a line break would end the comment and
