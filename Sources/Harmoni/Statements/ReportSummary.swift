@@ -190,21 +190,11 @@ extension ReportBuilder {
     }
 }
 
-/// Display names of the typical households, for people: the dataset's ids and English
-/// definitions are for the model.
+/// Display names of the typical households, for people: the dataset's `name` (`name_en` in
+/// English); an id the dataset does not know is shown with spaces for underscores.
 enum HouseholdNames {
-    static let known: [String: (nb: String, en: String)] = [
-        "a_familie_750k": ("Familie, 3 barn, 750 000 kr", "Family, 3 children, 750 000 kr"),
-        "b_enslig_300k": ("Enslig forsørger, 300 000 kr", "Single parent, 300 000 kr"),
-        "c_pensjonist_2_5G": ("Pensjonist, 2,5 G", "Pensioner, 2.5 G"),
-        "d_ssb_standardbolig": ("SSBs standardbolig", "Standard dwelling (SSB)"),
-        "e_par_to_barn_median": ("Par, 2 barn, medianinntekt", "Couple, 2 children, median income"),
-    ]
-
     static func display(_ id: String, dataset: Dataset, nb: Bool) -> String {
-        if let household = dataset.household(HouseholdID(id)) { return household.displayName(english: !nb) }
-        if let names = known[id] { return nb ? names.nb : names.en }
-        return id.replacingUnderscores
+        dataset.household(HouseholdID(id))?.displayName(english: !nb) ?? id.replacingUnderscores
     }
 }
 
