@@ -74,7 +74,7 @@ extension HouseholdChange {
         let nb = language == .nb
         var notes: [String] = [
             nb
-                ? "Før og etter: husholdningens årlige kostnad under kommunens fulle regelverk (show household), inkl. mva. Endring = etter − før (negativ: betaler mindre); % = endring / før, avrundet half-up til 0,1 %."
+                ? "Før og etter: husholdningens årlige kostnad under kommunens fulle regelverk (som «vis husholdning»), inkl. mva. Endring = etter − før (negativ: betaler mindre); % = endring / før, avrundet til nærmeste 0,1 % (halve opp)."
                 : "Before and after: the household's annual cost under the municipality's complete rulebook (show household), incl. VAT. Change = after − before (negative: pays less); % = change / before, rounded half-up to 0.1 %."
         ]
         var used: [Int] = []

@@ -32,7 +32,7 @@ public enum ReportNotes {
         notes.append(
             en
                 ? "Revenue excludes mva (amounts stored incl. mva are divided by 1,25, half-up to øre). Prices following the deflator are rounded half-up to whole kroner (øre for prices with øre); revenue = annual amount per unit × volume, half-up to øre."
-                : "Inntekter er ekskl. mva (beløp lagret inkl. mva deles på 1,25, half-up til øre). Priser som følger deflatoren rundes half-up til hele kroner (øre for priser med øre); inntekt = årsbeløp per enhet × volum, half-up til øre."
+                : "Inntekter er ekskl. mva (beløp lagret inkl. mva deles på 1,25 og avrundes til nærmeste øre, halve øre opp). Priser som følger deflatoren rundes til nærmeste hele krone, halve kroner opp (øre for priser med øre); inntekt = årsbeløp per enhet × volum, avrundet til nærmeste øre."
         )
         if growth.isEmpty {
             notes.append(
@@ -45,7 +45,7 @@ public enum ReportNotes {
             notes.append(
                 en
                     ? "Volumes: the 2019 volumes of the dataset, grown by: \(list) (half-up to two decimals)."
-                    : "Volumer: datasettets 2019-volumer, med vekst: \(list) (half-up til to desimaler).")
+                    : "Volumer: datasettets 2019-volumer, med vekst: \(list) (avrundet til to desimaler, halve opp).")
         }
         return notes
     }

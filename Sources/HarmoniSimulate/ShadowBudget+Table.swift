@@ -106,7 +106,7 @@ extension ShadowBudget {
         notes.append(
             en
                 ? "Amounts in 1 000 kr, each cell rounded half-up to the nearest 1 000 kr; the rounding difference row makes the rounded rows add up to the total, which is the exact sum rounded."
-                : "Beløp i 1 000 kr; hver celle er avrundet half-up til nærmeste 1 000 kr. Avrundingsdifferansen gjør at de avrundede radene summerer til summen, som er den eksakte summen avrundet."
+                : "Beløp i 1 000 kr; hver celle er avrundet til nærmeste 1 000 kr (500 kr rundes opp). Avrundingsdifferansen gjør at de avrundede radene summerer til summen, som er den eksakte summen avrundet."
         )
         notes.append(ReportNotes.priceBasis(index, basis: basis, firstYear: first, en: en))
         notes.append(
