@@ -11,7 +11,7 @@ enum ImpactNotes {
         notes.append(
             ReportNotes.priceBasis(
                 ledger.index, basis: ledger.index?.basis ?? .fixed, firstYear: ledger.period.lowerBound, en: en))
-        notes += ReportNotes.arithmetic(growth: ledger.growth, en: en)
+        notes += ReportNotes.arithmetic(growth: ledger.growth, baselineYear: ledger.index?.baselineYear ?? dataset.baselineYear, en: en)
         notes.append(
             en
                 ? "«harmonise» makes every line equal in the municipalities that have it; with «keep structure» (and for «set» and «solve» of a group) each municipality's lines move by the factor of the group's main line (the first line all three have). Each decision's line starts where the earlier decisions left the price."

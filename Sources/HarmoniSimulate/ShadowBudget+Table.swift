@@ -59,7 +59,7 @@ extension ShadowBudget {
         switch row.kind {
         case .baseline(let municipality):
             let name = dataset.municipality(municipality)?.name ?? municipality.rawValue
-            return "\(name): netto 2019"
+            return "\(name): netto \(dataset.baselineYear)"
         case .priceGrowth: return en ? "Price growth (kommunal deflator)" : "Prisvekst (kommunal deflator)"
         case .effect(let decision):
             return decision < decisions.count ? decisions[decision].label(index: decision) : "#\(decision + 1)"
@@ -111,8 +111,8 @@ extension ShadowBudget {
         notes.append(ReportNotes.priceBasis(index, basis: basis, firstYear: first, en: en))
         notes.append(
             en
-                ? "Baselines: 2019 netto driftsutgifter per area from the dataset (the sum_ line where there is one, else the sum of the netto lines); brutto is never added to netto. Positive amounts raise netto driftsutgifter; more fee revenue shows as negative (excl. mva)."
-                : "Grunnlag: netto driftsutgifter 2019 per tjenesteområde fra datasettet (sum_-linjen der den finnes, ellers summen av nettolinjene); brutto legges aldri til netto. Positive tall øker netto driftsutgifter; økte gebyrinntekter vises negativt (ekskl. mva)."
+                ? "Baselines: \(dataset.baselineYear) netto driftsutgifter per area from the dataset (the sum_ line where there is one, else the sum of the netto lines); brutto is never added to netto. Positive amounts raise netto driftsutgifter; more fee revenue shows as negative (excl. mva)."
+                : "Grunnlag: netto driftsutgifter \(dataset.baselineYear) per tjenesteområde fra datasettet (sum_-linjen der den finnes, ellers summen av nettolinjene); brutto legges aldri til netto. Positive tall øker netto driftsutgifter; økte gebyrinntekter vises negativt (ekskl. mva)."
         )
         let incomplete = blocks.filter { !$0.isComplete }.map(\.area.name)
         if !incomplete.isEmpty {

@@ -68,8 +68,9 @@ public struct SessionState: Sendable {
     /// The value bound to a name, if any (the latest binding wins).
     public func binding(_ name: String) -> RuntimeValue? { bindings.last { $0.name == name }?.value }
 
-    /// The baseline year of the dataset (2019): the year fee references read from.
-    public var baselineYear: Int { 2019 }
+    /// The baseline year of the dataset (its `baseline_year`, 2019 when it names none): the year
+    /// fee references read from.
+    public var baselineYear: Int { storedDataset.baselineYear }
 }
 
 /// What a statement produced, in order.
