@@ -20,6 +20,8 @@ public struct Dataset: Sendable, Hashable, Codable {
     }
     public var areas: [Area] = []
     public var services: [Service] = []
+    /// Display names of fee lines (`line` blocks), in file order.
+    public var lineNames: [LineName] = []
     public var sources: [Source] = []
     // Fees, rules, parameters and volumes are stored in `stored…`; changing one (in place, by
     // `_modify`, so `append` does not copy the array) starts its lookup table afresh.
@@ -94,7 +96,7 @@ public struct Dataset: Sendable, Hashable, Codable {
     /// The values under their public names (the lookup tables are not coded).
     private enum CodingKeys: String, CodingKey {
         case storedMunicipalities = "municipalities"
-        case areas, services, sources
+        case areas, services, lineNames, sources
         case storedFees = "fees"
         case storedRules = "rules"
         case storedParameters = "parameters"
@@ -117,6 +119,9 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// A service by id.
     public func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }
+
+    /// The display name of a fee line (`line` block), if the dataset has one.
+    public func lineName(_ key: FeeKey) -> LineName? { lineNames.first { $0.key == key } }
 
     /// An area by id.
     public func area(_ id: AreaID) -> Area? { areas.first { $0.id == id } }
