@@ -50,7 +50,7 @@ extension HouseholdCost {
         switch line.state {
         case .notOffered: return .text("–")
         case .missing(let note):
-            let name = dataset.service(line.service)?.name ?? line.service.rawValue
+            let name = DisplayNames.service(line.service, in: dataset, nb: language == .nb)
             return .missing(footnotes: [table.footnote(name + ": " + note)])
         case .priced:
             var marks = line.adjustments.map { table.footnote($0.text(language)) }
