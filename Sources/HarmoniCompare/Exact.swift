@@ -48,4 +48,13 @@ enum Exact {
     static func isBelow(_ income: Money, multiple: Rate, of g: Money) -> Bool {
         Int128(income.ore) * Int128(Rate.ppmPerUnit) < Int128(multiple.ppm) * Int128(g.ore)
     }
+
+    /// The least income (øre) that is not below `multiple × g`: `income < multiple × g` exactly
+    /// when `income.ore < threshold` (the product rounded up to øre; clamped to `Int64`).
+    static func threshold(multiple: Rate, of g: Money) -> Int64 {
+        let product = Int128(multiple.ppm) * Int128(g.ore)
+        let unit = Int128(Rate.ppmPerUnit)
+        let quotient = product >= 0 ? (product + unit - 1) / unit : product / unit
+        return Int64(clamping: quotient)
+    }
 }
