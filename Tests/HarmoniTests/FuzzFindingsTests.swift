@@ -71,4 +71,31 @@ struct FuzzFindingsTests {
         // Comments, blank lines and `let` lines parse; a bare `x` does not: both kinds are covered.
         #expect(clean > 1_000 && clean < inputs.count, "\(clean) of \(inputs.count) parse cleanly")
     }
+
+    @Test("The libFuzzer dictionary has every word of the vocabulary, each entry reads back as its word's bytes")
+    func dictionary() throws {
+        let lines = FuzzDictionary.text.split(separator: "\n").map(String.init)
+        #expect(lines.count == FuzzDictionary.words.count)
+        for word in ["vis", "harmoniser", "laveste", "kr/mnd", "m³", "..."] { #expect(FuzzDictionary.words.contains(word)) }
+        for (line, word) in zip(lines, FuzzDictionary.words) {
+            // libFuzzer's form: "…" with \\, \" and \xNN escapes, printable ASCII otherwise.
+            var bytes: [UInt8] = []
+            var rest = Array(line.utf8.dropFirst().dropLast())
+            #expect(line.hasPrefix("\"") && line.hasSuffix("\""))
+            while let byte = rest.first {
+                #expect(byte >= 0x20 && byte < 0x7F, "\(line)")
+                if byte == UInt8(ascii: "\\"), rest.count > 1, rest[1] == UInt8(ascii: "x") {
+                    bytes.append(try #require(UInt8(String(decoding: rest[2..<4], as: UTF8.self), radix: 16)))
+                    rest.removeFirst(4)
+                } else if byte == UInt8(ascii: "\\") {
+                    bytes.append(rest[1])
+                    rest.removeFirst(2)
+                } else {
+                    bytes.append(byte)
+                    rest.removeFirst()
+                }
+            }
+            #expect(bytes == Array(word.utf8), "\(line) is not \(word.debugDescription)")
+        }
+    }
 }

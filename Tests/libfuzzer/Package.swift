@@ -6,6 +6,10 @@
 // (`swift build -c release -Xswiftc -sanitize=fuzzer`); not part of CI.
 import PackageDescription
 
+// Linked with lld: gold fails on these executables ("internal error in format_file_lineno")
+// when libFuzzer's runtime is linked in.
+let lld: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld"])]
+
 let package = Package(
     name: "HarmoniLibFuzzer",
     dependencies: [.package(name: "Harmoni", path: "../..")],
@@ -14,10 +18,12 @@ let package = Package(
         .target(name: "CLibFuzzer"),
         .executableTarget(
             name: "harmoni-libfuzzer-front",
-            dependencies: ["CLibFuzzer", .product(name: "HarmoniFuzzing", package: "Harmoni")]),
+            dependencies: ["CLibFuzzer", .product(name: "HarmoniFuzzing", package: "Harmoni")],
+            linkerSettings: lld),
         .executableTarget(
             name: "harmoni-libfuzzer-runner",
-            dependencies: ["CLibFuzzer", .product(name: "HarmoniFuzzing", package: "Harmoni")]),
+            dependencies: ["CLibFuzzer", .product(name: "HarmoniFuzzing", package: "Harmoni")],
+            linkerSettings: lld),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,5 +36,5 @@ enum Runner {
 
 Runner.prepare()
 var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
 exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in Runner.testOneInput(data, size) })
