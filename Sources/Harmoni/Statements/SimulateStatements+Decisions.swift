@@ -152,7 +152,7 @@ extension SimulateStatements {
     {
         let notes: [LocalizedText]
         do throws(SimulationError) {
-            notes = try Simulator.validate(decision, baseline: state.baseline, scenario: state.scenario)
+            notes = try Simulator.validate(decision, baseline: state.baseline, scenario: state.scenario, cache: &state.ledgers)
         } catch {
             throw self.error(error, range, context)
         }
