@@ -113,10 +113,16 @@ public enum CommandSyntax: Sendable {
 extension CommandSyntax {
     /// The statement in canonical form: one space between words, keywords as written, values as
     /// ``Formatter/expression(_:)`` prints them (`by -5 %`). With `canonicalWords`, keywords in
-    /// their canonical English form (`til` → `to`), for comparing two spellings.
+    /// their canonical English form (`til` → `to`, `laveste` → `lowest`), for comparing two spellings.
     public func text(canonicalWords: Bool = false) -> String {
         func k(_ keyword: Keyword) -> String { canonicalWords ? keyword.canonical : keyword.spelling }
-        func e(_ expression: Expression) -> String { Formatter.expression(expression) }
+        func e(_ expression: Expression) -> String {
+            // A bare name as a value is a word of the language too (`laveste` → `lowest`).
+            if canonicalWords, case .path(let p) = expression.kind, p.parts.count == 1, !p.wildcard {
+                return Vocabulary.canonical(p.parts[0].name)
+            }
+            return Formatter.expression(expression)
+        }
         func options(_ list: [Option]) -> [String] {
             list.map { option in
                 switch option {
