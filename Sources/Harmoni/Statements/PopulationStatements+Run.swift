@@ -89,8 +89,8 @@ extension PopulationStatements {
         guard let population = state.population, !state.scenario.decisions.isEmpty else { return ledger }
         let run = try run(population, state, prices: prices, command: command, context: context)
         let lines = PopulationLedger.lines(run, population: population, scenario: state.scenario, dataset: state.dataset)
-        return PopulationLedger.extend(ledger, with: lines, origin: origin(population, en: false, short: true), names: names(state),
-            services: Dictionary(state.dataset.services.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        let origin = LocalizedText(origin(population, en: false, short: true), origin(population, en: true, short: true))
+        return PopulationLedger.extend(ledger, with: lines, origin: origin, dataset: state.dataset)
     }
 
     /// Prices the population for the period (or the years given).
@@ -191,8 +191,8 @@ extension PopulationStatements {
         case .synthetic(let seed):
             if short { return en ? "synthetic, seed \(seed), ≈ estimate" : "syntetisk, frø \(seed), ≈ anslag" }
             return en
-                ? "Population: synthetic (seed \(seed)), calibrated to the dataset (docs/POPULATION.md); status estimated, low confidence: every amount is marked ≈."
-                : "Befolkning: syntetisk (frø \(seed)), kalibrert til datasettet (docs/POPULATION.md); status anslått, lav sikkerhet: alle beløp er merket ≈."
+                ? "Population: synthetic (seed \(seed)), calibrated to the dataset; status estimated, low confidence: every amount is marked ≈."
+                : "Befolkning: syntetisk (frø \(seed)), kalibrert til datasettet; status anslått, lav sikkerhet: alle beløp er merket ≈."
         case .loaded(let directory):
             if short { return en ? "extract «\(directory)»" : "uttrekk «\(directory)»" }
             return en ? "Population: the extract in «\(directory)» (status own)." : "Befolkning: uttrekket i «\(directory)» (status egen)."

@@ -194,7 +194,7 @@ extension ReportBuilder {
 /// English); an id the dataset does not know is shown with spaces for underscores.
 enum HouseholdNames {
     static func display(_ id: String, dataset: Dataset, nb: Bool) -> String {
-        dataset.household(HouseholdID(id))?.displayName(english: !nb) ?? id.replacingUnderscores
+        dataset.household(HouseholdID(id))?.displayName(english: !nb) ?? DisplayNames.words(id)
     }
 }
 
