@@ -51,7 +51,7 @@ public enum DecisionSentence {
         case .municipality(let id):
             let name = dataset.municipality(id)?.name ?? id.rawValue
             goal = nb ? "\(name)s nivå" : "\(name)'s level"
-        case .amount(let money, _): goal = NorwegianFormat.money(money)
+        case .amount(let money, let period): goal = LevelDecision.amountText(money, period)
         case .change(let rate):
             let when = phasingText(decision.phasing, firstYear: firstYear, nb: nb)
             return subject + only + (nb ? " endres med \(NorwegianFormat.percent(rate)) \(when)" : " change by \(NorwegianFormat.percent(rate)) \(when)")

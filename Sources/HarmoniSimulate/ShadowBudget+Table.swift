@@ -60,7 +60,7 @@ extension ShadowBudget {
         switch row.kind {
         case .baseline(let municipality):
             let name = dataset.municipality(municipality)?.name ?? municipality.rawValue
-            return "\(name): netto 2019"
+            return en ? "\(name): net 2019" : "\(name): netto 2019"
         case .priceGrowth: return en ? "Price growth (kommunal deflator)" : "Prisvekst (kommunal deflator)"
         case .effect(let decision):
             guard decision < decisions.count else { return "#\(decision + 1)" }

@@ -61,15 +61,15 @@ public enum SensitivityTable {
         return table
     }
 
-    /// `Hurum: SFO: plass 5 dager i uken` — the municipality's name, then the fee line's display
+    /// `Hurum – SFO: plass 5 dager i uken`: the municipality's name, then the fee line's display
     /// name (a volume: «volum …»); other figures keep the rest of their id.
     static func label(_ input: UncertainInput, _ dataset: Dataset, en: Bool = false) -> String {
         let name = dataset.municipality(input.municipality)?.name ?? input.municipality.rawValue
         switch input.ref {
         case .fee(let i) where i < dataset.fees.count:
-            return "\(name): " + DisplayNames.serviceLine(dataset.fees[i].key, in: dataset, nb: !en)
+            return "\(name) – " + DisplayNames.serviceLine(dataset.fees[i].key, in: dataset, nb: !en)
         case .volume(let i) where i < dataset.volumes.count:
-            return "\(name): " + (en ? "volume " : "volum ") + DisplayNames.serviceLine(dataset.volumes[i].key, in: dataset, nb: !en)
+            return "\(name) – " + (en ? "volume, " : "volum, ") + DisplayNames.serviceLine(dataset.volumes[i].key, in: dataset, nb: !en)
         default: break
         }
         var parts = input.id.split(separator: " ", maxSplits: 1).map(String.init)

@@ -58,7 +58,7 @@ struct HouseholdStatementTests {
         #expect(lifted.contains("Ingen av vedtakene endrer husholdningens kostnad i 2021."))
         // Before = after: 9 505,32 + 3 245 + 14 655 = 27 405,32 in Asker (see HouseholdChangeTests).
         #expect(
-            lifted.contains("Sum                                  27 405,32 kr    27 405,32 kr           0 kr      0 %")
+            lifted.contains("Sum                                        27 405,32 kr    27 405,32 kr           0 kr      0 %")
         )
     }
 
