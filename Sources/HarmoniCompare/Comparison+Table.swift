@@ -36,7 +36,7 @@ extension Comparison {
                 }
             }
         }
-        table.notes = notes(language)
+        table.notes = notes(language, dataset: dataset)
         table.seriesKeys = dataset.mergingMunicipalities.map(\.rawValue)
         if table.rows.isEmpty { table.notes.insert(nb ? "Ingen gebyrlinjer i datasettet." : "No fee lines in the dataset.", at: 0) }
         return table

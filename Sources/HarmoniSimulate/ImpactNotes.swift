@@ -45,12 +45,12 @@ enum ImpactNotes {
             let rule = service + ", " + DisplayNames.rule(change.rule, nb: !en)
             notes.append(
                 en
-                    ? "\(rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); the income effect is unknown (no income distribution in the dataset)."
-                    : "\(rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); inntektsvirkningen er ukjent (datasettet har ingen inntektsfordeling)."
+                    ? "\(rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision, dataset: dataset, en: en))): \(before) → \(after); the income effect is unknown (no income distribution in the dataset)."
+                    : "\(rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision, dataset: dataset, en: en))): \(before) → \(after); inntektsvirkningen er ukjent (datasettet har ingen inntektsfordeling)."
             )
         }
         for index in ledger.ineffective {
-            notes.append((en ? "No change: " : "Ingen endring: ") + ledger.label(index))
+            notes.append((en ? "No change: " : "Ingen endring: ") + ledger.label(index, dataset: dataset, en: en))
         }
         for note in ledger.notes { notes.append(note.text(english: en)) }
         return notes

@@ -1,4 +1,5 @@
 import HarmoniModel
+import HarmoniReport
 
 /// The budget-impact simulator: a pure function from a baseline dataset and a scenario to a ledger.
 ///
@@ -136,12 +137,15 @@ public enum Simulator {
             let name = planner.model.dataset.municipality(item.municipality)?.name ?? item.municipality.rawValue
             return (name, slots.periodsPerYear[entry.position], NorwegianFormat.money(annual))
         }
-        let line = items[first.position].key.description
+        let key = items[first.position].key
+        let fee = FeeKey(ServiceID(key.group), LineID(key.line))
+        let lineNB = "«" + DisplayNames.serviceLine(fee, in: planner.model.dataset, nb: true) + "»"
+        let lineEN = "«" + DisplayNames.serviceLine(fee, in: planner.model.dataset, nb: false) + "»"
         let nb = parts.map { "\($0.0) \($0.1) mnd: \($0.2)" }.joined(separator: ", ")
         let en = parts.map { "\($0.0) \($0.1) months: \($0.2)" }.joined(separator: ", ")
         return LocalizedText(
-            "Betalte måneder er fortsatt ulike for \(line), så årsbeløpet er ulikt (\(nb) i året); lik årspris gir «annual»",
-            "Billed months still differ for \(line), so the annual amount differs (\(en) a year); «annual» gives equal annual amounts")
+            "Betalte måneder er fortsatt ulike for \(lineNB), så årsbeløpet er ulikt (\(nb) i året); «annual» (lik årspris) gir like årsbeløp",
+            "Billed months still differ for \(lineEN), so the annual amount differs (\(en) a year); «annual» gives equal annual amounts")
     }
 
     /// Goal-seek for a `solve` decision on top of a scenario: one result per group of the target.

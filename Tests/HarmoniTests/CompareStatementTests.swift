@@ -13,7 +13,7 @@ struct CompareStatementTests {
         #expect(Fixtures.run("show diff sfo per year").output == service.output)
         #expect(Fixtures.run("show diff sfo per month").output == Fixtures.run("vis diff sfo per måned").output)
         #expect(Fixtures.run("show diff sfo as published").output == Fixtures.run("vis diff sfo som publisert").output)
-        #expect(Fixtures.run("show diff sfo.plass_5d").output.contains("sfo.plass_5d"))
+        #expect(Fixtures.run("show diff sfo.plass_5d").output.contains("SFO – plass 5 dager i uken"))
         #expect(Fixtures.run("show diff oppvekst").output.contains("barnehage.full_plass_5d"))
     }
 

@@ -89,8 +89,8 @@ extension PopulationStatements {
         guard let population = state.population, !state.scenario.decisions.isEmpty else { return ledger }
         let run = try run(population, state, prices: prices, command: command, context: context)
         let lines = PopulationLedger.lines(run, population: population, scenario: state.scenario, dataset: state.dataset)
-        return PopulationLedger.extend(ledger, with: lines, origin: origin(population, en: false, short: true), names: names(state),
-            services: Dictionary(state.dataset.services.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        let origin = LocalizedText(origin(population, en: false, short: true), origin(population, en: true, short: true))
+        return PopulationLedger.extend(ledger, with: lines, origin: origin, dataset: state.dataset)
     }
 
     /// Prices the population for the period (or the years given).

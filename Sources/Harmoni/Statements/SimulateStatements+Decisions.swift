@@ -168,7 +168,9 @@ extension SimulateStatements {
         state.scenario.decisions.append(decision)
         state.scenario.hasUnsavedChanges = true
         let en = state.language == .en
-        var text = (en ? "Decision " : "Vedtak ") + decision.label(index: state.scenario.decisions.count - 1)
+        let index = state.scenario.decisions.count - 1
+        var text = (en ? "Decision " : "Vedtak ") + decision.label(
+            index: index, dataset: state.dataset, firstYear: state.scenario.period.lowerBound, nb: !en)
         for note in notes { text += "\n  " + note.text(english: en) }
         return [.text(text)]
     }
