@@ -30,8 +30,12 @@ public enum ImpactReport {
         if table.rows.contains(where: { $0.contains(where: \.isEstimate) }) {
             table.notes.append(ReportNotes.estimateMark(en: en))
         }
+        // Each source looked up once (a ledger has thousands of lines, a dataset a few sources).
+        var seen: Set<SourceID> = []
         for line in lines {
-            for id in line.sources { if let source = dataset.source(id) { table.cite(source) } }
+            for id in line.sources where seen.insert(id).inserted {
+                if let source = dataset.source(id) { table.cite(source) }
+            }
         }
         table.sources.sort { $0.title < $1.title }
         return table
@@ -57,6 +61,10 @@ public enum ImpactReport {
             en
             ? "no volume in the dataset: revenue unknown (not 0)"
             : "volum mangler i datasettet: inntekten er ukjent (ikke 0)"
+        // Each decision's label and each municipality's name made once, not once per line.
+        let labels = ledger.decisions.indices.map { ledger.label($0, dataset: dataset, en: en) }
+        var names: [MunicipalityID: String] = [:]
+        for line in lines where names[line.municipality] == nil { names[line.municipality] = name(line.municipality, dataset) }
         for year in years {
             let inYear = lines.filter { $0.year == year }
             for line in inYear {
@@ -65,14 +73,14 @@ public enum ImpactReport {
                     amount.map { .money($0, status: line.status) } ?? .missing(footnotes: [table.footnote(missingNote)])
                 }
                 table.rows.append([
-                    .text(line.displayText(dataset, en: en)), .text(name(line.municipality, dataset)), .text(String(line.year)),
+                    .text(line.displayText(dataset, en: en)), .text(names[line.municipality] ?? line.municipality.rawValue), .text(String(line.year)),
                     .text(kindText(line.kind, en) + (line.selvkost ? ", selvkost" : "")), volume,
                     .money(line.unitBefore, status: line.status),
                     .money(line.unitAfter, status: line.status), money(line.before), money(line.after),
                     money(line.change),
                     line.users.map { .number($0) } ?? .empty,
                     line.changePerUser.map { .money($0, status: line.status) } ?? .empty,
-                    .text(ledger.label(line.decision, dataset: dataset, en: en)),
+                    .text(labels.indices.contains(line.decision) ? labels[line.decision] : ledger.label(line.decision, dataset: dataset, en: en)),
                 ])
             }
             for kind in [LedgerLine.Kind.revenue, .cost] where inYear.contains(where: { $0.kind == kind }) {

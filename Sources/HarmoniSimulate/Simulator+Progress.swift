@@ -7,14 +7,14 @@ extension Simulator {
     /// so the state after decisions 1…n is the start of a run of decisions 1…n+1.
     public struct Progress: Sendable {
         /// The scenario whose decisions are applied.
-        let scenario: ScenarioState
+        var scenario: ScenarioState
         /// The price basis of the run.
         let basis: PriceBasis
         /// The model after the coverage decisions, and its fixed-price twin for goal-seek.
         let model: SimulationModel
         let solveModel: SimulationModel
         /// The lines and reached amounts after the level decisions.
-        let run: Run
+        var run: Run
 
         /// True when a run of `next` in `basis` can continue from here: the same settings and
         /// price basis, and `next`'s decisions are this scenario's followed by decisions that are
@@ -57,16 +57,16 @@ extension Simulator {
     }
 
     /// `progress` continued to `scenario` (``Progress/continues(to:basis:)`` must hold): the
-    /// level decisions after the ones already applied, on the same model.
-    static func extend(_ progress: Progress, to scenario: ScenarioState) -> Progress {
-        var run = progress.run
-        run.decisions = scenario.decisions
-        for index in progress.scenario.decisions.count..<scenario.decisions.count {
+    /// level decisions after the ones already applied, on the same model, in place (a progress
+    /// held nowhere else grows its lines without copying them).
+    static func extend(_ progress: inout Progress, to scenario: ScenarioState) {
+        let applied = progress.scenario.decisions.count
+        progress.run.decisions = scenario.decisions
+        for index in applied..<scenario.decisions.count {
             guard case .level(let level) = scenario.decisions[index].action else { continue }
-            run.applyLevel(level, index: index, model: progress.model, solveModel: progress.solveModel)
+            progress.run.applyLevel(level, index: index, model: progress.model, solveModel: progress.solveModel)
         }
-        return Progress(
-            scenario: scenario, basis: progress.basis, model: progress.model, solveModel: progress.solveModel, run: run)
+        progress.scenario = scenario
     }
 
     /// The ledger of a run stopped at `progress`: rule adoptions, selvkost checks, the lines in
@@ -104,13 +104,19 @@ extension Simulator {
         baseline: SimulationBaseline, scenario: ScenarioState, prices: PriceBasis? = nil, cache: inout LedgerCache
     ) -> Ledger {
         let basis = prices ?? scenario.prices
-        if let entry = cache.entry(basis), entry.progress.continues(to: scenario, basis: basis) {
+        // Taken out of the cache while it grows, so its arrays are not shared (and not copied).
+        if var entry = cache.take(basis), entry.progress.continues(to: scenario, basis: basis) {
             cache.continued += 1
             // The same settings and decisions: the same ledger.
-            if entry.progress.scenario.decisions.count == scenario.decisions.count { return entry.ledger }
-            let progress = extend(entry.progress, to: scenario)
-            let ledger = finish(progress)
-            cache.store(LedgerCache.Entry(progress: progress, ledger: ledger))
+            if entry.progress.scenario.decisions.count == scenario.decisions.count {
+                let ledger = entry.ledger
+                cache.store(entry)
+                return ledger
+            }
+            extend(&entry.progress, to: scenario)
+            entry.ledger = finish(entry.progress)
+            let ledger = entry.ledger
+            cache.store(entry)
             return ledger
         }
         cache.started += 1
@@ -141,7 +147,11 @@ public struct LedgerCache: Sendable {
     /// An empty cache.
     public init() {}
 
-    func entry(_ basis: PriceBasis) -> Entry? { entries.first { $0.progress.basis == basis } }
+    /// Removes and returns the run in `basis`, if any.
+    mutating func take(_ basis: PriceBasis) -> Entry? {
+        guard let i = entries.firstIndex(where: { $0.progress.basis == basis }) else { return nil }
+        return entries.remove(at: i)
+    }
 
     mutating func store(_ entry: Entry) {
         entries.removeAll { $0.progress.basis == entry.progress.basis }

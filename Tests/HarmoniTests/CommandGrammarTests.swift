@@ -164,3 +164,29 @@ struct CommandGrammarTests {
         #expect(try CommandGrammar.parse(command, file: file) == nil)
     }
 }
+
+/// `show diff <scope> after` (issue 12, item 7): the harmonised prices side by side.
+@Suite("show diff … after: prices after the decisions")
+struct DiffAfterTests {
+    @Test("After harmonising SFO to the lowest, every SFO line has one monthly price in all three, as published")
+    func lowest() {
+        let result = Fixtures.run("harmonise sfo.* to lowest\nshow diff sfo after in 2021 as published")
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.output.contains("– etter vedtakene"))
+        #expect(result.output.contains("Etter vedtakene: prisene i 2021 med scenariets 1 vedtak, i faste 2020-kroner"))
+        let row = result.output.split(separator: "\n").first { $0.hasPrefix("sfo.plass_5d") }.map(String.init) ?? ""
+        // Hurum's 2 568 kr lifted by 3,1 % to 2020 kroner: 2 648 kr in all three.
+        #expect(row.components(separatedBy: "2 648 kr").count - 1 >= 3, "\(row)")
+        let before = Fixtures.run("harmonise sfo.* to lowest\nshow diff sfo as published").output
+        #expect(!before.contains("etter vedtakene"))
+    }
+
+    @Test("Norwegian: vis forskjell sfo etterpå; a year outside the period is an error at the year")
+    func norwegianAndErrors() {
+        let result = Fixtures.run("harmoniser sfo.* til høyeste\nvis forskjell sfo etterpå")
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.output.contains("Sammenligning: SFO – kr per år inkl. mva (2023) – etter vedtakene"))
+        let outside = Fixtures.run("show diff sfo after in 2019")
+        #expect(outside.errors.contains("<test>:1:15: feil: året 2019 er utenfor perioden 2020...2023"), "\(outside.errors)")
+    }
+}

@@ -141,11 +141,6 @@ enum SimulateStatements {
         }
         let dataset = state.dataset
         let catalog = state.baseline.catalog  // prepared once per dataset state
-        var problem = SimulationError.unknownTargetText(path.text)
-        let hint = DecisionSuggestions.targetHint(path, dataset, catalog)
-        problem.nb += hint.nb
-        problem.en += hint.en
-        let unknown = error(problem, path.range, context)
         switch (names.count, path.wildcard) {
         case (1, _):
             if catalog.hasGroup(names[0]) { return (.group(names[0]), municipalities) }
@@ -161,7 +156,12 @@ enum SimulateStatements {
             }
         default: break
         }
-        throw unknown
+        // The «mente du …?» hint is looked for only when the target is unknown.
+        var problem = SimulationError.unknownTargetText(path.text)
+        let hint = DecisionSuggestions.targetHint(path, dataset, catalog)
+        problem.nb += hint.nb
+        problem.en += hint.en
+        throw error(problem, path.range, context)
     }
 }
 
