@@ -6,9 +6,11 @@ import HarmoniSimulate
 /// the people (barnehage and kost, SFO, praktisk bistand, trygghetsalarm: the lines that read the
 /// income) and the dwelling (vann, avløp, meter, renovasjon, feiing: no income). The engine's lines
 /// of one part read only that part's fields, so a household's cost is the sum of its two parts'
-/// costs; equal parts are priced once. Built once per run (not per year).
+/// costs; equal parts are priced once. A people part leaves out the income and the children's
+/// ages: the engine's record of what it read (``HouseholdReads``) tells which households of a part
+/// cost the same. Built once per run (not per year).
 struct PopulationClasses {
-    /// Distinct people parts, without income.
+    /// Distinct people parts, without income and without the children's ages.
     private(set) var people: [HouseholdProfile] = []
     /// Distinct dwelling parts.
     private(set) var dwellings: [HouseholdProfile] = []
@@ -20,11 +22,17 @@ struct PopulationClasses {
     /// ascending (the order of the incomes lifted to any year: lifting never reverses two
     /// incomes), ties by position.
     private(set) var members: [[Int32]] = []
+    /// Per household of a people class: the ages of its barnehage children and of its SFO
+    /// children, in the profile's order (empty for the others).
+    private(set) var barnehageAges: [[Int64?]]
+    private(set) var sfoAges: [[Int64?]]
 
     init(_ population: HouseholdPopulation, _ profiles: PopulationProfiles) {
         let count = population.households.count
         peopleOf = Array(repeating: -1, count: count)
         dwellingOf = Array(repeating: 0, count: count)
+        barnehageAges = Array(repeating: [], count: count)
+        sfoAges = Array(repeating: [], count: count)
         var peopleIndex: [HouseholdProfile: Int32] = [:]
         var dwellingIndex: [HouseholdProfile: Int32] = [:]
         for household in 0..<count {
@@ -40,6 +48,8 @@ struct PopulationClasses {
             }
             let person = Self.people(of: profile)
             guard Self.usesPersonLine(person) else { continue }
+            barnehageAges[household] = profile.barnehageChildren.map(\.age)
+            sfoAges[household] = profile.sfoChildren.map(\.age)
             if let known = peopleIndex[person] {
                 peopleOf[household] = known
             } else {
@@ -74,9 +84,19 @@ struct PopulationClasses {
         return part
     }
 
-    /// The profile without its dwelling fields.
+    /// The people part of household `household` with its children's ages put back.
+    func people(_ part: HouseholdProfile, of household: Int) -> HouseholdProfile {
+        var profile = part
+        for (index, age) in barnehageAges[household].enumerated() { profile.barnehageChildren[index].age = age }
+        for (index, age) in sfoAges[household].enumerated() { profile.sfoChildren[index].age = age }
+        return profile
+    }
+
+    /// The profile without its dwelling fields and without the children's ages.
     static func people(of profile: HouseholdProfile) -> HouseholdProfile {
         var part = profile
+        for index in part.barnehageChildren.indices { part.barnehageChildren[index].age = nil }
+        for index in part.sfoChildren.indices { part.sfoChildren[index].age = nil }
         part.waterCubicMetresPerYear = nil
         part.waterMeters = 0
         part.renovasjonCategory = nil
@@ -96,9 +116,10 @@ extension PopulationRun {
     /// The fast path of ``run(_:baseline:prices:everyRulebook:)``, with the same results: each
     /// household split into its people part and its dwelling part (``PopulationClasses``); per
     /// year and rulebook the engine prices each distinct dwelling once, and each distinct people
-    /// part once per range of incomes that the engine's rules treat alike: a pricing records the
-    /// range (``HouseholdIncomeReads``), and the class's next households by income reuse it while
-    /// their income lies in it. Amounts only (no texts); revenue summed per class.
+    /// part once per range of incomes and ages that the engine's rules treat alike: a pricing
+    /// records what it read (``HouseholdReads``), and the class's next households by income reuse
+    /// it while their income lies in its range and their children's ages pass its age checks the
+    /// same way. Amounts only (no texts); revenue summed per class.
     static func classed(
         _ population: HouseholdPopulation, baseline: Dataset, prices pricedYears: [ScenarioPrices], everyRulebook: Bool
     ) -> PopulationRun {
@@ -126,6 +147,7 @@ extension PopulationRun {
         let all = (1 << bookCount) - 1
         let zero = ServiceCosts(amounts: Array(repeating: .zero, count: serviceCount))
         var peopleCost = Array(repeating: Int32(-1), count: count * bookCount * 2)
+        var pricings = 0
         for (y, year) in years.enumerated() {
             let priced = pricedYears[y]
             let lists = (PopulationPricer.listPrices(priced.before), PopulationPricer.listPrices(priced.after))
@@ -137,6 +159,7 @@ extension PopulationRun {
                 listPricers.append(PopulationPricer(lists.0, municipality: book, year: year))
                 listPricers.append(PopulationPricer(lists.1, municipality: book, year: year))
             }
+            defer { pricings += (pricers + listPricers).reduce(0) { $0 + $1.pricings } }
             let index = priced.index
             // Incomes lifted to the year (øre). Lifting fails only above Money.limit; such an
             // income is kept unlifted (as in the reference).
@@ -160,28 +183,28 @@ extension PopulationRun {
             for (c, part) in classes.people.enumerated() {
                 for r in 0..<bookCount where everyRulebook || peopleCount[c * bookCount + r] > 0 {
                     for after in 0..<2 {
-                        var current = Int32(-1)
-                        var currentIncome: Int64?
-                        var reads = HouseholdIncomeReads()
+                        // Pricings whose income range reaches the current income (members come by
+                        // income, so only the ceiling can leave one behind); newest first.
+                        var active: [(reads: HouseholdReads, cost: Int32, hasIncome: Bool)] = []
                         for member in classes.members[c] {
                             let household = Int(member)
                             guard everyRulebook || own[household] == r else { continue }
                             let amount = income[household]
-                            let reuse: Bool
-                            switch (currentIncome, amount) {
-                            case (nil, nil): reuse = current >= 0
-                            case (_?, let amount?): reuse = reads.holds(for: amount)
-                            default: reuse = false
+                            if let amount { active.removeAll { !$0.hasIncome || amount >= $0.reads.ceiling } }
+                            let ages = classes.barnehageAges[household]
+                            if let known = active.last(where: {
+                                $0.hasIncome == (amount != nil) && (amount.map($0.reads.holds(for:)) ?? true)
+                                    && $0.reads.holds(forBarnehageAges: ages)
+                            }) {
+                                peopleCost[(household * bookCount + r) * 2 + after] = known.cost
+                                continue
                             }
-                            if !reuse {
-                                var profile = part
-                                profile.income = amount.map { .kronerPerYear(Money(ore: $0)) }
-                                reads = HouseholdIncomeReads()
-                                peopleCosts.append(pricers[r * 2 + after].price(profile, reads: reads))
-                                current = Int32(peopleCosts.count - 1)
-                                currentIncome = amount
-                            }
-                            peopleCost[(household * bookCount + r) * 2 + after] = current
+                            var profile = classes.people(part, of: household)
+                            profile.income = amount.map { .kronerPerYear(Money(ore: $0)) }
+                            let reads = HouseholdReads()
+                            peopleCosts.append(pricers[r * 2 + after].price(profile, reads: reads))
+                            active.append((reads, Int32(peopleCosts.count - 1), amount != nil))
+                            peopleCost[(household * bookCount + r) * 2 + after] = Int32(peopleCosts.count - 1)
                         }
                     }
                 }
@@ -226,8 +249,10 @@ extension PopulationRun {
                 }
             }
         }
-        return PopulationRun(
+        var run = PopulationRun(
             years: years, rulebooks: books, householdCount: count, totals: totals, revenue: revenue, problems: problems,
             population: population)
+        run.enginePricings = pricings
+        return run
     }
 }
