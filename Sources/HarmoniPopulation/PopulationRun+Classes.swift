@@ -33,29 +33,58 @@ struct PopulationClasses {
         dwellingOf = Array(repeating: 0, count: count)
         barnehageAges = Array(repeating: [], count: count)
         sfoAges = Array(repeating: [], count: count)
-        var peopleIndex: [HouseholdProfile: Int32] = [:]
-        var dwellingIndex: [HouseholdProfile: Int32] = [:]
+        // Keys read straight from the rows (the profile is built once per new key): the dwelling's
+        // (water, bin, chimneys); the people's (position, barnehage line, SFO line) of each person
+        // with a place, then the household's praktisk bistand hours and alarms. Equal keys give
+        // equal parts (``PopulationProfiles/profile(_:_:income:)`` reads nothing else).
+        var peopleIndex: [[Int64]: Int32] = [:]
+        var dwellingIndex: [[Int64]: Int32] = [:]
+        var lines: [LineID] = []
+        func line(_ id: LineID?) -> Int64 {
+            guard let id else { return 0 }
+            if let known = lines.firstIndex(of: id) { return Int64(known + 1) }
+            lines.append(id)
+            return Int64(lines.count)
+        }
+        var key: [Int64] = []
         for household in 0..<count {
-            var profile = profiles.profile(population, household)
-            profile.income = nil
-            let dwelling = Self.dwelling(of: profile)
-            if let known = dwellingIndex[dwelling] {
+            let row = population.households[household]
+            let dwellingKey = [row.waterCubicMetres, row.binLitres, row.chimneys]
+            if let known = dwellingIndex[dwellingKey] {
                 dwellingOf[household] = known
             } else {
-                dwellingIndex[dwelling] = Int32(dwellings.count)
+                dwellingIndex[dwellingKey] = Int32(dwellings.count)
                 dwellingOf[household] = Int32(dwellings.count)
-                dwellings.append(dwelling)
+                dwellings.append(Self.dwelling(of: profiles.profile(population, household)))
             }
-            let person = Self.people(of: profile)
-            guard Self.usesPersonLine(person) else { continue }
-            barnehageAges[household] = profile.barnehageChildren.map(\.age)
-            sfoAges[household] = profile.sfoChildren.map(\.age)
-            if let known = peopleIndex[person] {
-                peopleOf[household] = known
+            key.removeAll(keepingCapacity: true)
+            var hours: Int64 = 0
+            var alarms: Int64 = 0
+            var position: Int64 = 0
+            for person in population.persons(of: household) {
+                position += 1
+                if person.barnehage != nil || person.sfo != nil { key += [position, line(person.barnehage), line(person.sfo)] }
+                hours += person.praktiskBistandHoursPerMonth
+                if person.trygghetsalarm { alarms += 1 }
+            }
+            if key.isEmpty && hours <= 0 && alarms == 0 { continue }
+            key += [hours, alarms]
+            let c: Int32
+            if let known = peopleIndex[key] {
+                c = known
             } else {
-                peopleIndex[person] = Int32(people.count)
-                peopleOf[household] = Int32(people.count)
-                people.append(person)
+                var profile = profiles.profile(population, household)
+                profile.income = nil
+                let person = Self.people(of: profile)
+                c = Self.usesPersonLine(person) ? Int32(people.count) : -1
+                if c >= 0 { people.append(person) }
+                peopleIndex[key] = c
+            }
+            guard c >= 0 else { continue }
+            peopleOf[household] = c
+            for person in population.persons(of: household) {
+                if person.barnehage != nil { barnehageAges[household].append(person.age) }
+                if person.sfo != nil { sfoAges[household].append(person.age) }
             }
         }
         members = Array(repeating: [], count: people.count)
