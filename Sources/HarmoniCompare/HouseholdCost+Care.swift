@@ -24,9 +24,9 @@ extension HouseholdContext {
         var trace = trace()
         var total = Money.zero
         for day in days(Array(1...12)) {
-            guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
-            trace.use(fee.provenance)
-            let price = dataset.includingVAT(fee.amount, fee.vat)
+            guard let row = inForce(rows, on: day) else { continue }
+            trace.use(rows[row].provenance)
+            let price = dataset.includingVAT(rows[row].amount, rows[row].vat)
             if let free = rules.freeUnderG, incomeBelow(free.value, gOn: day) {
                 trace.use(free)
                 trace.adjust(
@@ -70,15 +70,15 @@ extension HouseholdContext {
         var trace = trace()
         var total = Money.zero
         for day in days(Annualisation.billedCalendarMonths(first.billedMonths ?? 12)) {
-            guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
-            trace.use(fee.provenance)
+            guard let row = inForce(rows, on: day) else { continue }
+            trace.use(rows[row].provenance)
             if let free = book.trygghetsalarmFreeUnderG, incomeBelow(free.value, gOn: day) {
                 trace.use(free)
                 trace.adjust(
                     "fritak: inntekt under \(NorwegianFormat.gMultiple(free.value))", "exempt: income below \(NorwegianFormat.gMultiple(free.value))")
                 continue
             }
-            total += dataset.includingVAT(fee.amount, fee.vat) * count
+            total += dataset.includingVAT(rows[row].amount, rows[row].vat) * count
         }
         return trace.line("trygghetsalarm.abonnement", key.service, nb(), en(), total)
     }

@@ -56,20 +56,20 @@ extension HouseholdContext {
         var trace = trace()
         var total = Money.zero
         for day in days(Annualisation.billedCalendarMonths(first.billedMonths ?? 12)) {
-            guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
-            trace.use(fee.provenance)
-            var price = dataset.includingVAT(fee.amount, fee.vat)
-            if let maximum = rules.maksimalpris.value(on: day), price > maximum.value {
-                price = maximum.value
-                trace.use(maximum)
-                trace.adjust(
-                    "maksimalpris \(NorwegianFormat.money(maximum.value))/mnd", "maximum price \(NorwegianFormat.money(maximum.value))/month")
+            guard let row = inForce(rows, on: day) else { continue }
+            trace.use(rows[row].provenance)
+            var price = dataset.includingVAT(rows[row].amount, rows[row].vat)
+            if let at = rules.maksimalpris.index(on: day), price > rules.maksimalpris.values[at].value {
+                let maximum = rules.maksimalpris.values[at].value
+                price = maximum
+                trace.use(rules.maksimalpris.values[at])
+                trace.adjust("maksimalpris \(NorwegianFormat.money(maximum))/mnd", "maximum price \(NorwegianFormat.money(maximum))/month")
             }
             if friplass(rules.friplassUnderG, day, &trace) {
                 price = .zero
             } else {
                 price = incomeCap(price, day, &trace)
-                price = kjernetid(price, child, day, &trace)
+                price = kjernetid(price, child, index, day, &trace)
             }
             if let discount, discount.value > .zero, price > .zero {
                 trace.use(discount)
@@ -103,12 +103,11 @@ extension HouseholdContext {
     /// income gives this amount; where it does not, every larger income's cap is at least as
     /// large (the cap grows with the income) and does not apply either.
     private func incomeCap(_ price: Money, _ day: CalendarDate, _ trace: inout Trace) -> Money {
-        let rules = book.barnehage
-        guard let share = rules.incomeCapShare, let limit = rules.incomeLimit.value(on: day),
-            incomeBelow(limit.value, on: day), let kroner = incomeKroner(on: day),
-            let cap = kroner.multiplied(byFraction: share.value.ppm, over: Rate.ppmPerUnit * rules.incomeCapMonths, rounding: .ore)
+        guard let share = book.barnehage.incomeCapShare?.value, let limit = book.barnehage.incomeLimit.index(on: day),
+            incomeBelow(book.barnehage.incomeLimit.values[limit].value, on: day), let kroner = incomeKroner(on: day),
+            let cap = kroner.multiplied(byFraction: share.ppm, over: Rate.ppmPerUnit * book.barnehage.incomeCapMonths, rounding: .ore)
         else { return price }
-        let recorded = reads.flatMap { reads -> HouseholdIncomeReads? in
+        let recorded = reads.flatMap { reads -> HouseholdReads? in
             if case .kronerPerYear? = profile.income { return reads } else { return nil }
         }
         guard price > cap else {
@@ -116,22 +115,22 @@ extension HouseholdContext {
             return price
         }
         recorded?.usedExactly(kroner.ore)
-        trace.use(share)
-        trace.use(limit)
-        let shown = { "\(share.value) × \(NorwegianFormat.money(kroner)) / \(rules.incomeCapMonths) = \(NorwegianFormat.money(cap))" }
+        if let rule = book.barnehage.incomeCapShare { trace.use(rule) }
+        trace.use(book.barnehage.incomeLimit.values[limit])
+        let shown = { "\(share) × \(NorwegianFormat.money(kroner)) / \(book.barnehage.incomeCapMonths) = \(NorwegianFormat.money(cap))" }
         trace.adjust("6 %-tak: \(shown())/mnd", "6 % cap: \(shown())/month")
         return cap
     }
 
     /// Gratis kjernetid: 20 of the full place's 41 hours a week free, for income under the limit.
-    private func kjernetid(_ price: Money, _ child: ChildPlace, _ day: CalendarDate, _ trace: inout Trace) -> Money {
+    private func kjernetid(_ price: Money, _ child: ChildPlace, _ index: Int, _ day: CalendarDate, _ trace: inout Trace) -> Money {
         let rules = book.barnehage
-        guard let free = rules.kjernetidHoursPerWeek, let limit = rules.incomeLimit.value(on: day),
-            incomeBelow(limit.value, on: day), let freeHours = free.value.scaled(to: 6),
+        guard let free = rules.kjernetidHoursPerWeek, let limit = rules.incomeLimit.index(on: day),
+            incomeBelow(rules.incomeLimit.values[limit].value, on: day), let freeHours = free.value.scaled(to: 6),
             let fullHours = rules.fullPlaceHoursPerWeek.scaled(to: 6), fullHours > freeHours
         else { return price }
         let minimum = rules.kjernetidMinimumAge.value(on: day)
-        if let minimum, let age = child.age, let years = minimum.value.wholeValue, age < years { return price }
+        if let minimum, let years = minimum.value.wholeValue, barnehageChild(index, isYoungerThan: years) { return price }
         trace.use(free)
         if let minimum { trace.use(minimum) }
         let paid = { DecimalNumber(significand: fullHours - freeHours, scale: 6).normalized }
@@ -151,10 +150,10 @@ extension HouseholdContext {
         var trace = trace()
         var total = Money.zero
         for day in days(Annualisation.billedCalendarMonths(first.billedMonths ?? 12)) {
-            guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
-            trace.use(fee.provenance)
+            guard let row = inForce(rows, on: day) else { continue }
+            trace.use(rows[row].provenance)
             if book.barnehage.friplassIncludesKost, friplass(book.barnehage.friplassUnderG, day, &trace) { continue }
-            total += dataset.includingVAT(fee.amount, fee.vat) * count
+            total += dataset.includingVAT(rows[row].amount, rows[row].vat) * count
         }
         return trace.line("barnehage.kost", key.service, nb(), en(), total)
     }
@@ -170,9 +169,9 @@ extension HouseholdContext {
         var trace = trace()
         var total = Money.zero
         for day in days(Annualisation.billedCalendarMonths(months)) {
-            guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
-            trace.use(fee.provenance)
-            var price = dataset.includingVAT(fee.amount, fee.vat)
+            guard let row = inForce(rows, on: day) else { continue }
+            trace.use(rows[row].provenance)
+            var price = dataset.includingVAT(rows[row].amount, rows[row].vat)
             if friplass(rules.friplassUnderG, day, &trace) {
                 price = .zero
             } else if let band = rules.moderationBands.first(where: { incomeBelow($0.underG.value, gOn: day) }) {

@@ -152,7 +152,7 @@ struct HouseholdContext {
     /// G on the first day of each month of the year (index month − 1), read once per engine.
     let grunnbelop: [Money?]
     /// When given, every comparison of the income is recorded in it (population pricing).
-    let reads: HouseholdIncomeReads?
+    let reads: HouseholdReads?
 
     /// The first day of each of the given months.
     func days(_ months: [Int]) -> [CalendarDate] { months.compactMap { CalendarDate(year: year, month: $0, day: 1) } }

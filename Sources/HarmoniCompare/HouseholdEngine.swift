@@ -37,9 +37,9 @@ public struct HouseholdEngine: Sendable {
     /// The profile's annual cost: lines in the order barnehage, kost, SFO, praktisk bistand,
     /// trygghetsalarm, vann, avløp, renovasjon, feiing. With ``HouseholdCostDetail/amountsOnly``
     /// the lines carry only service, state and amount; with `reads`, every comparison of the
-    /// income is recorded there (see ``HouseholdIncomeReads``).
+    /// income is recorded there (see ``HouseholdReads``).
     public func cost(
-        _ profile: HouseholdProfile, id: HouseholdID? = nil, detail: HouseholdCostDetail = .full, reads: HouseholdIncomeReads? = nil
+        _ profile: HouseholdProfile, id: HouseholdID? = nil, detail: HouseholdCostDetail = .full, reads: HouseholdReads? = nil
     ) -> HouseholdCost {
         let context = HouseholdContext(
             dataset: dataset, municipality: municipality, year: year, profile: profile, book: book, explain: detail == .full,
@@ -51,27 +51,37 @@ public struct HouseholdEngine: Sendable {
     }
 }
 
-/// What the household engine read of a profile's income (kroner a year) while pricing it: the
-/// incomes `floor ..< ceiling` (øre) would have taken every comparison the same way, so a
-/// profile that differs only in an income in that range costs the same to the øre.
+/// What the household engine read of a profile's income (kroner a year) and of its barnehage
+/// children's ages while pricing it: the incomes `floor ..< ceiling` (øre) would have taken every
+/// comparison of the income the same way, and ``ageChecks`` are the comparisons of ages made. A
+/// profile that differs only in an income in that range and in ages that pass the same checks
+/// costs the same to the øre (the engine's path and every amount on it are then the same).
 ///
 /// The engine records each comparison of the income with a threshold (under a multiple of G, under
 /// the income limit), and each use of the income's amount: the 6 % cap (an amount that changes
 /// with every krone) narrows the range to the one income when it applies, and to the incomes at
 /// or above it when it does not (the cap grows with the income, so it stays above the price).
-/// Population pricing (HarmoniPopulation) uses the range to price households of equal places and
+/// Population pricing (HarmoniPopulation) uses the record to price households of equal places and
 /// care once per range of incomes.
-public final class HouseholdIncomeReads {
+public final class HouseholdReads {
     /// The lowest income (øre) with the same outcome of every comparison made.
     public private(set) var floor: Int64 = .min
     /// The lowest income (øre) above the income priced for which some comparison differs (`Int64.max`: none).
     public private(set) var ceiling: Int64 = .max
+    /// Age comparisons made: the barnehage child (position in the profile's barnehage places),
+    /// the age in years it was compared with (`age < years`), and the outcome (`nil`: no age known).
+    public private(set) var ageChecks: [(child: Int, years: Int64, younger: Bool?)] = []
 
     /// An empty record (every income alike until a comparison is made).
     public init() {}
 
     /// True if `income` lies in the range recorded.
     public func holds(for income: Int64) -> Bool { floor <= income && income < ceiling }
+
+    /// True if barnehage children of these ages (in the profile's order) pass every age check the same way.
+    public func holds(forBarnehageAges ages: [Int64?]) -> Bool {
+        ageChecks.allSatisfy { check in check.child < ages.count && ages[check.child].map { $0 < check.years } == check.younger }
+    }
 
     /// Records `income < threshold` with its outcome.
     func compared(_ income: Int64, below threshold: Int64, _ outcome: Bool) {
@@ -87,6 +97,11 @@ public final class HouseholdIncomeReads {
 
     /// Records an outcome that holds for this income and every larger one.
     func heldUpward(from income: Int64) { floor = max(floor, income) }
+
+    /// Records an age comparison.
+    func comparedAge(child: Int, years: Int64, _ younger: Bool?) {
+        if !ageChecks.contains(where: { $0.child == child && $0.years == years }) { ageChecks.append((child, years, younger)) }
+    }
 }
 
 extension HouseholdContext {
@@ -113,6 +128,17 @@ extension HouseholdContext {
         let outcome = kroner < limit
         if let reads, case .kronerPerYear = income { reads.compared(kroner.ore, below: limit.ore, outcome) }
         return outcome
+    }
+
+    /// The position of the row of `rows` in force on `day` (reading its fields in place copies no row).
+    func inForce(_ rows: [Fee], on day: CalendarDate) -> Int? { rows.firstIndex { $0.provenance.validity.contains(day) } }
+
+    /// True if the barnehage child at `index` is known to be younger than `years` (false when no
+    /// age is known); recorded.
+    func barnehageChild(_ index: Int, isYoungerThan years: Int64) -> Bool {
+        let younger = profile.barnehageChildren[index].age.map { $0 < years }
+        reads?.comparedAge(child: index, years: years, younger)
+        return younger ?? false
     }
 
     /// The household's income in kroner a year on `day`, for an amount computed from it (the

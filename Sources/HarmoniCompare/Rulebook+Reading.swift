@@ -18,7 +18,13 @@ public struct DatedRule<Wrapped: Sendable & Hashable & Codable>: Sendable, Hasha
 
     /// The value in force on `date`, if any.
     public func value(on date: CalendarDate) -> RuleValue<Wrapped>? {
-        values.first { $0.rule.provenance.validity.contains(date) }
+        index(on: date).map { values[$0] }
+    }
+
+    /// The position in ``values`` of the row in force on `date`, if any (reading one field of it
+    /// copies nothing else).
+    public func index(on date: CalendarDate) -> Int? {
+        values.firstIndex { $0.rule.provenance.validity.contains(date) }
     }
 }
 

@@ -49,7 +49,7 @@ public struct PopulationPricer {
 
     /// The profile's cost, not remembered; with `reads`, the engine records its comparisons of the
     /// income there (the incomes that cost the same).
-    public mutating func price(_ profile: HouseholdProfile, reads: HouseholdIncomeReads? = nil) -> ServiceCosts {
+    public mutating func price(_ profile: HouseholdProfile, reads: HouseholdReads? = nil) -> ServiceCosts {
         pricings += 1
         let cost = engine.cost(profile, detail: detail, reads: reads)
         var amounts = Array(repeating: Money.zero, count: Self.services.count)

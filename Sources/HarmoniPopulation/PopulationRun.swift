@@ -25,6 +25,8 @@ public struct PopulationRun: Sendable {
     public let problems: [SimulationError]
     /// The population's status.
     public let status: Status
+    /// How many times the household engine was called to make the run (0 when not counted).
+    public internal(set) var enginePricings = 0
     /// Users per (rulebook, income-tested service): places, recipients, alarms of the households
     /// living there (index `rulebook * PopulationPricer.incomeTested.count + service`).
     private let userCounts: [Int64]

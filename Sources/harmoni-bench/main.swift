@@ -3,7 +3,8 @@ import Harmoni
 
 // harmoni-bench: speed and memory of Harmoni, measured (never asserted in a test).
 // Run with `swift run -c release harmoni-bench [case numbers] [--quick]`; figures go to
-// docs/PERFORMANCE.md. `--quick` takes a few runs per case, for profiling under callgrind.
+// docs/PERFORMANCE.md. `--quick` takes a few runs per case, for profiling under callgrind;
+// `--reference` adds case 7b" (the plain population pricing, minutes).
 // Cases on the shipped data run first, so the peak memory reported for them is theirs alone.
 
 let executableFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
