@@ -82,7 +82,10 @@ public struct DatasetLoader {
         switch kind {
         case "dataset":
             reader = BlockReader(block, file: file, fields: ["title", "baseline_year"], required: ["baseline_year"])
-            if let year = reader.wholeNumber("baseline_year", in: 1900...2100) { baselineYear = Int(year) }
+            if let year = reader.wholeNumber("baseline_year", in: 1900...2100) {
+                baselineYear = Int(year)
+                dataset.declaredBaselineYear = Int(year)
+            }
         case "municipality":
             reader = BlockReader(block, file: file, fields: ["number", "name"], required: ["number", "name"])
             if let number = reader.text("number"), let display = reader.text("name") {

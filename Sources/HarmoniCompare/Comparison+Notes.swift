@@ -47,14 +47,7 @@ extension Comparison {
                 guard let applied = entry.value.amount?.usage, !seen.contains(applied) else { continue }
                 seen.append(applied)
                 let amount = NorwegianFormat.decimal(applied.value.amount, grouping: true)
-                let origin: String
-                if let household = applied.value.household {
-                    // The household's display name; the attribute is an id, so it is left out.
-                    let name = dataset?.household(household)?.displayName(english: !nb) ?? DisplayNames.words(household.rawValue)
-                    origin = (nb ? "typehusholdningen «" : "the typical household «") + name + "»"
-                } else {
-                    origin = nb ? "Harmonis standard" : "Harmoni's standard"
-                }
+                let origin = applied.value.origin(nb: nb)
                 switch applied.period {
                 case .cubicMetre:
                     notes.append((nb ? "Per m3: \(amount) m3/år" : "Per m3: \(amount) m3/year") + " (\(origin)).")
@@ -67,7 +60,7 @@ extension Comparison {
                             : "Per litre of bin: \(amount) l for \(line) (the smallest bin of the line's size range; \(origin)).")
                 case .hour:
                     notes.append(
-                        nb ? "Per time: \(amount) timer/mnd × 12 måneder (\(origin)); listepris uten inntektsregler – se «show household»."
+                        nb ? "Per time: \(amount) timer/mnd × 12 måneder (\(origin)); listepris uten inntektsregler – se «vis husholdning»."
                             : "Per hour: \(amount) hours/month × 12 months (\(origin)); list price without income rules – see «show household».")
                 default:
                     let per = "Per \(applied.period.rawValue): \(amount)"

@@ -13,7 +13,7 @@ extension HouseholdContext {
     func barnehageLines() -> [HouseholdCostLine] {
         let ranks = self.ranks(profile.barnehageChildren)
         var lines = profile.barnehageChildren.enumerated().map { index, child in
-            barnehageChild(child, rank: ranks[index], number: number(child, index))
+            barnehageChild(child, rank: ranks[index], index: index)
         }
         if profile.kostChildren > 0 { lines.append(kost()) }
         return lines
@@ -22,7 +22,7 @@ extension HouseholdContext {
     func sfoLines() -> [HouseholdCostLine] {
         let ranks = self.ranks(profile.sfoChildren)
         var lines = profile.sfoChildren.enumerated().map { index, child in
-            sfoChild(child, rank: ranks[index], number: number(child, index))
+            sfoChild(child, rank: ranks[index], index: index)
         }
         if profile.ferieSFODays > DecimalNumber(0) { lines.append(ferieSFO()) }
         return lines
@@ -45,15 +45,15 @@ extension HouseholdContext {
         return String(index + 1)
     }
 
-    private func barnehageChild(_ child: ChildPlace, rank: Int, number: String) -> HouseholdCostLine {
-        let id = "barnehage." + child.attribute
-        let nb = "\(DisplayNames.service(child.line.service, in: dataset, nb: true)), barn \(number): \(placeName(child.line, nb: true))"
-        let en = "\(DisplayNames.service(child.line.service, in: dataset, nb: false)), child \(number): \(placeName(child.line, nb: false))"
+    private func barnehageChild(_ child: ChildPlace, rank: Int, index: Int) -> HouseholdCostLine {
+        let id = { "barnehage." + child.attribute }
+        let nb = { "\(DisplayNames.service(child.line.service, in: dataset, nb: true)), barn \(number(child, index)): \(placeName(child.line, nb: true))" }
+        let en = { "\(DisplayNames.service(child.line.service, in: dataset, nb: false)), child \(number(child, index)): \(placeName(child.line, nb: false))" }
         let rows = rows(child.line)
-        guard let first = rows.first else { return absent(id, child.line, nb, en) }
+        guard let first = rows.first else { return absent(id(), child.line, nb(), en()) }
         let rules = book.barnehage
         let discount = rank == 1 ? nil : rank == 2 ? rules.siblingDiscountSecond : rules.siblingDiscountThirdAndLater
-        var trace = Trace()
+        var trace = trace()
         var total = Money.zero
         for day in days(Annualisation.billedCalendarMonths(first.billedMonths ?? 12)) {
             guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
@@ -62,8 +62,8 @@ extension HouseholdContext {
             if let maximum = rules.maksimalpris.value(on: day), price > maximum.value {
                 price = maximum.value
                 trace.use(maximum)
-                let shown = NorwegianFormat.money(maximum.value)
-                trace.adjust("maksimalpris \(shown)/mnd", "maximum price \(shown)/month")
+                trace.adjust(
+                    "maksimalpris \(NorwegianFormat.money(maximum.value))/mnd", "maximum price \(NorwegianFormat.money(maximum.value))/month")
             }
             if friplass(rules.friplassUnderG, day, &trace) {
                 price = .zero
@@ -78,7 +78,7 @@ extension HouseholdContext {
             }
             total += price
         }
-        return trace.line(id, child.line.service, nb, en, total)
+        return trace.line(id(), child.line.service, nb(), en(), total)
     }
 
     /// The place's line in words for a post name: «full plass (5 dager)» (the dataset's `line`
@@ -89,54 +89,66 @@ extension HouseholdContext {
 
     /// True (and traced) when a friplass threshold in G applies on `day`.
     func friplass(_ threshold: RuleValue<Rate>?, _ day: CalendarDate, _ trace: inout Trace) -> Bool {
-        guard let threshold, let income = profile.income, income.isBelow(threshold.value, gOn: day, dataset) else { return false }
+        guard let threshold, incomeBelow(threshold.value, gOn: day) else { return false }
         trace.use(threshold)
-        let g = NorwegianFormat.gMultiple(threshold.value)
-        trace.adjust("friplass: inntekt under \(g)", "free place: income below \(g)")
+        trace.adjust(
+            "friplass: inntekt under \(NorwegianFormat.gMultiple(threshold.value))",
+            "free place: income below \(NorwegianFormat.gMultiple(threshold.value))")
         return true
     }
 
     /// Redusert foreldrebetaling: at most 6 % of income per place per year, spread over 11 months.
+    ///
+    /// Recorded reads: the cap is a whole function of the income, so where it applies only this
+    /// income gives this amount; where it does not, every larger income's cap is at least as
+    /// large (the cap grows with the income) and does not apply either.
     private func incomeCap(_ price: Money, _ day: CalendarDate, _ trace: inout Trace) -> Money {
         let rules = book.barnehage
-        guard let share = rules.incomeCapShare, let limit = rules.incomeLimit.value(on: day), let income = profile.income,
-            income.isBelow(limit.value, on: day, dataset), let kroner = income.kroner(on: day, dataset),
-            let cap = kroner.multiplied(byFraction: share.value.ppm, over: Rate.ppmPerUnit * rules.incomeCapMonths, rounding: .ore),
-            price > cap
+        guard let share = rules.incomeCapShare, let limit = rules.incomeLimit.value(on: day),
+            incomeBelow(limit.value, on: day), let kroner = incomeKroner(on: day),
+            let cap = kroner.multiplied(byFraction: share.value.ppm, over: Rate.ppmPerUnit * rules.incomeCapMonths, rounding: .ore)
         else { return price }
+        let recorded = reads.flatMap { reads -> HouseholdIncomeReads? in
+            if case .kronerPerYear? = profile.income { return reads } else { return nil }
+        }
+        guard price > cap else {
+            recorded?.heldUpward(from: kroner.ore)
+            return price
+        }
+        recorded?.usedExactly(kroner.ore)
         trace.use(share)
         trace.use(limit)
-        let shown = "\(share.value) × \(NorwegianFormat.money(kroner)) / \(rules.incomeCapMonths) = \(NorwegianFormat.money(cap))"
-        trace.adjust("6 %-tak: \(shown)/mnd", "6 % cap: \(shown)/month")
+        let shown = { "\(share.value) × \(NorwegianFormat.money(kroner)) / \(rules.incomeCapMonths) = \(NorwegianFormat.money(cap))" }
+        trace.adjust("6 %-tak: \(shown())/mnd", "6 % cap: \(shown())/month")
         return cap
     }
 
     /// Gratis kjernetid: 20 of the full place's 41 hours a week free, for income under the limit.
     private func kjernetid(_ price: Money, _ child: ChildPlace, _ day: CalendarDate, _ trace: inout Trace) -> Money {
         let rules = book.barnehage
-        guard let free = rules.kjernetidHoursPerWeek, let limit = rules.incomeLimit.value(on: day), let income = profile.income,
-            income.isBelow(limit.value, on: day, dataset), let freeHours = free.value.scaled(to: 6),
+        guard let free = rules.kjernetidHoursPerWeek, let limit = rules.incomeLimit.value(on: day),
+            incomeBelow(limit.value, on: day), let freeHours = free.value.scaled(to: 6),
             let fullHours = rules.fullPlaceHoursPerWeek.scaled(to: 6), fullHours > freeHours
         else { return price }
         let minimum = rules.kjernetidMinimumAge.value(on: day)
         if let minimum, let age = child.age, let years = minimum.value.wholeValue, age < years { return price }
         trace.use(free)
         if let minimum { trace.use(minimum) }
-        let paid = DecimalNumber(significand: fullHours - freeHours, scale: 6).normalized
+        let paid = { DecimalNumber(significand: fullHours - freeHours, scale: 6).normalized }
         trace.adjust(
-            "gratis kjernetid: \(free.value) av \(rules.fullPlaceHoursPerWeek) timer/uke (× \(paid)/\(rules.fullPlaceHoursPerWeek))",
-            "free core time: \(free.value) of \(rules.fullPlaceHoursPerWeek) hours/week (× \(paid)/\(rules.fullPlaceHoursPerWeek))")
+            "gratis kjernetid: \(free.value) av \(rules.fullPlaceHoursPerWeek) timer/uke (× \(paid())/\(rules.fullPlaceHoursPerWeek))",
+            "free core time: \(free.value) of \(rules.fullPlaceHoursPerWeek) hours/week (× \(paid())/\(rules.fullPlaceHoursPerWeek))")
         return price.multiplied(byFraction: fullHours - freeHours, over: fullHours, rounding: .ore) ?? price
     }
 
     private func kost() -> HouseholdCostLine {
         let key = FeeKey("barnehage", "kost")
         let count = profile.kostChildren
-        let nb = "Kost i barnehage (\(count) barn)"
-        let en = "Barnehage meals (\(count) children)"
+        let nb = { "Kost i barnehage (\(count) barn)" }
+        let en = { "Barnehage meals (\(count) children)" }
         let rows = rows(key)
-        guard let first = rows.first else { return absent("barnehage.kost", key, nb, en) }
-        var trace = Trace()
+        guard let first = rows.first else { return absent("barnehage.kost", key, nb(), en()) }
+        var trace = trace()
         var total = Money.zero
         for day in days(Annualisation.billedCalendarMonths(first.billedMonths ?? 12)) {
             guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
@@ -144,18 +156,18 @@ extension HouseholdContext {
             if book.barnehage.friplassIncludesKost, friplass(book.barnehage.friplassUnderG, day, &trace) { continue }
             total += dataset.includingVAT(fee.amount, fee.vat) * count
         }
-        return trace.line("barnehage.kost", key.service, nb, en, total)
+        return trace.line("barnehage.kost", key.service, nb(), en(), total)
     }
 
-    private func sfoChild(_ child: ChildPlace, rank: Int, number: String) -> HouseholdCostLine {
-        let id = "sfo." + child.attribute
-        let nb = "\(DisplayNames.service(child.line.service, in: dataset, nb: true)), barn \(number): \(placeName(child.line, nb: true))"
-        let en = "\(DisplayNames.service(child.line.service, in: dataset, nb: false)), child \(number): \(placeName(child.line, nb: false))"
+    private func sfoChild(_ child: ChildPlace, rank: Int, index: Int) -> HouseholdCostLine {
+        let id = { "sfo." + child.attribute }
+        let nb = { "\(DisplayNames.service(child.line.service, in: dataset, nb: true)), barn \(number(child, index)): \(placeName(child.line, nb: true))" }
+        let en = { "\(DisplayNames.service(child.line.service, in: dataset, nb: false)), child \(number(child, index)): \(placeName(child.line, nb: false))" }
         let rows = rows(child.line)
-        guard let first = rows.first else { return absent(id, child.line, nb, en) }
+        guard let first = rows.first else { return absent(id(), child.line, nb(), en()) }
         let rules = book.sfo
         let months = first.billedMonths ?? rules.billedMonths.flatMap { $0.value.wholeValue.map(Int.init) } ?? 12
-        var trace = Trace()
+        var trace = trace()
         var total = Money.zero
         for day in days(Annualisation.billedCalendarMonths(months)) {
             guard let fee = rows.first(where: { $0.provenance.validity.contains(day) }) else { continue }
@@ -163,15 +175,13 @@ extension HouseholdContext {
             var price = dataset.includingVAT(fee.amount, fee.vat)
             if friplass(rules.friplassUnderG, day, &trace) {
                 price = .zero
-            } else if let income = profile.income,
-                let band = rules.moderationBands.first(where: { income.isBelow($0.underG.value, gOn: day, dataset) })
-            {
+            } else if let band = rules.moderationBands.first(where: { incomeBelow($0.underG.value, gOn: day) }) {
                 trace.use(band.underG)
                 trace.use(band.reduction)
                 price = price.multiplied(by: Rate.one - band.reduction.value, rounding: .ore) ?? price
-                let g = NorwegianFormat.gMultiple(band.underG.value)
+                let g = { NorwegianFormat.gMultiple(band.underG.value) }
                 let reduction = band.reduction.value
-                trace.adjust("inntektsmoderasjon \(reduction) (inntekt under \(g))", "income reduction \(reduction) (income below \(g))")
+                trace.adjust("inntektsmoderasjon \(reduction) (inntekt under \(g()))", "income reduction \(reduction) (income below \(g()))")
             }
             if rank > 1, let discount = rules.siblingDiscount, discount.value > .zero, price > .zero {
                 trace.use(discount)
@@ -180,20 +190,20 @@ extension HouseholdContext {
             }
             total += price
         }
-        return trace.line(id, child.line.service, nb, en, total)
+        return trace.line(id(), child.line.service, nb(), en(), total)
     }
 
     private func ferieSFO() -> HouseholdCostLine {
         let key = FeeKey("sfo", "ferie_dag")
         let days = profile.ferieSFODays
-        let nb = "SFO, feriedager (\(days) dager)"
-        let en = "SFO, holiday days (\(days) days)"
+        let nb = { "SFO, feriedager (\(days) dager)" }
+        let en = { "SFO, holiday days (\(days) days)" }
         guard let fee = dataset.fee(municipality, key, on: .endOf(year: year)) ?? rows(key).last else {
-            return absent("sfo.ferie_dag", key, nb, en)
+            return absent("sfo.ferie_dag", key, nb(), en())
         }
-        var trace = Trace()
+        var trace = trace()
         trace.use(fee.provenance)
         let amount = Exact.money(dataset.includingVAT(fee.amount, fee.vat), times: days) ?? .zero
-        return trace.line("sfo.ferie_dag", key.service, nb, en, amount)
+        return trace.line("sfo.ferie_dag", key.service, nb(), en(), amount)
     }
 }

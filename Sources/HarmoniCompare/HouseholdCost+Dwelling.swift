@@ -27,14 +27,14 @@ extension HouseholdContext {
     }
 
     private func perUse(_ id: String, _ key: FeeKey, _ cubicMetres: DecimalNumber, _ nb: String, _ en: String) -> HouseholdCostLine {
-        let nbLabel = "\(nb) (\(cubicMetres) m3/år)"
-        let enLabel = "\(en) (\(cubicMetres) m3/year)"
+        let nbLabel = { "\(nb) (\(cubicMetres) m3/år)" }
+        let enLabel = { "\(en) (\(cubicMetres) m3/year)" }
         let rows = rows(key)
         let usage = AppliedUsage(period: .cubicMetre, value: UsageValue(cubicMetres, household: profile.id, attribute: "water_m3"))
-        guard let amount = dataset.perYearUsage(rows, year: year, usage: usage) else { return absent(id, key, nbLabel, enLabel) }
-        var trace = Trace()
+        guard let amount = dataset.perYearUsage(rows, year: year, usage: usage) else { return absent(id, key, nbLabel(), enLabel()) }
+        var trace = trace()
         for row in amount.rows { trace.use(row.provenance) }
-        return trace.line(id, key.service, nbLabel, enLabel, amount.amount)
+        return trace.line(id, key.service, nbLabel(), enLabel(), amount.amount)
     }
 
     /// A fastledd: the annual fixed charge of one dwelling unit.
@@ -43,7 +43,7 @@ extension HouseholdContext {
         guard let amount = dataset.normalised(municipality, key, basis: .perYear, year: year, usage: .defaults) else {
             return absent(id, key, nb, en)
         }
-        var trace = Trace()
+        var trace = trace()
         for row in amount.rows { trace.use(row.provenance) }
         return trace.line(id, key.service, nb, en, amount.amount)
     }
@@ -51,20 +51,20 @@ extension HouseholdContext {
     private func meterRent() -> HouseholdCostLine {
         let key = FeeKey("vann", "vannmalerleie")
         let count = profile.waterMeters
-        let nb = "Vannmålerleie (\(count) måler)"
-        let en = "Water meter rent (\(count) meter)"
+        let nb = { "Vannmålerleie (\(count) måler)" }
+        let en = { "Water meter rent (\(count) meter)" }
         guard let amount = dataset.normalised(municipality, key, basis: .perYear, year: year, usage: .defaults) else {
-            return absent("vann.vannmalerleie", key, nb, en)
+            return absent("vann.vannmalerleie", key, nb(), en())
         }
-        var trace = Trace()
+        var trace = trace()
         for row in amount.rows { trace.use(row.provenance) }
-        return trace.line("vann.vannmalerleie", key.service, nb, en, amount.amount * count)
+        return trace.line("vann.vannmalerleie", key.service, nb(), en(), amount.amount * count)
     }
 
     private func renovasjon() -> HouseholdCostLine {
         let nb = "Renovasjon"
         let en = "Waste collection"
-        var trace = Trace()
+        var trace = trace()
         if let category = profile.renovasjonCategory,
             let amount = dataset.normalised(municipality, category, basis: .perYear, year: year, usage: .defaults)
         {
@@ -84,10 +84,9 @@ extension HouseholdContext {
             return absent("renovasjon", profile.renovasjonCategory ?? base, nb, en)
         }
         for row in fixed.rows + variable.rows { trace.use(row.provenance) }
-        let price = variable.rows.last.map { NorwegianFormat.money($0.amount, unit: "kr/l/år") } ?? ""
-        let binNB = DisplayNames.lowercasedFirst(DisplayNames.line(bin, in: dataset, nb: true))
-        let binEN = DisplayNames.lowercasedFirst(DisplayNames.line(bin, in: dataset, nb: false))
-        trace.adjust("grunnbeløp + \(litres) l × \(price) (\(binNB))", "base fee + \(litres) l × \(price) (\(binEN))")
+        let price = { variable.rows.last.map { NorwegianFormat.money($0.amount, unit: "kr/l/år") } ?? "" }
+        let binName = { (nb: Bool) in DisplayNames.lowercasedFirst(DisplayNames.line(bin, in: dataset, nb: nb)) }
+        trace.adjust("grunnbeløp + \(litres) l × \(price()) (\(binName(true)))", "base fee + \(litres) l × \(price()) (\(binName(false)))")
         return trace.line("renovasjon", base.service, nb, en, fixed.amount + variable.amount)
     }
 
@@ -104,14 +103,14 @@ extension HouseholdContext {
     private func feiing() -> HouseholdCostLine {
         let service: ServiceID = "feiing"
         let count = profile.chimneys
-        let nb = "Feiing (\(count) pipeløp)"
-        let en = "Chimney sweeping (\(count) flue)"
+        let nb = { "Feiing (\(count) pipeløp)" }
+        let en = { "Chimney sweeping (\(count) flue)" }
         let amounts = dataset.lines(of: service).compactMap {
             dataset.normalised(municipality, $0, basis: .perYear, year: year, usage: .defaults)
         }
-        guard !amounts.isEmpty else { return absent("feiing", FeeKey(service, "gebyr"), nb, en) }
-        var trace = Trace()
+        guard !amounts.isEmpty else { return absent("feiing", FeeKey(service, "gebyr"), nb(), en()) }
+        var trace = trace()
         for row in amounts.flatMap(\.rows) { trace.use(row.provenance) }
-        return trace.line("feiing", service, nb, en, amounts.reduce(Money.zero) { $0 + $1.amount } * count)
+        return trace.line("feiing", service, nb(), en(), amounts.reduce(Money.zero) { $0 + $1.amount } * count)
     }
 }

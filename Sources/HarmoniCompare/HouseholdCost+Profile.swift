@@ -22,11 +22,6 @@ extension Dataset {
     public func householdCost(_ profile: HouseholdProfile, in municipality: MunicipalityID, year: Int, book: Rulebook? = nil)
         -> HouseholdCost
     {
-        let book = book ?? Rulebook(self, municipality: municipality, year: year)
-        let context = HouseholdContext(dataset: self, municipality: municipality, year: year, profile: profile, book: book)
-        var lines = context.barnehageLines() + context.sfoLines()
-        lines += context.careLines()
-        lines += context.dwellingLines()
-        return HouseholdCost(household: profile.id, municipality: municipality, year: year, lines: lines)
+        HouseholdEngine(self, municipality: municipality, year: year, book: book).cost(profile)
     }
 }

@@ -68,30 +68,41 @@ public struct HouseholdCost: Sendable, Hashable, Codable {
 }
 
 /// What a line's computation used and changed: statuses, estimate kinds, sources, adjustments.
+/// With `explain` false (``HouseholdCostDetail/amountsOnly``) it records nothing and builds no
+/// text: the texts are autoclosures, evaluated only when explaining.
 struct Trace {
+    let explain: Bool
     var status = Status.published
     var lowConfidence = false
     var kinds: [String] = []
     var sources: [SourceID] = []
     var adjustments: [HouseholdAdjustment] = []
 
+    init(explain: Bool) { self.explain = explain }
+
     mutating func use(_ provenance: Provenance) {
+        guard explain else { return }
         status = max(status, provenance.status)
         lowConfidence = lowConfidence || provenance.isLowConfidence
         if let kind = provenance.estimateKind, !kinds.contains(kind) { kinds.append(kind) }
         if let source = provenance.source, !sources.contains(source) { sources.append(source) }
     }
 
-    mutating func use<T>(_ rule: RuleValue<T>) { use(rule.rule.provenance) }
+    mutating func use<T>(_ rule: RuleValue<T>) { if explain { use(rule.rule.provenance) } }
 
-    mutating func adjust(_ nb: String, _ en: String) {
-        let adjustment = HouseholdAdjustment(nb: nb, en: en)
+    mutating func adjust(_ nb: @autoclosure () -> String, _ en: @autoclosure () -> String) {
+        guard explain else { return }
+        let adjustment = HouseholdAdjustment(nb: nb(), en: en())
         if !adjustments.contains(adjustment) { adjustments.append(adjustment) }
     }
 
-    func line(_ id: String, _ service: ServiceID, _ nb: String, _ en: String, _ amount: Money) -> HouseholdCostLine {
-        HouseholdCostLine(
-            id: id, service: service, labelNB: nb, labelEN: en, state: .priced, amount: amount, status: status,
+    func line(
+        _ id: @autoclosure () -> String, _ service: ServiceID, _ nb: @autoclosure () -> String, _ en: @autoclosure () -> String,
+        _ amount: Money
+    ) -> HouseholdCostLine {
+        guard explain else { return .amountOnly(service, .priced, amount) }
+        return HouseholdCostLine(
+            id: id(), service: service, labelNB: nb(), labelEN: en(), state: .priced, amount: amount, status: status,
             lowConfidence: lowConfidence, estimateKinds: kinds, adjustments: adjustments, sources: sources)
     }
 }
@@ -105,6 +116,13 @@ extension HouseholdCostLine {
             id: id, service: service, labelNB: nb, labelEN: en, state: state, amount: .zero, status: .published,
             lowConfidence: false, estimateKinds: [], adjustments: [], sources: [])
     }
+
+    /// A line of ``HouseholdCostDetail/amountsOnly``: service, state and amount, no texts.
+    static func amountOnly(_ service: ServiceID, _ state: HouseholdLineState, _ amount: Money) -> HouseholdCostLine {
+        HouseholdCostLine(
+            id: "", service: service, labelNB: "", labelEN: "", state: state, amount: amount, status: .published,
+            lowConfidence: false, estimateKinds: [], adjustments: [], sources: [])
+    }
 }
 
 extension Dataset {
@@ -113,13 +131,7 @@ extension Dataset {
     /// the first day of the month; see ``HouseholdCost`` for the order of lines and the documented
     /// choices in docs/LANGUAGE.md (show household).
     public func householdCost(_ household: Household, in municipality: MunicipalityID, year: Int) -> HouseholdCost {
-        let profile = HouseholdProfile(household)
-        let book = Rulebook(self, municipality: municipality, year: year)
-        let context = HouseholdContext(dataset: self, municipality: municipality, year: year, profile: profile, book: book)
-        var lines = context.barnehageLines() + context.sfoLines()
-        lines += context.careLines()
-        lines += context.dwellingLines()
-        return HouseholdCost(household: household.id, municipality: municipality, year: year, lines: lines)
+        HouseholdEngine(self, municipality: municipality, year: year).cost(HouseholdProfile(household), id: household.id)
     }
 
     /// The household's cost in Asker, Røyken and Hurum, in that order.
@@ -135,6 +147,12 @@ struct HouseholdContext {
     let year: Int
     let profile: HouseholdProfile
     let book: Rulebook
+    /// False for ``HouseholdCostDetail/amountsOnly``: no labels, statuses, sources or adjustments.
+    let explain: Bool
+    /// G on the first day of each month of the year (index month − 1), read once per engine.
+    let grunnbelop: [Money?]
+    /// When given, every comparison of the income is recorded in it (population pricing).
+    let reads: HouseholdIncomeReads?
 
     /// The first day of each of the given months.
     func days(_ months: [Int]) -> [CalendarDate] { months.compactMap { CalendarDate(year: year, month: $0, day: 1) } }
@@ -142,9 +160,15 @@ struct HouseholdContext {
     /// The rows of a line valid in the year.
     func rows(_ key: FeeKey) -> [Fee] { dataset.fees(municipality, key).filter { $0.provenance.validity.touches(year: year) } }
 
+    /// A fresh trace for one line.
+    func trace() -> Trace { Trace(explain: explain) }
+
     /// Not offered, or missing when the record lacks the service.
-    func absent(_ id: String, _ key: FeeKey, _ nb: String, _ en: String) -> HouseholdCostLine {
+    func absent(_ id: @autoclosure () -> String, _ key: FeeKey, _ nb: @autoclosure () -> String, _ en: @autoclosure () -> String)
+        -> HouseholdCostLine
+    {
         let state: HouseholdLineState = dataset.missing(municipality, key.service).map { .missing(note: $0.note) } ?? .notOffered
-        return .unpriced(id, key.service, nb, en, state)
+        guard explain else { return .amountOnly(key.service, state, .zero) }
+        return .unpriced(id(), key.service, nb(), en(), state)
     }
 }

@@ -10,19 +10,31 @@ public enum HouseholdIncome: Sendable, Hashable, Codable {
     /// The income in kroner a year on `date`: a multiple of G times the G in force, rounded half-up
     /// to øre; `nil` if the dataset has no G for the date.
     public func kroner(on date: CalendarDate, _ dataset: Dataset) -> Money? {
+        if case .kronerPerYear(let amount) = self { return amount }
+        return kroner(g: dataset.grunnbelop(on: date))
+    }
+
+    /// The income in kroner a year when G is `g` (`nil` for a multiple of G without a G).
+    public func kroner(g: Money?) -> Money? {
         switch self {
         case .kronerPerYear(let amount): return amount
-        case .gMultiple(let multiple): return dataset.grunnbelop(on: date).flatMap { $0.multiplied(by: multiple, rounding: .ore) }
+        case .gMultiple(let multiple): return g.flatMap { $0.multiplied(by: multiple, rounding: .ore) }
         }
     }
 
     /// True if the income is strictly under `multiple` × G on `date` (Harmoni's choice: `<`, so an
     /// income exactly at the threshold is not under it). `false` if the dataset has no G.
     public func isBelow(_ multiple: Rate, gOn date: CalendarDate, _ dataset: Dataset) -> Bool {
+        if case .gMultiple(let own) = self { return own < multiple }
+        return isBelow(multiple, g: dataset.grunnbelop(on: date))
+    }
+
+    /// True if the income is strictly under `multiple` × `g` (`false` for kroner without a G).
+    public func isBelow(_ multiple: Rate, g: Money?) -> Bool {
         switch self {
         case .gMultiple(let own): return own < multiple
         case .kronerPerYear(let amount):
-            guard let g = dataset.grunnbelop(on: date) else { return false }
+            guard let g else { return false }
             return Exact.isBelow(amount, multiple: multiple, of: g)
         }
     }

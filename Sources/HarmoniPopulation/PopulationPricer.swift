@@ -10,8 +10,9 @@ public struct ServiceCosts: Sendable, Hashable {
 }
 
 /// Prices population households with the household engine under one dataset and one
-/// municipality's rulebook for one year, remembering each distinct profile's result (households
-/// with equal profiles cost the same: the engine is a function of the profile).
+/// municipality's rulebook for one year, amounts only (``HouseholdCostDetail/amountsOnly``: the
+/// engine's own rules, no texts). ``cost(_:)`` remembers each distinct profile's result
+/// (households with equal profiles cost the same: the engine is a function of the profile).
 public struct PopulationPricer {
     /// The services a cost is split into; anything else is counted under the last (`annet`).
     public static let services: [ServiceID] = [
@@ -21,32 +22,42 @@ public struct PopulationPricer {
     /// sibling discounts, praktisk bistand bands, trygghetsalarm exemption).
     public static let incomeTested: [ServiceID] = ["barnehage", "sfo", "praktisk_bistand", "trygghetsalarm"]
 
-    let dataset: Dataset
-    let municipality: MunicipalityID
-    let year: Int
-    let book: Rulebook
+    /// The engine (dataset, municipality, year, rulebook).
+    let engine: HouseholdEngine
+    /// Amounts only (the population's paths), or every line explained (the reference path: the
+    /// same amounts, through the texts `show household` prints).
+    let detail: HouseholdCostDetail
+    var dataset: Dataset { engine.dataset }
+    var book: Rulebook { engine.book }
     private var memo: [HouseholdProfile: ServiceCosts] = [:]
+    /// Engine calls made (for the benchmark's notes).
+    public private(set) var pricings = 0
 
     /// A pricer under `municipality`'s rulebook in `dataset` for `year`.
-    public init(_ dataset: Dataset, municipality: MunicipalityID, year: Int) {
-        self.dataset = dataset
-        self.municipality = municipality
-        self.year = year
-        book = Rulebook(dataset, municipality: municipality, year: year)
+    public init(_ dataset: Dataset, municipality: MunicipalityID, year: Int, detail: HouseholdCostDetail = .amountsOnly) {
+        engine = HouseholdEngine(dataset, municipality: municipality, year: year)
+        self.detail = detail
     }
 
     /// The profile's annual cost by service: the engine's priced lines summed per service.
     public mutating func cost(_ profile: HouseholdProfile) -> ServiceCosts {
         if let known = memo[profile] { return known }
-        let cost = dataset.householdCost(profile, in: municipality, year: year, book: book)
+        let result = price(profile)
+        memo[profile] = result
+        return result
+    }
+
+    /// The profile's cost, not remembered; with `reads`, the engine records its comparisons of the
+    /// income there (the incomes that cost the same).
+    public mutating func price(_ profile: HouseholdProfile, reads: HouseholdIncomeReads? = nil) -> ServiceCosts {
+        pricings += 1
+        let cost = engine.cost(profile, detail: detail, reads: reads)
         var amounts = Array(repeating: Money.zero, count: Self.services.count)
         for line in cost.lines where line.state == .priced {
             let index = Self.services.firstIndex(of: line.service) ?? Self.services.count - 1
             amounts[index] += line.amount
         }
-        let result = ServiceCosts(amounts: amounts)
-        memo[profile] = result
-        return result
+        return ServiceCosts(amounts: amounts)
     }
 
     /// The dataset without sibling discounts: with profiles without income it prices every place

@@ -16,6 +16,10 @@ struct PopulationClasses {
     private(set) var peopleOf: [Int32]
     /// Per household: its dwelling class.
     private(set) var dwellingOf: [Int32]
+    /// The households of each people class: those without an income first, then by income
+    /// ascending (the order of the incomes lifted to any year: lifting never reverses two
+    /// incomes), ties by position.
+    private(set) var members: [[Int32]] = []
 
     init(_ population: HouseholdPopulation, _ profiles: PopulationProfiles) {
         let count = population.households.count
@@ -42,6 +46,19 @@ struct PopulationClasses {
                 peopleIndex[person] = Int32(people.count)
                 peopleOf[household] = Int32(people.count)
                 people.append(person)
+            }
+        }
+        members = Array(repeating: [], count: people.count)
+        for household in 0..<count where peopleOf[household] >= 0 { members[Int(peopleOf[household])].append(Int32(household)) }
+        let incomes = population.households.map { $0.incomeKroner }
+        for c in members.indices {
+            members[c].sort { a, b in
+                switch (incomes[Int(a)], incomes[Int(b)]) {
+                case (nil, nil): return a < b
+                case (nil, _): return true
+                case (_, nil): return false
+                case (let x?, let y?): return x != y ? x < y : a < b
+                }
             }
         }
     }
@@ -75,44 +92,13 @@ struct PopulationClasses {
     }
 }
 
-extension Rulebook {
-    /// The lowest yearly income (øre) at or above which no income rule of this rulebook tells
-    /// incomes apart in `year`: every threshold in G (friplass, SFO moderation bands, praktisk
-    /// bistand exemption and paid-hour bands, the national cap's bound, trygghetsalarm exemption)
-    /// at the year's highest G, and the barnehage income limit. Every comparison the engine makes
-    /// is then false for each such income, so one pricing serves them all; the test
-    /// `PopulationFastPathTests` holds the fast path to the plain one.
-    public func incomeCeiling(_ dataset: Dataset, year: Int) -> Int64 {
-        var multiples: [Rate] = [sfo.friplassUnderG, barnehage.friplassUnderG, praktiskBistand.freeUnderG, trygghetsalarmFreeUnderG]
-            .compactMap { $0?.value }
-        multiples += sfo.moderationBands.map(\.underG.value)
-        multiples.append(praktiskBistand.nationalCapUnderG)
-        for band in praktiskBistand.paidHourCaps {
-            multiples.append(band.fromG)
-            if let to = band.toG { multiples.append(to) }
-        }
-        var highestG: Int64 = 0
-        var ceiling: Int64 = 0
-        for month in 1...12 {
-            guard let day = CalendarDate(year: year, month: month, day: 1) else { continue }
-            if let g = dataset.grunnbelop(on: day) { highestG = max(highestG, g.ore) }
-            if let limit = barnehage.incomeLimit.value(on: day) { ceiling = max(ceiling, limit.value.ore) }
-        }
-        for multiple in multiples {
-            let product = Int128(multiple.ppm) * Int128(highestG)
-            let rounded = (product + Int128(Rate.ppmPerUnit) - 1) / Int128(Rate.ppmPerUnit)
-            ceiling = max(ceiling, Int64(clamping: rounded))
-        }
-        return ceiling
-    }
-}
-
 extension PopulationRun {
     /// The fast path of ``run(_:baseline:prices:everyRulebook:)``, with the same results: each
     /// household split into its people part and its dwelling part (``PopulationClasses``); per
     /// year and rulebook the engine prices each distinct dwelling once, and each distinct people
-    /// part once per distinct income, incomes at or above the rulebooks' ``Rulebook/incomeCeiling``
-    /// counting as one. Revenue is summed per class (cost × households), not per household.
+    /// part once per range of incomes that the engine's rules treat alike: a pricing records the
+    /// range (``HouseholdIncomeReads``), and the class's next households by income reuse it while
+    /// their income lies in it. Amounts only (no texts); revenue summed per class.
     static func classed(
         _ population: HouseholdPopulation, baseline: Dataset, prices pricedYears: [ScenarioPrices], everyRulebook: Bool
     ) -> PopulationRun {
@@ -129,12 +115,17 @@ extension PopulationRun {
         // Which rulebooks each dwelling class must be priced under (bit r: a household of r uses it).
         var dwellingBooks = Array(repeating: 0, count: classes.dwellings.count)
         var dwellingCount = Array(repeating: Int64(0), count: classes.dwellings.count * bookCount)
+        var peopleCount = Array(repeating: Int64(0), count: classes.people.count * bookCount)
         for household in 0..<count {
             let d = Int(classes.dwellingOf[household])
             dwellingBooks[d] |= 1 << own[household]
             dwellingCount[d * bookCount + own[household]] += 1
+            let c = Int(classes.peopleOf[household])
+            if c >= 0 { peopleCount[c * bookCount + own[household]] += 1 }
         }
         let all = (1 << bookCount) - 1
+        let zero = ServiceCosts(amounts: Array(repeating: .zero, count: serviceCount))
+        var peopleCost = Array(repeating: Int32(-1), count: count * bookCount * 2)
         for (y, year) in years.enumerated() {
             let priced = pricedYears[y]
             let lists = (PopulationPricer.listPrices(priced.before), PopulationPricer.listPrices(priced.after))
@@ -146,74 +137,77 @@ extension PopulationRun {
                 listPricers.append(PopulationPricer(lists.0, municipality: book, year: year))
                 listPricers.append(PopulationPricer(lists.1, municipality: book, year: year))
             }
-            let ceiling = pricers.map { $0.book.incomeCeiling($0.dataset, year: year) }.max() ?? 0
             let index = priced.index
-            // People keys of the year: (class, income øre; Int64.max at or above the ceiling, Int64.min without income).
-            var keyIndex: [PeopleKey: Int32] = [:]
-            var keys: [HouseholdProfile] = []
-            var keyBooks: [Int] = []
-            var keyOf = Array(repeating: Int32(-1), count: count)
-            for household in 0..<count {
-                let c = classes.peopleOf[household]
-                guard c >= 0 else { continue }
-                var profile = classes.people[Int(c)]
-                var incomeKey = Int64.min
-                if let kroner = population.households[household].incomeKroner {
-                    // Lifting fails only above Money.limit; such an income is kept unlifted (as in the reference).
-                    let base = Money(kroner: kroner)
-                    let lifted = index.lift(base, to: year, rounding: .standard(for: base)) ?? base
-                    profile.income = .kronerPerYear(lifted)
-                    incomeKey = lifted.ore >= ceiling ? Int64.max : lifted.ore
-                }
-                let key = PeopleKey(people: c, income: incomeKey)
-                if let known = keyIndex[key] {
-                    keyOf[household] = known
-                } else {
-                    keyIndex[key] = Int32(keys.count)
-                    keyOf[household] = Int32(keys.count)
-                    keys.append(profile)
-                    keyBooks.append(0)
-                }
-                keyBooks[Int(keyOf[household])] |= 1 << own[household]
+            // Incomes lifted to the year (øre). Lifting fails only above Money.limit; such an
+            // income is kept unlifted (as in the reference).
+            var income = Array(repeating: Int64?.none, count: count)
+            for household in 0..<count where classes.peopleOf[household] >= 0 {
+                guard let kroner = population.households[household].incomeKroner else { continue }
+                let base = Money(kroner: kroner)
+                income[household] = (index.lift(base, to: year, rounding: .standard(for: base)) ?? base).ore
             }
-            // Price every class needed under every rulebook needed.
-            let zero = ServiceCosts(amounts: Array(repeating: .zero, count: serviceCount))
+            // Dwellings: each class under each rulebook needed.
             var dwellingCost = Array(repeating: zero, count: classes.dwellings.count * bookCount * 2)
-            var keyCost = Array(repeating: zero, count: keys.count * bookCount * 2)
             for r in 0..<bookCount {
                 for after in 0..<2 {
-                    let p = r * 2 + after
                     for (d, part) in classes.dwellings.enumerated() where (everyRulebook ? all : dwellingBooks[d]) & (1 << r) != 0 {
-                        dwellingCost[(d * bookCount + r) * 2 + after] = pricers[p].cost(part)
+                        dwellingCost[(d * bookCount + r) * 2 + after] = pricers[r * 2 + after].cost(part)
                     }
-                    for (k, part) in keys.enumerated() where (everyRulebook ? all : keyBooks[k]) & (1 << r) != 0 {
-                        keyCost[(k * bookCount + r) * 2 + after] = pricers[p].cost(part)
+                }
+            }
+            // People: each class's households by income; a pricing serves the incomes its reads allow.
+            var peopleCosts: [ServiceCosts] = []
+            for (c, part) in classes.people.enumerated() {
+                for r in 0..<bookCount where everyRulebook || peopleCount[c * bookCount + r] > 0 {
+                    for after in 0..<2 {
+                        var current = Int32(-1)
+                        var currentIncome: Int64?
+                        var reads = HouseholdIncomeReads()
+                        for member in classes.members[c] {
+                            let household = Int(member)
+                            guard everyRulebook || own[household] == r else { continue }
+                            let amount = income[household]
+                            let reuse: Bool
+                            switch (currentIncome, amount) {
+                            case (nil, nil): reuse = current >= 0
+                            case (_?, let amount?): reuse = reads.holds(for: amount)
+                            default: reuse = false
+                            }
+                            if !reuse {
+                                var profile = part
+                                profile.income = amount.map { .kronerPerYear(Money(ore: $0)) }
+                                reads = HouseholdIncomeReads()
+                                peopleCosts.append(pricers[r * 2 + after].price(profile, reads: reads))
+                                current = Int32(peopleCosts.count - 1)
+                                currentIncome = amount
+                            }
+                            peopleCost[(household * bookCount + r) * 2 + after] = current
+                        }
                     }
                 }
             }
             for household in 0..<count {
                 let d = Int(classes.dwellingOf[household])
-                let k = Int(keyOf[household])
+                let hasPeople = classes.peopleOf[household] >= 0
                 for r in 0..<bookCount where everyRulebook || r == own[household] {
                     let at = ((y * count + household) * bookCount + r) * 2
                     for after in 0..<2 {
                         var total = dwellingCost[(d * bookCount + r) * 2 + after].total
-                        if k >= 0 { total += keyCost[(k * bookCount + r) * 2 + after].total }
+                        if hasPeople { total += peopleCosts[Int(peopleCost[(household * bookCount + r) * 2 + after])].total }
                         totals[at + after] = total
                     }
                 }
             }
             // Revenue, own rulebook: actual = Σ households' costs; list = the parts without income at list prices.
-            var peopleCount = Array(repeating: Int64(0), count: classes.people.count * bookCount)
-            var keyCount = Array(repeating: Int64(0), count: keys.count * bookCount)
-            for household in 0..<count where keyOf[household] >= 0 {
-                keyCount[Int(keyOf[household]) * bookCount + own[household]] += 1
-                peopleCount[Int(classes.peopleOf[household]) * bookCount + own[household]] += 1
-            }
             func add(_ costs: ServiceCosts, times n: Int64, r: Int, column: Int) {
                 guard n > 0 else { return }
                 let base = (y * bookCount + r) * serviceCount
-                for s in 0..<serviceCount { revenue[base + s][column] += costs.amounts[s] * n }
+                for s in 0..<serviceCount where costs.amounts[s] != .zero { revenue[base + s][column] += costs.amounts[s] * n }
+            }
+            for household in 0..<count where classes.peopleOf[household] >= 0 {
+                let r = own[household]
+                add(peopleCosts[Int(peopleCost[(household * bookCount + r) * 2])], times: 1, r: r, column: 0)
+                add(peopleCosts[Int(peopleCost[(household * bookCount + r) * 2 + 1])], times: 1, r: r, column: 1)
             }
             for r in 0..<bookCount {
                 for d in classes.dwellings.indices {
@@ -223,11 +217,6 @@ extension PopulationRun {
                     add(dwellingCost[(d * bookCount + r) * 2 + 1], times: n, r: r, column: 1)
                     add(listPricers[r * 2].cost(classes.dwellings[d]), times: n, r: r, column: 2)
                     add(listPricers[r * 2 + 1].cost(classes.dwellings[d]), times: n, r: r, column: 3)
-                }
-                for k in keys.indices {
-                    let n = keyCount[k * bookCount + r]
-                    add(keyCost[(k * bookCount + r) * 2], times: n, r: r, column: 0)
-                    add(keyCost[(k * bookCount + r) * 2 + 1], times: n, r: r, column: 1)
                 }
                 for (c, part) in classes.people.enumerated() {
                     let n = peopleCount[c * bookCount + r]
@@ -241,10 +230,4 @@ extension PopulationRun {
             years: years, rulebooks: books, householdCount: count, totals: totals, revenue: revenue, problems: problems,
             population: population)
     }
-}
-
-/// A people part and an income (øre; `Int64.max` = at or above the income ceiling, `Int64.min` = none).
-private struct PeopleKey: Hashable {
-    var people: Int32
-    var income: Int64
 }

@@ -4,8 +4,9 @@ import HarmoniSimulate
 
 extension PopulationRun {
     /// The plain version of ``run(_:baseline:prices:everyRulebook:)``: each household's whole
-    /// profile (its income lifted to the year) priced by the household engine, households with
-    /// equal profiles priced once. Slow (every household with a child or care has its own income,
+    /// profile (its income lifted to the year) priced by the household engine with every line
+    /// explained (``HouseholdCostDetail/full``, as `show household`), households with equal
+    /// profiles priced once. Slow (every household with a child or care has its own income,
     /// so its own pricing, every year); kept as the reference the fast path is tested against.
     public static func reference(
         _ population: HouseholdPopulation, baseline: Dataset, prices pricedYears: [ScenarioPrices], everyRulebook: Bool = true
@@ -48,10 +49,10 @@ extension PopulationRun {
             var classTotals = Array(repeating: Money.zero, count: profilesInOrder.count * books.count * 2)
             var classRevenue = Array(repeating: Money.zero, count: profilesInOrder.count * serviceCount * 4)
             for r in books.indices {
-                var before = PopulationPricer(priced.before, municipality: books[r], year: year)
-                var after = PopulationPricer(priced.after, municipality: books[r], year: year)
-                var listedBefore = PopulationPricer(listBefore, municipality: books[r], year: year)
-                var listedAfter = PopulationPricer(listAfter, municipality: books[r], year: year)
+                var before = PopulationPricer(priced.before, municipality: books[r], year: year, detail: .full)
+                var after = PopulationPricer(priced.after, municipality: books[r], year: year, detail: .full)
+                var listedBefore = PopulationPricer(listBefore, municipality: books[r], year: year, detail: .full)
+                var listedAfter = PopulationPricer(listAfter, municipality: books[r], year: year, detail: .full)
                 for (c, entry) in profilesInOrder.enumerated() where everyRulebook || entry.home == r {
                     let costBefore = before.cost(entry.profile)
                     let costAfter = after.cost(entry.profile)

@@ -59,7 +59,7 @@ public enum HouseholdImpact {
             notes.append(
                 en
                     ? "Year: \(year) (the period's last; choose another with «in <year>»)."
-                    : "År: \(year) (periodens siste; velg et annet med «in <år>»).")
+                    : "År: \(year) (periodens siste; velg et annet med «i <år>»).")
         case .every: break
         }
         notes.append(

@@ -11,11 +11,11 @@ enum ImpactNotes {
         notes.append(
             ReportNotes.priceBasis(
                 ledger.index, basis: ledger.index?.basis ?? .fixed, firstYear: ledger.period.lowerBound, en: en))
-        notes += ReportNotes.arithmetic(growth: ledger.growth, en: en)
+        notes += ReportNotes.arithmetic(growth: ledger.growth, baselineYear: ledger.index?.baselineYear ?? dataset.baselineYear, en: en)
         notes.append(
             en
                 ? "«harmonise» makes every line equal in the municipalities that have it; with «keep structure» (and for «set» and «solve» of a group) each municipality's lines move by the factor of the group's main line (the first line all three have). Each decision's line starts where the earlier decisions left the price."
-                : "«harmonise» gjør hver linje lik i kommunene som har den; med «keep structure» (og for «set» og «solve» av en gruppe) flyttes hver kommunes linjer med faktoren til gruppens hovedlinje (første linje alle tre har). Hvert vedtak regnes fra prisen de tidligere vedtakene etterlot."
+                : "«harmoniser» gjør hver linje lik i kommunene som har den; med «behold struktur» (og for «sett» og «løs» av en gruppe) flyttes hver kommunes linjer med faktoren til gruppens hovedlinje (første linje alle tre har). Hvert vedtak regnes fra prisen de tidligere vedtakene etterlot."
         )
         for warning in ledger.selvkostWarnings where year == nil || warning.year == year {
             let name = dataset.service(warning.service)?.name ?? warning.service.rawValue

@@ -60,7 +60,7 @@ extension ShadowBudget {
         switch row.kind {
         case .baseline(let municipality):
             let name = dataset.municipality(municipality)?.name ?? municipality.rawValue
-            return en ? "\(name): net 2019" : "\(name): netto 2019"
+            return en ? "\(name): net \(dataset.baselineYear)" : "\(name): netto \(dataset.baselineYear)"
         case .priceGrowth: return en ? "Price growth (kommunal deflator)" : "Prisvekst (kommunal deflator)"
         case .effect(let decision):
             guard decision < decisions.count else { return "#\(decision + 1)" }
@@ -108,13 +108,13 @@ extension ShadowBudget {
         notes.append(
             en
                 ? "Amounts in 1 000 kr, each cell rounded half-up to the nearest 1 000 kr; the rounding difference row makes the rounded rows add up to the total, which is the exact sum rounded."
-                : "Beløp i 1 000 kr; hver celle er avrundet half-up til nærmeste 1 000 kr. Avrundingsdifferansen gjør at de avrundede radene summerer til summen, som er den eksakte summen avrundet."
+                : "Beløp i 1 000 kr; hver celle er avrundet til nærmeste 1 000 kr (500 kr rundes opp). Avrundingsdifferansen gjør at de avrundede radene summerer til summen, som er den eksakte summen avrundet."
         )
         notes.append(ReportNotes.priceBasis(index, basis: basis, firstYear: first, en: en))
         notes.append(
             en
-                ? "Baselines: 2019 net operating costs per area from the dataset (the total line where there is one, else the sum of the net lines); gross is never added to net. Positive amounts raise net operating costs; more fee revenue shows as negative (excl. mva)."
-                : "Grunnlag: netto driftsutgifter 2019 per tjenesteområde fra datasettet (sumlinjen der den finnes, ellers summen av nettolinjene); brutto legges aldri til netto. Positive tall øker netto driftsutgifter; økte gebyrinntekter vises negativt (ekskl. mva)."
+                ? "Baselines: \(dataset.baselineYear) net operating costs per area from the dataset (the total line where there is one, else the sum of the net lines); gross is never added to net. Positive amounts raise net operating costs; more fee revenue shows as negative (excl. mva)."
+                : "Grunnlag: netto driftsutgifter \(dataset.baselineYear) per tjenesteområde fra datasettet (sumlinjen der den finnes, ellers summen av nettolinjene); brutto legges aldri til netto. Positive tall øker netto driftsutgifter; økte gebyrinntekter vises negativt (ekskl. mva)."
         )
         let incomplete = blocks.filter { !$0.isComplete }.map { $0.area.displayName(english: en) }
         if !incomplete.isEmpty {

@@ -54,7 +54,7 @@ struct CompareStatementTests {
     func householdErrors() {
         #expect(Fixtures.run("show household \"a\"").errors.contains("flere typehusholdninger passer «a»"))
         #expect(Fixtures.run("show household \"brannmann\"").errors.contains("ingen typehusholdning passer «brannmann»; kjente: a_familie_750k"))
-        #expect(Fixtures.run("show household").output.contains("SSBs standardbolig: enebolig 120 m² BRA"))
+        #expect(Fixtures.run("show household").output.contains("Enebolig på 120 m² BRA med 150 m³ vann i året"))
     }
 
     @Test("Households have Norwegian descriptions, and the search finds them («to barn»)")

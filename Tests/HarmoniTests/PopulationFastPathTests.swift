@@ -11,7 +11,10 @@ import HarmoniPopulation
 struct PopulationFastPathTests {
     /// The HP 2020 decisions (VA to the weighted level, Asker's SFO moderation) plus «sfo.* to
     /// lowest», for 2020 and 2021.
-    static let prices: [ScenarioPrices] = {
+    static let prices: [ScenarioPrices] = setup.prices
+
+    /// The scenario of ``prices`` and its prices.
+    static let setup: (scenario: ScenarioState, prices: [ScenarioPrices]) = {
         let session = Fixtures.session()
         _ = Fixtures.run(
             """
@@ -23,7 +26,7 @@ struct PopulationFastPathTests {
             """, in: session)
         let scenario = session.state.scenario
         let baseline = SimulationBaseline(Fixtures.dataset)
-        return scenario.period.compactMap { try? Simulator.prices(baseline: baseline, scenario: scenario, year: $0) }
+        return (scenario, scenario.period.compactMap { try? Simulator.prices(baseline: baseline, scenario: scenario, year: $0) })
     }()
 
     /// Every `step`-th household of the synthetic population of seed `seed`, with its persons.
@@ -89,23 +92,35 @@ struct PopulationFastPathTests {
     }
 
     /// Households with a barnehage child, an SFO child and care at incomes on both sides of every
-    /// threshold's edge: 2 G, 2,8 G (Asker's SFO band), 6 G, the income limit, and the ceiling
-    /// the fast path uses (where incomes stop being told apart).
-    @Test("incomes at the thresholds and at the income ceiling")
+    /// threshold's edge: 2 G, 2,8 G (Asker's SFO band), 3 G, 3,5 G, 4,5 G and 6 G at the G of
+    /// January and of December, the income limit, and the incomes where the 6 % cap meets the
+    /// maksimalpris (where the cap stops applying).
+    @Test("incomes at the thresholds and where the 6 % cap stops applying")
     func thresholdIncomes() throws {
         let dataset = Fixtures.dataset
         let year = 2020
         let prices = try #require(Self.prices.first { $0.year == year })
-        let g = try #require(dataset.grunnbelop(on: .endOf(year: year))).ore
-        let ceiling = dataset.mergingMunicipalities.map {
-            Rulebook(prices.after, municipality: $0, year: year).incomeCeiling(prices.after, year: year)
-        }.max() ?? 0
-        #expect(ceiling > 2 * g, "the ceiling lies above the 2 G bound")
-        var kroner: [Int64] = [0, 1, ceiling / 100 - 1, ceiling / 100, ceiling / 100 + 1, 10_000_000]
-        for multiple in [2_000_000, 2_800_000, 3_500_000, 6_000_000] as [Int64] {
-            let edge = Int64((Int128(multiple) * Int128(g)) / 1_000_000 / 100)
-            kroner += [edge - 1, edge, edge + 1]
+        let book = Rulebook(prices.after, municipality: "asker", year: year)
+        var kroner: [Int64] = [0, 1, 10_000_000]
+        for month in [1, 12] {
+            let day = try #require(CalendarDate(year: year, month: month, day: 1))
+            let g = try #require(dataset.grunnbelop(on: day)).ore
+            for multiple in [2_000_000, 2_800_000, 3_000_000, 3_500_000, 4_500_000, 6_000_000] as [Int64] {
+                let edge = Int64((Int128(multiple) * Int128(g)) / 1_000_000 / 100)
+                kroner += [edge - 1, edge, edge + 1]
+            }
+            let limit = try #require(book.barnehage.incomeLimit.value(on: day)).value.ore / 100
+            kroner += [limit - 1, limit, limit + 1]
+            let maximum = try #require(book.barnehage.maksimalpris.value(on: day)).value.ore
+            let share = try #require(book.barnehage.incomeCapShare).value.ppm
+            let meets = Int64(Int128(maximum) * Int128(book.barnehage.incomeCapMonths) * 1_000_000 / Int128(share) / 100)
+            kroner += (-3...3).map { meets + $0 }
         }
+        // The edges are the year's kroner; the run lifts the population's incomes to the year, so
+        // take the baseline incomes that land on and around each edge.
+        let million = Money(kroner: 1_000_000)
+        let lifted = try #require(prices.index.lift(million, to: year, rounding: .standard(for: million))).ore / 100
+        kroner = kroner.flatMap { edge in (-2...2).map { edge * 1_000_000 / lifted + $0 } }.filter { $0 >= 0 }
         var households: [PopulationHousehold] = []
         var persons: [PopulationPerson] = []
         var id: Int64 = 0

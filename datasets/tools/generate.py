@@ -805,7 +805,7 @@ class Generator:
             "Enslig pensjonist med inntekt 2,5 G, 4 timer praktisk bistand i måneden og trygghetsalarm"),
         "d_ssb_standardbolig": (
             "SSBs standardbolig", "Standard dwelling (SSB)",
-            "SSBs standardbolig: enebolig 120 m² BRA, 150 m³ vann i året, standard renovasjon, én pipe"),
+            "Enebolig på 120 m² BRA med 150 m³ vann i året, standard renovasjon og én pipe"),
     }
 
     def households(self):

@@ -158,7 +158,7 @@ enum CompareWords {
         for household in dataset.households {
             table.rows.append([.text(household.id.rawValue), .text(household.definition(english: !nb) ?? "")])
         }
-        table.notes.append(nb ? "Vis én med «show household \"<id>\"»." : "Show one with «show household \"<id>\"».")
+        table.notes.append(nb ? "Vis én med «vis husholdning \"<navn>\"»." : "Show one with «show household \"<name>\"».")
         return table
     }
 

@@ -175,10 +175,15 @@ extension ReportBuilder {
         if !bounds.isEmpty {
             table = table.insertingRanges(ids.map { id in [nil] + names.map { bounds[id + "|" + $0] } }, language: nb ? .nb : .en)
         }
+        // Each household as the dataset defines it (name and definition in the output language).
+        let definitions = ids.compactMap { id -> String? in
+            // The table's household column holds the display name (the id where it has none).
+            guard let household = dataset.households.first(where: { $0.id.rawValue == id || $0.displayName(english: !nb) == id }),
+                  let definition = household.definition(english: !nb) else { return nil }
+            return household.displayName(english: !nb) + ": " + definition + "."
+        }
         table.notes = [
-            nb
-                ? "Familie: to voksne, to barn i barnehage på heltid og ett i SFO fem dager i uken. Enslig forsørger: ett barn i barnehage og ett i SFO. Pensjonist: inntekt 2,5 G, 4 timer praktisk bistand i måneden og trygghetsalarm. SSBs standardbolig: enebolig 120 m² BRA, 150 m³ vann i året, standard renovasjon, én pipe. Par med to barn: ett i barnehage og ett i SFO, inntekt 874 600 kr (anslått median)."
-                : "Family: two adults, two children in barnehage full time and one in SFO five days a week. Single parent: one child in barnehage and one in SFO. Pensioner: income 2.5 G, 4 hours of home help a month and a safety alarm. Standard dwelling: detached house 120 m², 150 m³ water a year, standard waste collection, one chimney. Couple with two children: one in barnehage and one in SFO, income 874 600 kr (estimated median).",
+            definitions.joined(separator: " "),
             nb
                 ? "Endring = etter − før vedtakene; negativ: husholdningen betaler mindre. Beløpene før og etter står i «Typehusholdningene før og etter vedtakene»."
                 : "Change = after − before the decisions; negative: the household pays less. The amounts are in «The typical households before and after the decisions»."
