@@ -35,7 +35,7 @@ extension ShadowBudget {
             var label = self.label(row, block: nil, dataset: dataset, en: en)
             if case .total = row.kind {
                 label =
-                    en ? "Total \(merger) (areas with a netto baseline)" : "Sum \(merger) (områder med netto grunnlag)"
+                    en ? "Total \(merger) (areas with a net baseline)" : "Sum \(merger) (områder med netto grunnlag)"
             }
             table.rows.append([.text(en ? "All areas" : "Alle områder"), .text(label)] + cells(row, footnote: nil))
         }
@@ -87,7 +87,7 @@ extension ShadowBudget {
             if let first = brutto.first {
                 let amount = NorwegianFormat.moneyNumber(first.amount.rounded(.thousandKroner).divided1000)
                 return en
-                    ? "\(name), \(block.area.displayName(english: en)): no netto figure in the dataset; only brutto (\(DisplayNames.budgetMeasure(first.measure, nb: false)) \(amount) tkr, a national per-capita estimate), never added to netto"
+                    ? "\(name), \(block.area.displayName(english: en)): no net figure in the dataset; only gross (\(DisplayNames.budgetMeasure(first.measure, nb: false)) \(amount) tkr, a national per-capita estimate), never added to net"
                     : "\(name), \(block.area.displayName(english: en)): ingen netto driftsutgifter i datasettet; bare brutto (\(DisplayNames.budgetMeasure(first.measure, nb: true)) \(amount) tkr, nasjonalt per-innbygger-anslag), som aldri legges til netto"
             }
             return en
@@ -113,14 +113,14 @@ extension ShadowBudget {
         notes.append(ReportNotes.priceBasis(index, basis: basis, firstYear: first, en: en))
         notes.append(
             en
-                ? "Baselines: \(dataset.baselineYear) netto driftsutgifter per area from the dataset (the total line where there is one, else the sum of the netto lines); brutto is never added to netto. Positive amounts raise netto driftsutgifter; more fee revenue shows as negative (excl. mva)."
+                ? "Baselines: \(dataset.baselineYear) net operating costs per area from the dataset (the total line where there is one, else the sum of the net lines); gross is never added to net. Positive amounts raise net operating costs; more fee revenue shows as negative (excl. mva)."
                 : "Grunnlag: netto driftsutgifter \(dataset.baselineYear) per tjenesteområde fra datasettet (sumlinjen der den finnes, ellers summen av nettolinjene); brutto legges aldri til netto. Positive tall øker netto driftsutgifter; økte gebyrinntekter vises negativt (ekskl. mva)."
         )
         let incomplete = blocks.filter { !$0.isComplete }.map { $0.area.displayName(english: en) }
         if !incomplete.isEmpty {
             notes.append(
                 en
-                    ? "No complete netto baseline (total missing, not in \(DisplayNames.mergerName(dataset, nb: false))'s total): \(incomplete.joined(separator: "; ")). Effects of decisions there are shown but not added."
+                    ? "Lacking a complete net basis (total missing, not in \(DisplayNames.mergerName(dataset, nb: false))'s total): \(incomplete.joined(separator: "; ")). Effects of decisions there are shown but not added."
                     : "Mangler fullstendig netto grunnlag (sum mangler, ikke med i \(DisplayNames.mergerName(dataset, nb: true))s sum): \(incomplete.joined(separator: "; ")). Effekter av vedtak der vises, men legges ikke til."
             )
         }
