@@ -169,12 +169,12 @@ struct CommandGrammarTests {
 @Suite("show diff … after: prices after the decisions")
 struct DiffAfterTests {
     @Test("After harmonising SFO to the lowest, every SFO line has one monthly price in all three, as published")
-    func lowest() {
+    func lowest() throws {
         let result = Fixtures.run("harmonise sfo.* to lowest\nshow diff sfo after in 2021 as published")
         #expect(result.errors.isEmpty, "\(result.errors)")
         #expect(result.output.contains("– etter vedtakene"))
         #expect(result.output.contains("Etter vedtakene: prisene i 2021 med scenariets 1 vedtak, i faste 2020-kroner"))
-        let row = result.output.split(separator: "\n").first { $0.hasPrefix("sfo.plass_5d") }.map(String.init) ?? ""
+        let row = try #require(result.output.split(separator: "\n").first { $0.hasPrefix("Plass 5 dager i uken") }.map(String.init))
         // Hurum's 2 568 kr lifted by 3,1 % to 2020 kroner: 2 648 kr in all three.
         #expect(row.components(separatedBy: "2 648 kr").count - 1 >= 3, "\(row)")
         let before = Fixtures.run("harmonise sfo.* to lowest\nshow diff sfo as published").output
