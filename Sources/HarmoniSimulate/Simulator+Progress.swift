@@ -72,20 +72,26 @@ extension Simulator {
     /// The ledger of a run stopped at `progress`: rule adoptions, selvkost checks, the lines in
     /// ledger order (the progress itself is left as it was, to be continued).
     static func finish(_ progress: Progress) -> Ledger {
+        var copy = progress
+        return finish(taking: &copy)
+    }
+
+    /// ``finish(_:)`` on a progress that is not continued: its run gives its lines up (moved into
+    /// the ledger's order, not copied, when nothing else holds them).
+    static func finish(taking progress: inout Progress) -> Ledger {
         let scenario = progress.scenario
         let model = progress.model
-        var run = progress.run
-        run.applyRules(model)
-        let warnings = run.selvkostWarnings(model)
-        var touched = run.decisionsWithLines
-        for change in run.ruleChanges where change.decision >= 0 && change.decision < touched.count {
+        progress.run.applyRules(model)
+        let warnings = progress.run.selvkostWarnings(model)
+        var touched = progress.run.decisionsWithLines
+        for change in progress.run.ruleChanges where change.decision >= 0 && change.decision < touched.count {
             touched[change.decision] = true
         }
         let ineffective = scenario.decisions.indices.filter { !touched[$0] }
-        let lines = run.takeOrderedLines(model.catalog)
+        let lines = progress.run.takeOrderedLines(model.catalog)
         var ledger = Ledger(
-            lines: lines, ruleChanges: run.ruleChanges, selvkostWarnings: warnings, ineffective: ineffective,
-            notes: run.notes, problems: run.problems, index: model.index, period: scenario.period,
+            lines: lines, ruleChanges: progress.run.ruleChanges, selvkostWarnings: warnings, ineffective: ineffective,
+            notes: progress.run.notes, problems: progress.run.problems, index: model.index, period: scenario.period,
             decisions: scenario.decisions)
         ledger.growth = scenario.growth
         return ledger

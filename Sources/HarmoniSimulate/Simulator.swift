@@ -23,7 +23,7 @@ public enum Simulator {
     public static func run(baseline: SimulationBaseline, scenario: ScenarioState, prices: PriceBasis? = nil) -> Ledger {
         switch start(baseline, scenario, basis: prices ?? scenario.prices) {
         case .failure(let stopped): return stopped.ledger
-        case .success(let progress): return finish(progress)
+        case .success(var progress): return finish(taking: &progress)
         }
     }
 
