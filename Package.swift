@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .library(name: "Harmoni", targets: ["Harmoni"]),
         .executable(name: "harmoni", targets: ["harmoni"]),
+        // The fuzz checks and generators, for the libFuzzer harnesses (Tests/libfuzzer).
+        .library(name: "HarmoniFuzzing", targets: ["HarmoniFuzzing"]),
     ],
     targets: [
         // Exact money, rates, identifiers, provenance and the typed model. Depends on nothing.
@@ -47,8 +49,9 @@ let package = Package(
         // statement runner with crash and hang detection, kill -9 during writes, a REPL soak.
         // Depends on `harmoni` so the executable it kills and soaks is built beside it.
         .executableTarget(name: "harmoni-fuzz", dependencies: ["Harmoni", "HarmoniFuzzing", "harmoni"]),
-        // The front end's program generator, shared by harmoni-fuzz and the tests. Depends on nothing.
-        .target(name: "HarmoniFuzzing"),
+        // The fuzz checks (front end, statement runner) and the front end's program generator,
+        // shared by harmoni-fuzz, the tests and the libFuzzer harnesses (Tests/libfuzzer).
+        .target(name: "HarmoniFuzzing", dependencies: ["Harmoni"]),
         // The floor for process-start timings: a bare Foundation "hello".
         .executableTarget(name: "harmoni-hello"),
         .testTarget(name: "HarmoniTests", dependencies: ["Harmoni", "HarmoniFuzzing"], exclude: ["__Snapshots__"]),

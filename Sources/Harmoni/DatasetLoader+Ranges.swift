@@ -11,12 +11,13 @@ import HarmoniModel
 ///   above = 20 %
 ///   assumption = "…why…"          # or: source = <source id>
 ///   description = "…"
+///   description_en = "…"          # optional: the sentence for --lang en
 /// }
 /// ```
 extension DatasetLoader {
     private static let rangeFields = [
         "kind", "method", "below", "above", "per_year", "applies_to", "method_contains", "source", "assumption",
-        "description",
+        "description", "description_en",
     ]
     private static let rangeMethods = RangeRule.Method.allCases.map(\.rawValue)
     /// Block kinds whose values can have a range.
@@ -51,6 +52,7 @@ extension DatasetLoader {
         }
         let contains = reader.has("method_contains") ? reader.text("method_contains") : nil
         let description = reader.text("description")
+        let descriptionEN = reader.has("description_en") ? reader.text("description_en") : nil
         let assumption = reader.has("assumption") ? reader.text("assumption") : nil
         var source: SourceID?
         if reader.has("source"), let name = reader.symbol("source") {
@@ -76,7 +78,7 @@ extension DatasetLoader {
             RangeRule(
                 id: block.id.text, kind: kind, method: method, below: below, above: above, perYear: perYear,
                 appliesTo: kinds, methodContains: contains, source: source, assumption: assumption,
-                description: description))
+                description: description, descriptionEN: descriptionEN))
     }
 }
 

@@ -282,6 +282,24 @@ extension DatasetLoader {
         dataset.households.append(Household(id: HouseholdID(block.id.text), attributes: attributes))
     }
 
+    /// `line sfo.plass_5d { name = "…" name_en = "…" }`: the display name of a fee line; a line
+    /// named twice is reported at the second.
+    mutating func buildLineName(_ block: Block, _ file: String) {
+        guard idHasParts(block, 2, "«line tjeneste.linje»", file) else { return }
+        var reader = BlockReader(block, file: file, fields: ["name", "name_en"], required: ["name"])
+        let service = self.service(block.id.parts[0], file)
+        let name = reader.text("name")
+        let english = reader.has("name_en") ? reader.text("name_en") : nil
+        diagnostics += reader.diagnostics
+        guard let service, let name else { return }
+        let key = FeeKey(service, LineID(block.id.parts[1].name))
+        guard dataset.lineName(key) == nil else {
+            report(.duplicateDefinition("line", block.id.text), file, block.id.range)
+            return
+        }
+        dataset.lineNames.append(LineName(key: key, name: name, nameEN: english))
+    }
+
     /// `asker.sfo.plass_5d`: the key of ``volumeRanges``.
     static func lineKey(_ municipality: MunicipalityID, _ key: FeeKey) -> String {
         "\(municipality.rawValue).\(key.service.rawValue).\(key.line.rawValue)"

@@ -10,7 +10,7 @@ public struct DatasetLoader {
     /// Block kinds a dataset may contain.
     public static let blockKinds = [
         "dataset", "municipality", "area", "service", "source", "fee", "rule", "parameter", "population", "volume",
-        "coverage", "budget", "subsidy", "missing", "household", "income", "merger", "range",
+        "coverage", "budget", "subsidy", "missing", "household", "income", "merger", "range", "line",
     ]
 
     /// Block kinds read in pass 1 (households are checked there and built in pass 2).
@@ -82,23 +82,29 @@ public struct DatasetLoader {
         switch kind {
         case "dataset":
             reader = BlockReader(block, file: file, fields: ["title", "baseline_year"], required: ["baseline_year"])
-            if let year = reader.wholeNumber("baseline_year", in: 1900...2100) { baselineYear = Int(year) }
+            if let year = reader.wholeNumber("baseline_year", in: 1900...2100) {
+                baselineYear = Int(year)
+                dataset.declaredBaselineYear = Int(year)
+            }
         case "municipality":
             reader = BlockReader(block, file: file, fields: ["number", "name"], required: ["number", "name"])
             if let number = reader.text("number"), let display = reader.text("name") {
                 dataset.municipalities.append(Municipality(id: MunicipalityID(name), number: number, name: display))
             }
         case "area":
-            reader = BlockReader(block, file: file, fields: ["name"], required: ["name"])
-            if let display = reader.text("name") { dataset.areas.append(Area(id: AreaID(name), name: display)) }
+            reader = BlockReader(block, file: file, fields: ["name", "name_en"], required: ["name"])
+            let english = reader.has("name_en") ? reader.text("name_en") : nil
+            if let display = reader.text("name") { dataset.areas.append(Area(id: AreaID(name), name: display, nameEN: english)) }
         case "service":
-            reader = BlockReader(block, file: file, fields: ["name", "area", "selvkost"], required: ["name", "area"])
+            reader = BlockReader(block, file: file, fields: ["name", "name_en", "area", "selvkost"], required: ["name", "area"])
             let display = reader.text("name")
+            let english = reader.has("name_en") ? reader.text("name_en") : nil
             let area = reader.symbol("area")
             if let area { serviceAreas.append((area, file, reader.range("area"))) }
             let selvkost = reader.has("selvkost") ? reader.flag("selvkost") : false
             if let display, let area, let selvkost {
-                dataset.services.append(Service(id: ServiceID(name), name: display, area: AreaID(area), selvkost: selvkost))
+                dataset.services.append(
+                    Service(id: ServiceID(name), name: display, area: AreaID(area), selvkost: selvkost, nameEN: english))
             }
         case "source":
             reader = BlockReader(block, file: file, fields: ["title", "url", "reference", "date"], required: ["title"])
@@ -141,6 +147,7 @@ public struct DatasetLoader {
         case "income": buildIncome(block, file)
         case "merger": buildMerger(block, file)
         case "range": buildRange(block, file)
+        case "line": buildLineName(block, file)
         default: break
         }
     }

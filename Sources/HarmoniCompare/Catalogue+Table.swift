@@ -23,7 +23,7 @@ extension Dataset {
                 who = (who.isEmpty ? "" : who + "; ") + (nb ? "mangler: " : "missing: ") + gaps.map { displayName($0) }.joined(separator: ", ")
             }
             table.rows.append([
-                .text(service.id.rawValue), .text(service.name), .text(service.area.rawValue),
+                .text(service.id.rawValue), .text(service.displayName(english: !nb)), .text(DisplayNames.area(service.area, in: self, nb: nb)),
                 .text(service.selvkost ? (nb ? "ja" : "yes") : (nb ? "nei" : "no")), .number(DecimalNumber(Int64(keys.count))),
                 .text(who),
             ])
@@ -40,14 +40,17 @@ extension Dataset {
     public func feesTable(_ scope: ComparisonScope, year: Int, language: DisplayLanguageTag = .nb) -> Table {
         let nb = language == .nb
         var table = Table(
-            kind: "fees", title: (nb ? "Gebyrer: " : "Fees: ") + name(of: scope) + " (\(year))",
+            kind: "fees", title: (nb ? "Gebyrer: " : "Fees: ") + name(of: scope, nb: nb) + " (\(year))",
             columns: [
                 Column("municipality", nb ? "Kommune" : "Municipality"), Column("line", nb ? "Linje" : "Line"),
                 Column("value", nb ? "Pris" : "Price", .right), Column("unit", nb ? "Enhet" : "Unit"),
                 Column("billed_months", nb ? "Mnd" : "Months", .right), Column("vat", nb ? "Mva" : "VAT"),
                 Column("valid", nb ? "Gyldig" : "Valid"), Column("status", "Status"),
             ])
-        for key in lines(in: scope) {
+        let keys = lines(in: scope)
+        let mixed = Set(keys.map(\.service)).count > 1
+        for key in keys {
+            let label = mixed ? DisplayNames.serviceLine(key, in: self, nb: nb) : DisplayNames.line(key, in: self, nb: nb)
             for municipality in mergingMunicipalities {
                 for fee in rows(municipality, key, year) {
                     let marks = Comparison.estimateFootnote(
@@ -55,7 +58,7 @@ extension Dataset {
                         lowConfidence: fee.provenance.isLowConfidence, language
                     ).map { [table.footnote($0)] } ?? []
                     table.rows.append([
-                        .text(displayName(municipality)), .text(key.description), .money(fee.amount, status: fee.provenance.status, footnotes: marks),
+                        .text(displayName(municipality)), .text(label), .money(fee.amount, status: fee.provenance.status, footnotes: marks),
                         .text(fee.period == .once ? "kr" : fee.period.unit.symbol),
                         fee.billedMonths.map { .number(DecimalNumber(Int64($0))) } ?? .empty,
                         .text(fee.vat.rawValue), .text(fee.provenance.validity.description),
@@ -70,7 +73,7 @@ extension Dataset {
                 guard let gap = missing(municipality, service) else { continue }
                 let mark = table.footnote(displayName(municipality) + ": " + gap.note)
                 table.rows.append([
-                    .text(displayName(municipality)), .text(service.rawValue), .missing(footnotes: [mark]), .empty, .empty, .empty,
+                    .text(displayName(municipality)), .text(DisplayNames.service(service, in: self, nb: nb)), .missing(footnotes: [mark]), .empty, .empty, .empty,
                     .empty, .text(nb ? "mangler" : "missing"),
                 ])
             }

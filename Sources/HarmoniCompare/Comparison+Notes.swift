@@ -4,7 +4,7 @@ import HarmoniReport
 extension Comparison {
     /// The notes under a comparison table: the basis, every usage applied, how per-use rows and
     /// missing lines are shown, and how the statistics are computed. Only what the table uses.
-    func notes(_ language: DisplayLanguageTag) -> [String] {
+    func notes(_ language: DisplayLanguageTag, dataset: Dataset? = nil) -> [String] {
         let nb = language == .nb
         var notes: [String] = []
         switch basis {
@@ -18,7 +18,7 @@ extension Comparison {
                 nb ? "Som publisert: prisen som gjaldt 31.12.\(year) (ellers årets siste), i kildens enhet og mva-form."
                     : "As published: the price in force on 31.12.\(year) (else the year's last), in the source's unit and VAT form.")
         }
-        notes += usageNotes(language)
+        notes += usageNotes(language, dataset)
         let units = Set(rows.flatMap { $0.values.compactMap { $0.value.amount?.unit } })
         if units.contains(.perUse(.day)) || units.contains(.perUse(.dogn)) {
             notes.append(Notes.perDay.text(language))
@@ -38,7 +38,7 @@ extension Comparison {
         return notes
     }
 
-    private func usageNotes(_ language: DisplayLanguageTag) -> [String] {
+    private func usageNotes(_ language: DisplayLanguageTag, _ dataset: Dataset?) -> [String] {
         let nb = language == .nb
         var seen: [AppliedUsage] = []
         var notes: [String] = []
@@ -47,13 +47,7 @@ extension Comparison {
                 guard let applied = entry.value.amount?.usage, !seen.contains(applied) else { continue }
                 seen.append(applied)
                 let amount = NorwegianFormat.decimal(applied.value.amount, grouping: true)
-                let origin: String
-                if let household = applied.value.household {
-                    origin = (nb ? "typehusholdning " : "typical household ") + household.rawValue
-                        + (applied.value.attribute.map { ", \($0)" } ?? "")
-                } else {
-                    origin = nb ? "Harmonis standard" : "Harmoni's standard"
-                }
+                let origin = applied.value.origin(nb: nb)
                 switch applied.period {
                 case .cubicMetre:
                     notes.append((nb ? "Per m3: \(amount) m3/år" : "Per m3: \(amount) m3/year") + " (\(origin)).")
@@ -66,7 +60,7 @@ extension Comparison {
                             : "Per litre of bin: \(amount) l for \(line) (the smallest bin of the line's size range; \(origin)).")
                 case .hour:
                     notes.append(
-                        nb ? "Per time: \(amount) timer/mnd × 12 måneder (\(origin)); listepris uten inntektsregler – se «show household»."
+                        nb ? "Per time: \(amount) timer/mnd × 12 måneder (\(origin)); listepris uten inntektsregler – se «vis husholdning»."
                             : "Per hour: \(amount) hours/month × 12 months (\(origin)); list price without income rules – see «show household».")
                 default:
                     let per = "Per \(applied.period.rawValue): \(amount)"

@@ -17,10 +17,15 @@ extension Comparison {
         let nb = language == .nb
         var table = Table(
             kind: "diff",
-            title: (nb ? "Sammenligning: " : "Comparison: ") + dataset.name(of: scope) + " – " + basis.label(language) + " (\(year))",
+            title: (nb ? "Sammenligning: " : "Comparison: ") + dataset.name(of: scope, nb: nb) + " – " + basis.label(language) + " (\(year))",
             columns: columns(dataset, nb))
+        // Display names of lines (a `line` block per fee line); with the service when rows mix services.
+        let mixed = Set(rows.map(\.service)).count > 1
         for row in rows {
-            var cells: [Cell] = [.text(row.key?.description ?? row.service.rawValue)]
+            let label = row.key.map {
+                mixed ? DisplayNames.serviceLine($0, in: dataset, nb: nb) : DisplayNames.line($0, in: dataset, nb: nb)
+            } ?? DisplayNames.service(row.service, in: dataset, nb: nb)
+            var cells: [Cell] = [.text(label)]
             cells.append(.text(row.values.lazy.compactMap { $0.value.amount?.unit.label(language) }.first ?? ""))
             for entry in row.values { cells.append(cell(entry, row, dataset, language, &table)) }
             cells += statisticsCells(row.statistics, row, dataset, language, &table)
@@ -31,7 +36,7 @@ extension Comparison {
                 }
             }
         }
-        table.notes = notes(language)
+        table.notes = notes(language, dataset: dataset)
         table.seriesKeys = dataset.mergingMunicipalities.map(\.rawValue)
         if table.rows.isEmpty { table.notes.insert(nb ? "Ingen gebyrlinjer i datasettet." : "No fee lines in the dataset.", at: 0) }
         return table

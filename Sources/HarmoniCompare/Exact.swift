@@ -4,14 +4,10 @@ import HarmoniModel
 /// with its rounding rule in its name. Everything is computed in `Int128` and converted back with
 /// `Int64(exactly:)`; `nil` means the result does not fit (amounts far beyond any budget).
 enum Exact {
-    /// `numerator / denominator` rounded half-up (ties away from zero); `denominator` must be positive.
+    /// `numerator / denominator` rounded half-up (ties away from zero), `denominator` positive:
+    /// Harmoni's one rounding division, ``RoundingRule/divide(_:by:mode:)``.
     static func divideHalfUp(_ numerator: Int128, _ denominator: Int128) -> Int128 {
-        precondition(denominator > 0, "callers divide by a positive count, volume or amount")
-        let quotient = numerator / denominator
-        let remainder = numerator % denominator
-        guard remainder != 0 else { return quotient }
-        if remainder.magnitude * 2 >= denominator.magnitude { return numerator < 0 ? quotient - 1 : quotient + 1 }
-        return quotient
+        RoundingRule.divide(numerator, by: denominator, mode: .halfUp)
     }
 
     /// An amount times a quantity (150 m³, 4,5 hours), rounded half-up to øre.

@@ -52,8 +52,8 @@ extension HouseholdChange {
         if table.rows.contains(where: { $0.contains(where: \.isEstimate) }) {
             notes.append(
                 nb
-                    ? "≈: beløpet bygger på et anslag; «show household \"<id>\"» viser hvilke linjer og hvorfor."
-                    : "≈: the amount rests on an estimate; «show household \"<id>\"» shows which lines and why.")
+                    ? "≈: beløpet bygger på et anslag; «vis husholdning \"<navn>\"» viser hvilke linjer og hvorfor."
+                    : "≈: the amount rests on an estimate; «show household \"<name>\"» shows which lines and why.")
         }
         table.notes = notes
         for change in changes {
@@ -74,7 +74,7 @@ extension HouseholdChange {
         let nb = language == .nb
         var notes: [String] = [
             nb
-                ? "Før og etter: husholdningens årlige kostnad under kommunens fulle regelverk (show household), inkl. mva. Endring = etter − før (negativ: betaler mindre); % = endring / før, avrundet half-up til 0,1 %."
+                ? "Før og etter: husholdningens årlige kostnad under kommunens fulle regelverk (som «vis husholdning»), inkl. mva. Endring = etter − før (negativ: betaler mindre); % = endring / før, avrundet til nærmeste 0,1 % (halve opp)."
                 : "Before and after: the household's annual cost under the municipality's complete rulebook (show household), incl. VAT. Change = after − before (negative: pays less); % = change / before, rounded half-up to 0.1 %."
         ]
         var used: [Int] = []
@@ -142,8 +142,8 @@ extension HouseholdChange {
         var notes = context.notes
         notes.append(
             nb
-                ? "Hver celle: husholdningens årlige kostnad etter vedtakene − før, i året (negativ: betaler mindre). Detaljer: «show households in <år>» og «show household \"<id>\" in <år>»."
-                : "Each cell: the household's annual cost after the decisions − before, in the year (negative: pays less). Details: «show households in <year>» and «show household \"<id>\" in <year>»."
+                ? "Hver celle: husholdningens årlige kostnad etter vedtakene − før, i året (negativ: betaler mindre). Detaljer: «vis husholdninger i <år>» og «vis husholdning \"<navn>\" i <år>»."
+                : "Each cell: the household's annual cost after the decisions − before, in the year (negative: pays less). Details: «show households in <year>» and «show household \"<name>\" in <year>»."
         )
         if table.rows.contains(where: { $0.contains(where: \.isEstimate) }) {
             notes.append(nb ? "≈: beløpet bygger på et anslag." : "≈: the amount rests on an estimate.")

@@ -120,7 +120,7 @@ extension HouseholdChange {
         notes.append(decisionNote(dataset, context, language))
         notes.append(
             nb
-                ? "Endring = etter − før (negativ: husholdningen betaler mindre); % = endring / før, avrundet half-up til 0,1 %."
+                ? "Endring = etter − før (negativ: husholdningen betaler mindre); % = endring / før, avrundet til nærmeste 0,1 % (halve opp)."
                 : "Change = after − before (negative: the household pays less); % = change / before, rounded half-up to 0.1 %."
         )
         let member = Self.member(household, dataset)

@@ -1,4 +1,5 @@
 import HarmoniModel
+import HarmoniReport
 
 /// Barnehage, kost and SFO for a household, month by month.
 ///
@@ -46,8 +47,8 @@ extension HouseholdContext {
 
     private func barnehageChild(_ child: ChildPlace, rank: Int, index: Int) -> HouseholdCostLine {
         let id = { "barnehage." + child.attribute }
-        let nb = { "Barnehage, barn \(number(child, index)) (\(child.line.line))" }
-        let en = { "Barnehage, child \(number(child, index)) (\(child.line.line))" }
+        let nb = { "\(DisplayNames.service(child.line.service, in: dataset, nb: true)), barn \(number(child, index)): \(placeName(child.line, nb: true))" }
+        let en = { "\(DisplayNames.service(child.line.service, in: dataset, nb: false)), child \(number(child, index)): \(placeName(child.line, nb: false))" }
         let rows = rows(child.line)
         guard let first = rows.first else { return absent(id(), child.line, nb(), en()) }
         let rules = book.barnehage
@@ -78,6 +79,12 @@ extension HouseholdContext {
             total += price
         }
         return trace.line(id(), child.line.service, nb(), en(), total)
+    }
+
+    /// The place's line in words for a post name: «full plass (5 dager)» (the dataset's `line`
+    /// name with a small first letter).
+    private func placeName(_ key: FeeKey, nb: Bool) -> String {
+        DisplayNames.lowercasedFirst(DisplayNames.line(key, in: dataset, nb: nb))
     }
 
     /// True (and traced) when a friplass threshold in G applies on `day`.
@@ -153,8 +160,8 @@ extension HouseholdContext {
 
     private func sfoChild(_ child: ChildPlace, rank: Int, index: Int) -> HouseholdCostLine {
         let id = { "sfo." + child.attribute }
-        let nb = { "SFO, barn \(number(child, index)) (\(child.line.line))" }
-        let en = { "SFO, child \(number(child, index)) (\(child.line.line))" }
+        let nb = { "\(DisplayNames.service(child.line.service, in: dataset, nb: true)), barn \(number(child, index)): \(placeName(child.line, nb: true))" }
+        let en = { "\(DisplayNames.service(child.line.service, in: dataset, nb: false)), child \(number(child, index)): \(placeName(child.line, nb: false))" }
         let rows = rows(child.line)
         guard let first = rows.first else { return absent(id(), child.line, nb(), en()) }
         let rules = book.sfo

@@ -1,4 +1,5 @@
 import HarmoniModel
+import HarmoniReport
 
 /// Vann, avløp, renovasjon and feiing for a dwelling, including mva.
 ///
@@ -68,7 +69,9 @@ extension HouseholdContext {
             let amount = dataset.normalised(municipality, category, basis: .perYear, year: year, usage: .defaults)
         {
             for row in amount.rows { trace.use(row.provenance) }
-            trace.adjust("kategori \(category.line)", "category \(category.line)")
+            trace.adjust(
+                "kategori " + DisplayNames.lowercasedFirst(DisplayNames.line(category, in: dataset, nb: true)),
+                "category " + DisplayNames.lowercasedFirst(DisplayNames.line(category, in: dataset, nb: false)))
             return trace.line("renovasjon", category.service, nb, en, amount.amount)
         }
         let base = FeeKey("renovasjon", "grunnbelop")
@@ -82,7 +85,8 @@ extension HouseholdContext {
         }
         for row in fixed.rows + variable.rows { trace.use(row.provenance) }
         let price = { variable.rows.last.map { NorwegianFormat.money($0.amount, unit: "kr/l/år") } ?? "" }
-        trace.adjust("grunnbeløp + \(litres) l × \(price()) (\(bin.line))", "base fee + \(litres) l × \(price()) (\(bin.line))")
+        let binName = { (nb: Bool) in DisplayNames.lowercasedFirst(DisplayNames.line(bin, in: dataset, nb: nb)) }
+        trace.adjust("grunnbeløp + \(litres) l × \(price()) (\(binName(true)))", "base fee + \(litres) l × \(price()) (\(binName(false)))")
         return trace.line("renovasjon", base.service, nb, en, fixed.amount + variable.amount)
     }
 

@@ -50,7 +50,7 @@ extension HouseholdCost {
         switch line.state {
         case .notOffered: return .text("–")
         case .missing(let note):
-            let name = dataset.service(line.service)?.name ?? line.service.rawValue
+            let name = DisplayNames.service(line.service, in: dataset, nb: language == .nb)
             return .missing(footnotes: [table.footnote(name + ": " + note)])
         case .priced:
             var marks = line.adjustments.map { table.footnote($0.text(language)) }
@@ -86,7 +86,7 @@ extension HouseholdCost {
         }
         if !profile.unpriced.isEmpty {
             let lead = nb ? "Ikke priset (ingen gebyrlinje bruker dem): " : "Not priced (no fee line uses them): "
-            notes.append(lead + profile.unpriced.joined(separator: ", ") + ".")
+            notes.append(lead + profile.unpriced.map { attributeName($0, nb: nb) }.joined(separator: ", ") + ".")
         }
         if costs.contains(where: { $0.lines.contains { $0.state == .notOffered } }) {
             notes.append(nb ? "–: kommunen har ingen slik linje i datasettet." : "–: the municipality has no such line in the dataset.")
@@ -94,6 +94,21 @@ extension HouseholdCost {
         notes.append(
             nb ? "≈: anslag; fotnotene sier hvordan og hvilke regler som er brukt." : "≈: estimate; the footnotes say how and which rules applied.")
         return notes
+    }
+
+    /// What a household attribute is, for a note users read (never the dataset's attribute id).
+    static func attributeName(_ attribute: String, nb: Bool) -> String {
+        let names: [String: (nb: String, en: String)] = [
+            "bra": ("boligareal (BRA)", "floor area (BRA)"),
+            "bruksenheter": ("antall boenheter", "number of dwelling units"),
+            "mva": ("mva-sats", "VAT rate"),
+            "water_m3": ("vannforbruk", "water use"),
+            "chimneys": ("antall piper", "number of chimneys"),
+            "trygghetsalarm": ("trygghetsalarm", "safety alarm"),
+            "months": ("antall måneder", "number of months"),
+        ]
+        if let name = names[attribute] { return nb ? name.nb : name.en }
+        return String(attribute.map { $0 == "_" ? " " : $0 })
     }
 
     private static func incomeNote(_ income: HouseholdIncome, _ year: Int, _ dataset: Dataset, _ language: DisplayLanguageTag) -> String {

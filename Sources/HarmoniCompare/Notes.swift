@@ -14,13 +14,13 @@ enum Notes {
     static let perYear = Note(
         nb: "Kr per år inkl. mva: månedspris × betalte måneder (prisen som gjelder den 1. i hver betalte måned; "
             + "ubetalte måneder regnes fra juli), semesterpris × 2, årspris × 1; ekskl. mva × 1,25 på årsbeløpet, "
-            + "avrundet half-up til øre.",
+            + "avrundet til nærmeste øre (halve øre opp).",
         en: "Kr per year incl. VAT: monthly price × billed months (the price in force on the 1st of each billed month; "
             + "unbilled months counted from July), semester price × 2, yearly price × 1; excl. VAT × 1.25 on the annual "
             + "amount, rounded half-up to øre.")
 
     static let perMonth = Note(
-        nb: "Kr per måned = kr per år / 12 (snitt over året, gratis måneder medregnet), avrundet half-up til øre.",
+        nb: "Kr per måned = kr per år / 12 (snitt over året, gratis måneder medregnet), avrundet til nærmeste øre (halve øre opp).",
         en: "Kr per month = kr per year / 12 (average over the year, free months included), rounded half-up to øre.")
 
     static let perDay = Note(
@@ -30,8 +30,8 @@ enum Notes {
             + "number of days.")
 
     static let statistics = Note(
-        nb: "Spredning % = (høyest − lavest) / lavest, avrundet half-up til 0,1 %. Vektet snitt = Σ verdi × volum "
-            + "/ Σ volum med datasettets volum for linjen, avrundet half-up til øre.",
+        nb: "Spredning % = (høyest − lavest) / lavest, avrundet til nærmeste 0,1 % (halve opp). Vektet snitt = Σ verdi × volum "
+            + "/ Σ volum med datasettets volum for linjen, avrundet til nærmeste øre (halve øre opp).",
         en: "Spread % = (highest − lowest) / lowest, rounded half-up to 0.1 %. Weighted mean = Σ value × volume "
             + "/ Σ volume using the dataset's volume of the line, rounded half-up to øre.")
 
@@ -66,7 +66,7 @@ enum Notes {
             + "cap of the band from ≤ income < to); below 2 G at most the national cap.")
 
     static let dwelling = Note(
-        nb: "Vann, avløp og renovasjon inkl. mva: ekskl. mva × 1,25 per linje, avrundet half-up til øre; avløp på "
+        nb: "Vann, avløp og renovasjon inkl. mva: ekskl. mva × 1,25 per linje, avrundet til nærmeste øre (halve øre opp); avløp på "
             + "samme volum som vann; renovasjon i kategori der kommunen har den, ellers grunnbeløp + liter × pris "
             + "per liter.",
         en: "Water, wastewater and waste incl. VAT: excl. VAT × 1.25 per line, rounded half-up to øre; wastewater "

@@ -1,4 +1,5 @@
 import HarmoniModel
+import HarmoniReport
 
 /// What a comparison covers: one fee line, every line of a service (`sfo.*`), or every line of
 /// every service in a tjenesteområde.
@@ -38,11 +39,12 @@ extension Dataset {
     }
 
     /// A display name for a scope: the service's or area's name, or the line key.
-    public func name(of scope: ComparisonScope) -> String {
+    public func name(of scope: ComparisonScope, nb: Bool = true) -> String {
         switch scope {
-        case .line(let key): return (service(key.service)?.name ?? key.service.rawValue) + " – " + key.line.rawValue
-        case .service(let id): return service(id)?.name ?? id.rawValue
-        case .area(let id): return area(id)?.name ?? id.rawValue
+        case .line(let key):
+            return DisplayNames.service(key.service, in: self, nb: nb) + " – " + DisplayNames.lowercasedFirst(DisplayNames.line(key, in: self, nb: nb))
+        case .service(let id): return DisplayNames.service(id, in: self, nb: nb)
+        case .area(let id): return DisplayNames.area(id, in: self, nb: nb)
         }
     }
 

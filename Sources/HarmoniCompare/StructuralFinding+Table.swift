@@ -28,14 +28,14 @@ extension StructuralFinding {
         let nb = language == .nb
         var table = Table(
             kind: "findings",
-            title: (nb ? "Strukturelle forskjeller: " : "Structural differences: ") + dataset.name(of: scope) + " (\(year))",
+            title: (nb ? "Strukturelle forskjeller: " : "Structural differences: ") + dataset.name(of: scope, nb: nb) + " (\(year))",
             columns: [
                 Column("service", nb ? "Tjeneste" : "Service"), Column("kind", nb ? "Type" : "Kind"),
                 Column("status", "Status"), Column("finding", nb ? "Forskjell" : "Difference"),
             ])
         for finding in findings {
             table.rows.append([
-                .text(finding.service.rawValue), .text(finding.kindLabel(language)),
+                .text(DisplayNames.service(finding.service, in: dataset, nb: nb)), .text(finding.kindLabel(language)),
                 .text(finding.statusText(language)), .text(finding.text(dataset, language: language)),
             ])
         }

@@ -5,14 +5,17 @@ extension StructuralFinding {
     /// The finding as one plain sentence: `SFO: ulikt antall betalte måneder – Asker 10; Røyken og Hurum 11.`
     public func text(_ dataset: Dataset, language: DisplayLanguageTag = .nb) -> String {
         let nb = language == .nb
-        let name = dataset.service(service)?.name ?? service.rawValue
+        let name = DisplayNames.service(service, in: dataset, nb: nb)
+        func lineNames(_ lines: [LineID]) -> String {
+            FindingText.names(lines.map { "«" + DisplayNames.lowercasedFirst(DisplayNames.line(FeeKey(service, $0), in: dataset, nb: nb)) + "»" }, language)
+        }
         func list(_ ids: [MunicipalityID]) -> String { FindingText.names(ids.map { dataset.displayName($0) }, language) }
         func groups<T>(_ groups: [MunicipalityGroup<T>], _ describe: (T?) -> String) -> String {
             groups.map { list($0.municipalities) + ": " + describe($0.value) }.joined(separator: "; ")
         }
         switch self {
         case .categoryLacking(_, let lines, let present, let lacking, _):
-            let ids = FindingText.names(lines.map(\.rawValue), language)
+            let ids = lineNames(lines)
             let subject = nb ? (lines.count == 1 ? "linjen \(ids) finnes" : "linjene \(ids) finnes")
                 : (lines.count == 1 ? "the line \(ids) exists" : "the lines \(ids) exist")
             return nb
@@ -30,7 +33,7 @@ extension StructuralFinding {
             let body = groups(g) { FindingText.shape($0, language) }
             return nb ? "\(name): ulik tariffmodell – \(body)." : "\(name): different tariff model – \(body)."
         case .validity(_, let lines, let g, _):
-            let ids = FindingText.names(lines.map(\.rawValue), language)
+            let ids = lineNames(lines)
             let body = groups(g) { ($0 ?? []).map(\.description).joined(separator: ", ") }
             return nb ? "\(name): ulike gyldighetsperioder for \(ids) – \(body)." : "\(name): different validity periods for \(ids) – \(body)."
         case .missing(_, let ids, let note):

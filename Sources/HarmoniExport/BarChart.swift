@@ -14,13 +14,37 @@ public struct BarChart: Sendable, Hashable {
     public var values: [[Cell]]
     /// A line under the chart (what was left out, units).
     public var note: String?
+    /// `ranges[category][series]`: the low–high range of the value, drawn as a whisker; empty
+    /// when the table has no ranges.
+    public var ranges: [[ChartRange?]]
 
-    public init(title: String, categories: [String], series: [String], values: [[Cell]], note: String? = nil) {
+    /// The low and high end of a value's range (cells of the table's `_low` and `_high` columns).
+    public struct ChartRange: Sendable, Hashable {
+        public var low: Cell
+        public var high: Cell
+        public init(low: Cell, high: Cell) {
+            self.low = low
+            self.high = high
+        }
+    }
+
+    public init(
+        title: String, categories: [String], series: [String], values: [[Cell]], note: String? = nil,
+        ranges: [[ChartRange?]] = []
+    ) {
         self.title = title
         self.categories = categories
         self.series = series
         self.values = values
         self.note = note
+        self.ranges = ranges
+    }
+
+    /// The note under a chart with ranges.
+    public static func rangeNote(_ language: DisplayLanguageTag) -> String {
+        language == .nb
+            ? "Strekene viser spennet (lav … høy) rundt hvert anslag."
+            : "The whiskers show the range (low … high) around each estimate."
     }
 
     /// At most this many categories are drawn; the rest are named in ``note``.
@@ -50,8 +74,17 @@ public struct BarChart: Sendable, Hashable {
             guard let first = columns.first else { return [] }
             return columns.filter { units[$0] == units[first] }
         }
+        // Range columns (`…_low`, `…_high`) are whiskers of the column they bound, not series.
         let numeric = (0..<columnCount).filter {
+            guard !table.isRangeColumn($0) else { return false }
             if case .uniform = units[$0] { return true } else { return false }
+        }
+        func rangeColumns(_ c: Int) -> (Int, Int)? {
+            let key = table.columns[c].key
+            guard let low = table.columns.firstIndex(where: { $0.key == key + Table.lowSuffix }),
+                let high = table.columns.firstIndex(where: { $0.key == key + Table.highSuffix })
+            else { return nil }
+            return (low, high)
         }
         let seriesKeys = table.seriesKeys ?? []
         let municipal = sameUnit(
@@ -63,6 +96,8 @@ public struct BarChart: Sendable, Hashable {
 
         var categories: [String] = []
         var values: [[Cell]] = []
+        var ranges: [[ChartRange?]] = []
+        let bounds = chosen.map(rangeColumns)
         var skipped = 0
         for row in table.rows {
             let label: String
@@ -77,17 +112,27 @@ public struct BarChart: Sendable, Hashable {
             }
             categories.append(label)
             values.append(cells)
+            ranges.append(
+                bounds.map { pair in
+                    guard let (low, high) = pair, low < row.count, high < row.count,
+                        row[low].chartMagnitude != nil, row[high].chartMagnitude != nil
+                    else { return nil }
+                    return ChartRange(low: row[low], high: row[high])
+                })
         }
+        let hasRanges = ranges.contains { $0.contains { $0 != nil } }
         guard !categories.isEmpty else { return nil }
-        let note: String? =
-            skipped == 0
-            ? nil
-            : language == .nb
-                ? "Diagrammet viser de \(maximumCategories) første radene; \(skipped) til står i tabellen."
-                : "The chart shows the first \(maximumCategories) rows; \(skipped) more are in the table."
+        var notes: [String] = []
+        if skipped > 0 {
+            notes.append(
+                language == .nb
+                    ? "Diagrammet viser de \(maximumCategories) første radene; \(skipped) til står i tabellen."
+                    : "The chart shows the first \(maximumCategories) rows; \(skipped) more are in the table.")
+        }
+        if hasRanges { notes.append(rangeNote(language)) }
         return BarChart(
             title: table.title, categories: categories, series: chosen.map { table.columns[$0].heading }, values: values,
-            note: note)
+            note: notes.isEmpty ? nil : notes.joined(separator: " "), ranges: hasRanges ? ranges : [])
     }
 
     private static func isYear(_ text: String) -> Bool {

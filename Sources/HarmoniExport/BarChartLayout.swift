@@ -50,6 +50,15 @@ public struct BarChartLayout: Sendable, Hashable {
         public var role: Role
     }
 
+    /// A range whisker: a horizontal line from the low to the high end at the bar's middle, with
+    /// end ticks (SVG class `range`).
+    public struct Whisker: Sendable, Hashable {
+        public var x1: Int
+        public var x2: Int
+        /// The middle of the bar.
+        public var y: Int
+    }
+
     /// A legend swatch: a small square in a series' colour.
     public struct Swatch: Sendable, Hashable {
         /// Left edge.
@@ -78,6 +87,8 @@ public struct BarChartLayout: Sendable, Hashable {
     public var labels: [Label]
     /// The legend's colour squares.
     public var swatches: [Swatch]
+    /// The range whiskers (none when the chart has no ranges).
+    public var whiskers: [Whisker]
 
     /// Fixed dimensions (pixels).
     public static let chartWidth = 760
@@ -98,6 +109,7 @@ public struct BarChartLayout: Sendable, Hashable {
         let plotLeft = Self.labelWidth + 8
         let plotRight = width - Self.valueSpace
         let magnitudes = chart.values.flatMap { $0.compactMap(\.chartMagnitude) }
+            + chart.ranges.flatMap { $0.flatMap { [$0?.low.chartMagnitude, $0?.high.chartMagnitude].compactMap { $0 } } }
         let low = min(0, magnitudes.min() ?? 0)
         var high = max(0, magnitudes.max() ?? 0)
         if high == low { high = low + 1 }
@@ -109,6 +121,7 @@ public struct BarChartLayout: Sendable, Hashable {
         var bars: [Bar] = []
         var labels: [Label] = []
         var swatches: [Swatch] = []
+        var whiskers: [Whisker] = []
 
         var legendX = plotLeft
         for (i, name) in chart.series.enumerated() {
@@ -143,7 +156,14 @@ public struct BarChartLayout: Sendable, Hashable {
                     let left = min(zeroX, end)
                     let barWidth = max(value == 0 ? 0 : 1, abs(end - zeroX))
                     bars.append(Bar(x: left, y: barY, width: barWidth, height: Self.barHeight, series: s, estimate: cell.isEstimate))
-                    let labelX = value < 0 ? zeroX + 4 : left + barWidth + 4
+                    var labelX = value < 0 ? zeroX + 4 : left + barWidth + 4
+                    let range = c < chart.ranges.count && s < chart.ranges[c].count ? chart.ranges[c][s] : nil
+                    if let range, let lowValue = range.low.chartMagnitude, let highValue = range.high.chartMagnitude {
+                        let x1 = x(min(lowValue, highValue))
+                        let x2 = x(max(lowValue, highValue))
+                        whiskers.append(Whisker(x1: x1, x2: x2, y: barY + Self.barHeight / 2))
+                        labelX = max(labelX, max(x2, zeroX) + 4)
+                    }
                     labels.append(Label(x: labelX, y: barY + Self.barHeight - 3, text: text, anchor: .start, role: .value))
                 } else if !text.isEmpty {
                     labels.append(Label(x: zeroX + 4, y: barY + Self.barHeight - 3, text: text, anchor: .start, role: .value))
@@ -161,6 +181,7 @@ public struct BarChartLayout: Sendable, Hashable {
         self.bars = bars
         self.labels = labels
         self.swatches = swatches
+        self.whiskers = whiskers
     }
 
     /// The distance between the baselines of a two-line category label.

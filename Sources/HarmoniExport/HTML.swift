@@ -32,6 +32,30 @@ public enum HTML {
     /// Escapes text for HTML and XML text and attribute values (the only escaping function of this
     /// format): `&` `<` `>` `"` `'` become `&amp;` `&lt;` `&gt;` `&quot;` `&#39;`. Works on Unicode
     /// scalars, so a combining mark after `<` cannot hide it.
+    /// The text with a real minus sign (U+2212) for every hyphen-minus that starts a number: a
+    /// `-` before a digit that does not follow a letter or digit (`-11 594 188 kr`, `(-19 371 … 0)`,
+    /// `≈ -998 065`); ranges and dates (`2020-2023`, `2019-01-01`) keep their hyphen. HTML and SVG
+    /// only: terminal and CSV output keep ASCII `-` for tools.
+    public static func typographicMinus(_ text: String) -> String {
+        guard text.contains("-") else { return text }
+        var out = ""
+        var previous: Character?
+        var characters = text.makeIterator()
+        var next = characters.next()
+        while let c = next {
+            next = characters.next()
+            if c == "-", let following = next, following.isASCII, following.isNumber,
+                !(previous.map { $0.isLetter || $0.isNumber } ?? false)
+            {
+                out.append("\u{2212}")
+            } else {
+                out.append(c)
+            }
+            previous = c
+        }
+        return out
+    }
+
     public static func escape(_ text: String) -> String {
         text.replacingScalars { scalar in
             switch scalar {

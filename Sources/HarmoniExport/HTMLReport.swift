@@ -103,7 +103,7 @@ public enum HTMLReport {
                         if cell.isEstimate { classes.append("estimate") }
                         if case .missing = cell { classes.append("missing") }
                         let attributes = classes.isEmpty ? [] : [HTMLAttribute("class", classes.joined(separator: " "))]
-                        let text = TextTable.cellText(cell, language: words.language)
+                        let text = HTML.typographicMinus(TextTable.cellText(cell, language: words.language))
                         return HTML.el("td", attributes, numeric[i] ? [.text(text)] : breakable(text))
                     })
             }
@@ -116,7 +116,7 @@ public enum HTMLReport {
         for (i, note) in table.footnotes.enumerated() {
             children.append(HTML.el("p", [HTMLAttribute("class", "footnote")], text: "\(TextTable.superscript(i + 1)) \(note)"))
         }
-        for note in table.notes { children.append(HTML.el("p", [HTMLAttribute("class", "note")], text: note)) }
+        for note in table.notes { children.append(HTML.el("p", [HTMLAttribute("class", "note")], text: HTML.typographicMinus(note))) }
         if !table.sources.isEmpty {
             var refs: [HTMLNode] = [.text(words.sources + ": ")]
             for (i, source) in table.sources.enumerated() {

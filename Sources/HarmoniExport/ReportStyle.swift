@@ -23,6 +23,7 @@ enum ReportStyle {
           overflow-wrap: break-word; word-break: normal; hyphens: manual; }
         thead th { background: var(--head); border-bottom: 2px solid var(--ink); }
         .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
+        th.num { white-space: normal; }
         .table-part { margin: .8em 0 0; font-style: italic; }
         .estimate { font-style: italic; }
         .missing { color: var(--muted); }
@@ -31,6 +32,7 @@ enum ReportStyle {
         svg text { font-size: 11px; fill: var(--ink); }
         svg text.legend { font-size: 11px; }
         svg .axis { stroke: var(--ink); stroke-width: 1; }
+        svg .range { stroke: var(--ink); stroke-width: 1.5; fill: none; }
         .sources li { margin-bottom: .3em; word-break: break-word; }
         a { color: #1f5f99; }
         @page { size: A4 portrait; margin: 15mm 12mm 18mm;

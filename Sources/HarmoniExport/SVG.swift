@@ -40,6 +40,17 @@ public enum SVG {
             }
             children.append(HTML.el("rect", attributes))
         }
+        for whisker in layout.whiskers {
+            let (x1, x2, y) = (whisker.x1, whisker.x2, whisker.y)
+            children.append(
+                HTML.el(
+                    "path",
+                    [
+                        HTMLAttribute("d", "M\(x1) \(y)H\(x2)M\(x1) \(y - 4)V\(y + 4)M\(x2) \(y - 4)V\(y + 4)"),
+                        HTMLAttribute("class", "range"), HTMLAttribute("stroke", "#222"), HTMLAttribute("stroke-width", "1.5"),
+                        HTMLAttribute("fill", "none"),
+                    ]))
+        }
         for label in layout.labels {
             children.append(
                 HTML.el(
@@ -47,7 +58,7 @@ public enum SVG {
                     [
                         HTMLAttribute("x", "\(label.x)"), HTMLAttribute("y", "\(label.y)"),
                         HTMLAttribute("text-anchor", label.anchor.rawValue), HTMLAttribute("class", label.role.rawValue),
-                    ], text: label.text))
+                    ], text: label.role == .value ? HTML.typographicMinus(label.text) : label.text))
         }
         return HTML.el(
             "svg",

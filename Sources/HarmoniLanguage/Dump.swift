@@ -40,10 +40,19 @@ extension Statement {
             return "(block \(block.kind.name) \(block.id.text)\(opening) \(attributes.joined(separator: " ")) \(closing) \(trivia))"
         case .binding(let name, let value): return "(let \(name.name) \(value.dump()) \(trivia))"
         case .command(let command):
-            let words = command.words.map { word -> String in
+            // The words as the command grammar reads them (a glued `by - 5 %` is `by` and `-5 %`),
+            // so `fmt`, which prints them apart, keeps the tree.
+            let words = command.words.flatMap { word -> [String] in
                 switch word {
-                case .expression(let e): return e.dump()
-                case .equals: return "="
+                case .expression(let e):
+                    return CommandReader.split(e).map { item in
+                        switch item {
+                        case .name(let id): return "(path \(id.name))"
+                        case .value(let e): return e.dump()
+                        case .equals: return "="
+                        }
+                    }
+                case .equals: return ["="]
                 }
             }
             return "(command \(command.keyword.name) \(words.joined(separator: " ")) \(trivia))"

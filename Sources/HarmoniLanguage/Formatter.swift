@@ -35,9 +35,11 @@ public enum Formatter {
         case .block(let block): return self.block(block)
         case .binding(let name, let value): return "let \(name.name) = \(expression(value))"
         case .command(let command):
+            // Words as the command grammar reads them: a keyword the parser glued to its value
+            // (`by - 5 %`, `to(2 990 kr)`) is printed apart from it (`by -5 %`, `to 2 990 kr`).
             var out = command.keyword.name
             var previous = out
-            for next in command.words.map(word) {
+            for next in command.words.flatMap(items).map(item) {
                 out += separator(between: previous, and: next) + next
                 previous = next
             }
@@ -78,9 +80,17 @@ public enum Formatter {
         return out + "}"
     }
 
-    private static func word(_ word: Word) -> String {
+    private static func items(_ word: Word) -> [CommandReader.Item] {
         switch word {
-        case .expression(let e): return expression(e)
+        case .expression(let e): return CommandReader.split(e)
+        case .equals(let range): return [.equals(range)]
+        }
+    }
+
+    private static func item(_ item: CommandReader.Item) -> String {
+        switch item {
+        case .name(let id): return id.name
+        case .value(let e): return expression(e)
         case .equals: return "="
         }
     }

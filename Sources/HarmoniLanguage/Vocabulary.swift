@@ -39,7 +39,7 @@ public enum Vocabulary {
         "nominell": "nominal", "område": "area", "kommune": "municipality", "tjeneste": "service", "som": "as",
         "publisert": "published", "år": "year", "måned": "month", "mnd": "month", "overskriv": "overwrite",
         "datasett": "dataset", "volum": "volume", "mva": "vat", "kilde": "source", "fakturert": "billed",
-        "behold": "keep", "struktur": "structure",
+        "behold": "keep", "struktur": "structure", "etterpå": "after",
     ]
 
     /// The canonical form of `word` (itself when it has no other spelling).

@@ -20,7 +20,17 @@ public struct Dataset: Sendable, Hashable, Codable {
     }
     public var areas: [Area] = []
     public var services: [Service] = []
+    /// Display names of fee lines (`line` blocks), in file order.
+    public var lineNames: [LineName] = []
     public var sources: [Source] = []
+    /// The year the dataset's figures describe, as its `dataset { baseline_year = … }` block says
+    /// (`nil` for a dataset without one, e.g. one built in code).
+    public var declaredBaselineYear: Int?
+    /// The year fee references read from and the simulator lifts prices and volumes from:
+    /// ``declaredBaselineYear``, or ``defaultBaselineYear`` when the dataset names none.
+    public var baselineYear: Int { declaredBaselineYear ?? Self.defaultBaselineYear }
+    /// The baseline year of a dataset that declares none: 2019, the year before the 2020 mergers.
+    public static let defaultBaselineYear = 2019
     // Fees, rules, parameters and volumes are stored in `stored…`; changing one (in place, by
     // `_modify`, so `append` does not copy the array) starts its lookup table afresh.
     public var fees: [Fee] {
@@ -94,7 +104,7 @@ public struct Dataset: Sendable, Hashable, Codable {
     /// The values under their public names (the lookup tables are not coded).
     private enum CodingKeys: String, CodingKey {
         case storedMunicipalities = "municipalities"
-        case areas, services, sources
+        case areas, services, lineNames, sources, declaredBaselineYear
         case storedFees = "fees"
         case storedRules = "rules"
         case storedParameters = "parameters"
@@ -117,6 +127,9 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// A service by id.
     public func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }
+
+    /// The display name of a fee line (`line` block), if the dataset has one.
+    public func lineName(_ key: FeeKey) -> LineName? { lineNames.first { $0.key == key } }
 
     /// An area by id.
     public func area(_ id: AreaID) -> Area? { areas.first { $0.id == id } }

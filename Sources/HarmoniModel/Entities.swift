@@ -17,11 +17,18 @@ public struct Municipality: Sendable, Hashable, Codable {
 /// A tjenesteområde (service area) of the seed documents, e.g. «Oppvekst, undervisning, kunnskap».
 public struct Area: Sendable, Hashable, Codable {
     public var id: AreaID
+    /// Display name in Norwegian.
     public var name: String
-    public init(id: AreaID, name: String) {
+    /// Display name in English (`name_en`), if the dataset has one.
+    public var nameEN: String?
+    public init(id: AreaID, name: String, nameEN: String? = nil) {
         self.id = id
         self.name = name
+        self.nameEN = nameEN
     }
+
+    /// The name in the output language (`name_en` in English where the dataset has it).
+    public func displayName(english: Bool) -> String { english ? nameEN ?? name : name }
 }
 
 /// A municipal service with fees: barnehage, SFO, kulturskole, renovasjon, …
@@ -33,13 +40,39 @@ public struct Service: Sendable, Hashable, Codable {
     public var area: AreaID
     /// True when fees may not exceed cost (selvkost): vann, avløp, renovasjon, slam, feiing, byggesak.
     public var selvkost: Bool
+    /// Display name in English (`name_en`), if the dataset has one.
+    public var nameEN: String?
 
-    public init(id: ServiceID, name: String, area: AreaID, selvkost: Bool) {
+    public init(id: ServiceID, name: String, area: AreaID, selvkost: Bool, nameEN: String? = nil) {
         self.id = id
         self.name = name
         self.area = area
         self.selvkost = selvkost
+        self.nameEN = nameEN
     }
+
+    /// The name in the output language (`name_en` in English where the dataset has it).
+    public func displayName(english: Bool) -> String { english ? nameEN ?? name : name }
+}
+
+/// The display name of one fee line of a service (`line sfo.plass_5d { name = "Plass 5 dager i
+/// uken" }`): what tables show in place of the id `sfo.plass_5d`.
+public struct LineName: Sendable, Hashable, Codable {
+    /// Service and line: `sfo.plass_5d`.
+    public var key: FeeKey
+    /// Display name in Norwegian: «Plass 5 dager i uken».
+    public var name: String
+    /// Display name in English (`name_en`), if the dataset has one.
+    public var nameEN: String?
+
+    public init(key: FeeKey, name: String, nameEN: String? = nil) {
+        self.key = key
+        self.name = name
+        self.nameEN = nameEN
+    }
+
+    /// The name in the output language (`name_en` in English where the dataset has it).
+    public func displayName(english: Bool) -> String { english ? nameEN ?? name : name }
 }
 
 /// One fee line of one municipality (brukerbetaling or gebyr): an amount per period.

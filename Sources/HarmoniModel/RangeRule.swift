@@ -44,11 +44,16 @@ public struct RangeRule: Sendable, Hashable, Codable {
     public var assumption: String?
     /// A sentence shown to users: what the rule says.
     public var description: String
+    /// The same sentence in English (`description_en`), if the dataset has it.
+    public var descriptionEN: String?
+
+    /// The sentence in the output language (`description_en` in English where there is one).
+    public func description(english: Bool) -> String { english ? descriptionEN ?? description : description }
 
     public init(
         id: String, kind: String, method: Method, below: Rate = .zero, above: Rate = .zero, perYear: Rate = .zero,
         appliesTo: [String] = [], methodContains: String? = nil, source: SourceID? = nil, assumption: String? = nil,
-        description: String = ""
+        description: String = "", descriptionEN: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -61,6 +66,7 @@ public struct RangeRule: Sendable, Hashable, Codable {
         self.source = source
         self.assumption = assumption
         self.description = description
+        self.descriptionEN = descriptionEN
     }
 
     /// The kind name that stands for carried-forward values.

@@ -40,9 +40,9 @@ public struct DistributionRow: Sendable, Hashable {
     /// the typical households' change %), `nil` when nothing was paid before.
     public var share: Rate? { HouseholdChange.rate(totalChange, of: totalBefore) }
 
+    /// `a / b` half-up for a positive count `b`: ``RoundingRule/divide(_:by:mode:)``.
     static func divide(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = (Int128(a) * 2 + (a >= 0 ? Int128(b) : -Int128(b))) / (2 * Int128(b))
-        return Int64(q)
+        Int64(RoundingRule.divide(Int128(a), by: Int128(b), mode: .halfUp))
     }
 }
 

@@ -7,7 +7,7 @@ extension PopulationLedger {
     /// old municipality the effect before and after the decisions and the change, marked with the
     /// population's status (≈ for a synthetic one), then the year's sum.
     public static func table(
-        _ lines: [LedgerLine], ledger: Ledger, services: [ServiceID: String], names: [MunicipalityID: String], notes: [String],
+        _ lines: [LedgerLine], ledger: Ledger, dataset: Dataset, names: [MunicipalityID: String], notes: [String],
         language: DisplayLanguageTag
     ) -> Table {
         let en = language == .en
@@ -28,11 +28,11 @@ extension PopulationLedger {
                 sum += change
                 status = max(status, line.status)
                 table.rows.append([
-                    .text(String(year)), .text(services[ServiceID(line.group)] ?? line.group),
+                    .text(String(year)), .text(DisplayNames.service(ServiceID(line.group), in: dataset, nb: !en)),
                     .text(names[line.municipality] ?? line.municipality.rawValue), line.users.map { .number($0) } ?? .empty,
                     line.before.map { .money($0, status: line.status) } ?? .missing(),
                     line.after.map { .money($0, status: line.status) } ?? .missing(), .money(change, status: line.status),
-                    .text(ledger.label(line.decision)),
+                    .text(ledger.label(line.decision, dataset: dataset, en: en)),
                 ])
             }
             table.rows.append([

@@ -16,6 +16,8 @@ import HarmoniSimulate
 public enum PopulationLedger {
     /// The item name of the lines (`sfo.inntektsregler_befolkning`).
     public static let item = "inntektsregler_befolkning"
+    /// The display name of ``item`` in tables and notes.
+    public static let itemName = LocalizedText("inntektsprøvde regler (befolkningen)", "income-tested rules (population)")
 
     /// The lines of a run, in year, service and municipality order.
     public static func lines(_ run: PopulationRun, population: HouseholdPopulation, scenario: ScenarioState, dataset: Dataset)
@@ -62,34 +64,31 @@ public enum PopulationLedger {
 
     /// The ledger with the population's lines added: totals recomputed; rule adoptions whose effect
     /// the population computed are no longer listed as «unknown» but named in a note.
-    public static func extend(_ ledger: Ledger, with lines: [LedgerLine], origin: String, names: [MunicipalityID: String] = [:],
-        services: [ServiceID: String] = [:]
-    ) -> Ledger {
+    public static func extend(_ ledger: Ledger, with lines: [LedgerLine], origin: LocalizedText, dataset: Dataset) -> Ledger {
         guard !lines.isEmpty else { return ledger }
         let covered = Set(lines.map { "\($0.group)|\($0.municipality.rawValue)" })
         var notes = ledger.notes
         var remaining: [RuleChange] = []
         for change in ledger.ruleChanges {
             if covered.contains("\(change.service.rawValue)|\(change.municipality.rawValue)") {
-                let name = names[change.municipality] ?? change.municipality.rawValue
-                let service = services[change.service] ?? Links.displayName(ofScheme: change.service.rawValue)
-                let ruleNB = service + ", " + DisplayNames.rule(change.rule, nb: true)
-                let ruleEN = service + ", " + DisplayNames.rule(change.rule, nb: false)
+                let name = dataset.municipality(change.municipality)?.name ?? change.municipality.rawValue
+                let ruleNB = DisplayNames.service(change.service, in: dataset, nb: true) + ", " + DisplayNames.rule(change.rule, nb: true)
+                let ruleEN = DisplayNames.service(change.service, in: dataset, nb: false) + ", " + DisplayNames.rule(change.rule, nb: false)
                 func listed(_ parameters: [String], nb: Bool) -> String {
                     parameters.isEmpty ? (nb ? "ingen" : "none") : parameters.map { DisplayNames.ruleAssignment($0, nb: nb) }.joined(separator: ", ")
                 }
                 notes.append(
                     LocalizedText(
-                        "\(ruleNB) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(listed(change.before, nb: true)) → \(listed(change.after, nb: true)); inntektsvirkningen er regnet på befolkningen (\(origin)), linjen «\(item)».",
-                        "\(ruleEN) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(listed(change.before, nb: false)) → \(listed(change.after, nb: false)); the revenue effect is computed on the population (\(origin)), line «\(item)»."))
+                        "\(ruleNB) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision, dataset: dataset, en: false))): \(listed(change.before, nb: true)) → \(listed(change.after, nb: true)); inntektsvirkningen er regnet på befolkningen (\(origin.nb)), linjen «\(itemName.nb)».",
+                        "\(ruleEN) in \(name) from \(change.fromYear) (\(ledger.label(change.decision, dataset: dataset, en: true))): \(listed(change.before, nb: false)) → \(listed(change.after, nb: false)); the revenue effect is computed on the population (\(origin.en)), line «\(itemName.en)»."))
             } else {
                 remaining.append(change)
             }
         }
         notes.append(
             LocalizedText(
-                "Linjene «\(item)» er virkningen av de inntektsprøvde reglene (moderasjon, friplass, 6 %-tak, gratis kjernetid, søskenmoderasjon, fritak og timetak) regnet på befolkningen (\(origin)): befolkningens inntekt med reglene minus inntekten til listepris, før og etter vedtakene.",
-                "The lines «\(item)» are the effect of the income-tested rules (moderation, free places, 6 % cap, free core time, sibling discounts, exemptions and hour caps) computed on the population (\(origin)): the population's revenue under the rules minus its revenue at list price, before and after the decisions."))
+                "Linjene «\(itemName.nb)» er virkningen av de inntektsprøvde reglene (moderasjon, friplass, 6 %-tak, gratis kjernetid, søskenmoderasjon, fritak og timetak) regnet på befolkningen (\(origin.nb)): befolkningens inntekt med reglene minus inntekten til listepris, før og etter vedtakene.",
+                "The lines «\(itemName.en)» are the effect of the income-tested rules (moderation, free places, 6 % cap, free core time, sibling discounts, exemptions and hour caps) computed on the population (\(origin.en)): the population's revenue under the rules minus its revenue at list price, before and after the decisions."))
         var extended = Ledger(
             lines: ledger.lines + lines, ruleChanges: remaining, selvkostWarnings: ledger.selvkostWarnings,
             ineffective: ledger.ineffective, notes: notes, problems: ledger.problems, index: ledger.index,

@@ -133,9 +133,9 @@ struct MunicipalityPeople {
         var calibrated: [Int64] = []
         calibrated.reserveCapacity(earners.count)
         for (position, person) in earners.enumerated() {
-            let value = (Int128(raw[position]) * medianKroner * 2 + achieved) / (2 * achieved)
+            let value = RoundingRule.divide(Int128(raw[position]) * medianKroner, by: achieved, mode: .halfUp)
             calibrated.append(Int64(value))
-            let lifted = (value * Int128(1_000_000 + a.incomeGrowth.ppm) * 2 + 1_000_000) / 2_000_000
+            let lifted = RoundingRule.divide(value * Int128(1_000_000 + a.incomeGrowth.ppm), by: 1_000_000, mode: .halfUp)
             incomes[person] = Int64(lifted)
         }
         return PopulationStatistics.lowerMedian(calibrated)

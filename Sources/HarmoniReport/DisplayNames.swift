@@ -49,6 +49,61 @@ public enum DisplayNames {
         }
     }
 
+    /// A fee line's display name from the dataset's `line` block («Plass 5 dager i uken», or
+    /// `name_en` in English); without one, the line id in words with a capital («Plass 5d»).
+    public static func line(_ key: FeeKey, in dataset: Dataset, nb: Bool) -> String {
+        if let name = dataset.lineName(key) { return name.displayName(english: !nb) }
+        return capitalisedFirst(words(key.line.rawValue))
+    }
+
+    /// A fee line with its service, for rows that mix services: «Vann: fastledd».
+    public static func serviceLine(_ key: FeeKey, in dataset: Dataset, nb: Bool) -> String {
+        service(key.service, in: dataset, nb: nb) + ": " + lowercasedFirst(line(key, in: dataset, nb: nb))
+    }
+
+    /// A service's display name (`name`, or `name_en` in English); without a `service` block, the
+    /// id in words with a capital.
+    public static func service(_ id: ServiceID, in dataset: Dataset, nb: Bool) -> String {
+        if let service = dataset.service(id) { return service.displayName(english: !nb) }
+        return capitalisedFirst(words(id.rawValue))
+    }
+
+    /// A tjenesteområde's display name (`name`, or `name_en` in English); without an `area`
+    /// block, the id in words with a capital.
+    public static func area(_ id: AreaID, in dataset: Dataset, nb: Bool) -> String {
+        if let area = dataset.area(id) { return area.displayName(english: !nb) }
+        return capitalisedFirst(words(id.rawValue))
+    }
+
+    /// The merger's name for titles: the new municipality's name as the dataset writes it, its
+    /// part in parentheses where it has one («Asker (nye Asker)» → «nye Asker»); «den nye
+    /// kommunen» / «the new municipality» for a dataset without `merger` blocks.
+    public static func mergerName(_ dataset: Dataset, nb: Bool) -> String {
+        guard let id = dataset.newMunicipality, let name = dataset.municipality(id)?.name else {
+            return nb ? "den nye kommunen" : "the new municipality"
+        }
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
+            let inner = name[name.index(after: open)..<name.index(before: name.endIndex)]
+            if !inner.isEmpty { return String(inner) }
+        }
+        return name
+    }
+
+    /// «Plass 5 dager i uken» → «plass 5 dager i uken», for a name inside a phrase; a word that
+    /// starts with two capitals (`SFO-kurs`) is kept.
+    public static func lowercasedFirst(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase else { return text }
+        let second = text.dropFirst().first
+        if let second, second.isUppercase { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    /// «plass 5d» → «Plass 5d».
+    public static func capitalisedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     /// `kost_lavest` → `kost lavest`.
     public static func words(_ id: String) -> String { String(id.map { $0 == "_" ? " " : $0 }) }
 

@@ -69,7 +69,8 @@ public struct Catalog: Sendable {
     public private(set) var items: [BaselineItem]
     private let index: [Pair: Int]
     private let groupKeys: [String: [ItemKey]]
-    /// Subsidy lines skipped because they are not amounts (shares of a pot, weights).
+    /// Lines left out: subsidy lines that are not amounts (shares of a pot, weights), and fee
+    /// lines of a service the dataset does not declare (`kommune.tjeneste.linje`).
     public let skipped: [String]
     /// Integer lookups for the simulator's inner loops.
     private(set) var slots: CatalogSlots
@@ -123,12 +124,18 @@ public struct Catalog: Sendable {
             let key = ItemKey(.fee, fee.key.service.rawValue, fee.key.line.rawValue)
             let pair = FeePair(municipality: fee.municipality, key: fee.key)
             let row = rows.first { fees[$0].provenance.validity.contains(end) }.map { fees[$0] } ?? fees[rows[rows.count - 1]]
-            let service = services[fee.key.service]
+            // A fee of a service the dataset does not declare has no area to be counted in: the
+            // loader refuses it at its id (`ukjent tjeneste`); a dataset built in code that has
+            // one gets the line left out and named here, never an invented area.
+            guard let service = services[fee.key.service] else {
+                skipped.append("\(fee.municipality).\(key)")
+                continue
+            }
             items.append(
                 Catalog.item(
-                    key: key, municipality: fee.municipality, area: service?.area ?? "klima", level: row.amount,
+                    key: key, municipality: fee.municipality, area: service.area, level: row.amount,
                     period: row.period, periodsPerYear: Catalog.periods(row), vat: row.vat, provenance: row.provenance,
-                    volume: volumes[pair], selvkost: service?.selvkost ?? false, countsUsers: &countsUsers))
+                    volume: volumes[pair], selvkost: service.selvkost, countsUsers: &countsUsers))
         }
         for subsidy in dataset.subsidies where merging.contains(subsidy.municipality) {
             let key = ItemKey(.subsidy, subsidy.scheme, subsidy.line)

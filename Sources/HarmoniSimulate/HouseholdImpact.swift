@@ -59,7 +59,7 @@ public enum HouseholdImpact {
             notes.append(
                 en
                     ? "Year: \(year) (the period's last; choose another with «in <year>»)."
-                    : "År: \(year) (periodens siste; velg et annet med «in <år>»).")
+                    : "År: \(year) (periodens siste; velg et annet med «i <år>»).")
         case .every: break
         }
         notes.append(
@@ -67,7 +67,9 @@ public enum HouseholdImpact {
                 prices.index, basis: prices.index.basis, firstYear: scenario.period.lowerBound, en: en))
         notes.append(steadyYearNote(prices, every: choice == .every, en: en))
         return HouseholdChangeContext(
-            labels: scenario.decisions.enumerated().map { $0.element.label(index: $0.offset) }, notes: notes)
+            labels: scenario.decisions.enumerated().map {
+                $0.element.label(index: $0.offset, dataset: prices.before, firstYear: scenario.period.lowerBound, nb: !en)
+            }, notes: notes)
     }
 
     /// How a year is priced: fees, rules and G of 31.12.2019, money lifted by the year's factor.

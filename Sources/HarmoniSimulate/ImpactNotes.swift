@@ -11,11 +11,11 @@ enum ImpactNotes {
         notes.append(
             ReportNotes.priceBasis(
                 ledger.index, basis: ledger.index?.basis ?? .fixed, firstYear: ledger.period.lowerBound, en: en))
-        notes += ReportNotes.arithmetic(growth: ledger.growth, en: en)
+        notes += ReportNotes.arithmetic(growth: ledger.growth, baselineYear: ledger.index?.baselineYear ?? dataset.baselineYear, en: en)
         notes.append(
             en
                 ? "«harmonise» makes every line equal in the municipalities that have it; with «keep structure» (and for «set» and «solve» of a group) each municipality's lines move by the factor of the group's main line (the first line all three have). Each decision's line starts where the earlier decisions left the price."
-                : "«harmonise» gjør hver linje lik i kommunene som har den; med «keep structure» (og for «set» og «solve» av en gruppe) flyttes hver kommunes linjer med faktoren til gruppens hovedlinje (første linje alle tre har). Hvert vedtak regnes fra prisen de tidligere vedtakene etterlot."
+                : "«harmoniser» gjør hver linje lik i kommunene som har den; med «behold struktur» (og for «sett» og «løs» av en gruppe) flyttes hver kommunes linjer med faktoren til gruppens hovedlinje (første linje alle tre har). Hvert vedtak regnes fra prisen de tidligere vedtakene etterlot."
         )
         for warning in ledger.selvkostWarnings where year == nil || warning.year == year {
             let name = dataset.service(warning.service)?.name ?? warning.service.rawValue
@@ -45,12 +45,12 @@ enum ImpactNotes {
             let rule = service + ", " + DisplayNames.rule(change.rule, nb: !en)
             notes.append(
                 en
-                    ? "\(rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); the income effect is unknown (no income distribution in the dataset)."
-                    : "\(rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision))): \(before) → \(after); inntektsvirkningen er ukjent (datasettet har ingen inntektsfordeling)."
+                    ? "\(rule) in \(name) from \(change.fromYear) (\(ledger.label(change.decision, dataset: dataset, en: en))): \(before) → \(after); the income effect is unknown (no income distribution in the dataset)."
+                    : "\(rule) i \(name) fra \(change.fromYear) (\(ledger.label(change.decision, dataset: dataset, en: en))): \(before) → \(after); inntektsvirkningen er ukjent (datasettet har ingen inntektsfordeling)."
             )
         }
         for index in ledger.ineffective {
-            notes.append((en ? "No change: " : "Ingen endring: ") + ledger.label(index))
+            notes.append((en ? "No change: " : "Ingen endring: ") + ledger.label(index, dataset: dataset, en: en))
         }
         for note in ledger.notes { notes.append(note.text(english: en)) }
         return notes

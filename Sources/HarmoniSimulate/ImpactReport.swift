@@ -30,8 +30,12 @@ public enum ImpactReport {
         if table.rows.contains(where: { $0.contains(where: \.isEstimate) }) {
             table.notes.append(ReportNotes.estimateMark(en: en))
         }
+        // Each source looked up once (a ledger has thousands of lines, a dataset a few sources).
+        var seen: Set<SourceID> = []
         for line in lines {
-            for id in line.sources { if let source = dataset.source(id) { table.cite(source) } }
+            for id in line.sources where seen.insert(id).inserted {
+                if let source = dataset.source(id) { table.cite(source) }
+            }
         }
         table.sources.sort { $0.title < $1.title }
         return table
@@ -57,6 +61,10 @@ public enum ImpactReport {
             en
             ? "no volume in the dataset: revenue unknown (not 0)"
             : "volum mangler i datasettet: inntekten er ukjent (ikke 0)"
+        // Each decision's label and each municipality's name made once, not once per line.
+        let labels = ledger.decisions.indices.map { ledger.label($0, dataset: dataset, en: en) }
+        var names: [MunicipalityID: String] = [:]
+        for line in lines where names[line.municipality] == nil { names[line.municipality] = name(line.municipality, dataset) }
         for year in years {
             let inYear = lines.filter { $0.year == year }
             for line in inYear {
@@ -65,14 +73,14 @@ public enum ImpactReport {
                     amount.map { .money($0, status: line.status) } ?? .missing(footnotes: [table.footnote(missingNote)])
                 }
                 table.rows.append([
-                    .text(line.itemText), .text(name(line.municipality, dataset)), .text(String(line.year)),
+                    .text(line.displayText(dataset, en: en)), .text(names[line.municipality] ?? line.municipality.rawValue), .text(String(line.year)),
                     .text(kindText(line.kind, en) + (line.selvkost ? ", selvkost" : "")), volume,
                     .money(line.unitBefore, status: line.status),
                     .money(line.unitAfter, status: line.status), money(line.before), money(line.after),
                     money(line.change),
                     line.users.map { .number($0) } ?? .empty,
                     line.changePerUser.map { .money($0, status: line.status) } ?? .empty,
-                    .text(ledger.label(line.decision)),
+                    .text(labels.indices.contains(line.decision) ? labels[line.decision] : ledger.label(line.decision, dataset: dataset, en: en)),
                 ])
             }
             for kind in [LedgerLine.Kind.revenue, .cost] where inYear.contains(where: { $0.kind == kind }) {
@@ -114,7 +122,7 @@ public enum ImpactReport {
                 Column("revenue_after", en ? "Revenue after" : "Inntekt etter", .right),
                 Column("revenue_change", en ? "Revenue change" : "Endring inntekt", .right),
                 Column("cost_change", en ? "Cost change" : "Endring utgift", .right),
-                Column("net_effect", en ? "Netto effect" : "Netto virkning", .right),
+                Column("net_effect", en ? "Net effect (+ = higher net spending)" : "Netto virkning (+ = økte netto utgifter)", .right),
                 Column("missing", en ? "Lines w/o volume" : "Linjer uten volum", .right),
             ])
         func key(_ line: LedgerLine) -> String {
@@ -138,7 +146,7 @@ public enum ImpactReport {
                 let members = inYear.filter { key($0) == group }
                 let total = LedgerTotal(chaining: members)
                 guard total.lines > 0 else { continue }
-                table.rows.append(row(groupName(group, grouping, dataset), year, total, weakest(members)))
+                table.rows.append(row(groupName(group, grouping, dataset, en: en), year, total, weakest(members)))
             }
             if sum.lines > 0 { table.rows.append(row(en ? "Total" : "Sum", year, sum, weakest(inYear))) }
         }
@@ -157,11 +165,11 @@ public enum ImpactReport {
         ]
     }
 
-    private static func groupName(_ group: String, _ grouping: ImpactGrouping, _ dataset: Dataset) -> String {
+    private static func groupName(_ group: String, _ grouping: ImpactGrouping, _ dataset: Dataset, en: Bool = false) -> String {
         switch grouping {
-        case .area: return dataset.area(AreaID(group))?.name ?? group
+        case .area: return DisplayNames.area(AreaID(group), in: dataset, nb: !en)
         case .municipality: return name(MunicipalityID(group), dataset)
-        case .service: return dataset.service(ServiceID(group))?.name ?? Links.displayName(ofScheme: group)
+        case .service: return dataset.service(ServiceID(group))?.displayName(english: en) ?? Links.displayName(ofScheme: group)
         }
     }
 

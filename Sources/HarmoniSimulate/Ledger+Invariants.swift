@@ -17,7 +17,7 @@ extension Ledger {
         violations += checkTotals(totalsByDecision, key: \.decision, name: "decision")
         for (number, line) in lines.enumerated() {
             let where_ =
-                "line \(number + 1) (\(line.itemText) \(line.municipality) \(line.year) \(label(line.decision)))"
+                "line \(number + 1) (\(line.itemText) \(line.municipality) \(line.year) \(statementLabel(line.decision)))"
             if let before = line.before, let after = line.after, line.change != after - before {
                 violations.append("\(where_): change is not after − before")
             }
@@ -54,7 +54,7 @@ extension Ledger {
             let key = ChainKey(line)
             if let previous = lastOfChain[key], previous.after != line.before || previous.unitAfter != line.unitBefore {
                 violations.append(
-                    "\(line.itemText) \(line.municipality) \(line.year): \(label(line.decision)) does not start where \(label(previous.decision)) ended"
+                    "\(line.itemText) \(line.municipality) \(line.year): \(statementLabel(line.decision)) does not start where \(statementLabel(previous.decision)) ended"
                 )
             }
             lastOfChain[key] = line

@@ -1,4 +1,5 @@
 import HarmoniModel
+import HarmoniReport
 
 /// One line of the impact ledger: the effect of one decision on one item of one old
 /// municipality in one year.
@@ -73,6 +74,16 @@ public struct LedgerLine: Sendable, Hashable {
 
     /// `group.item`.
     public var itemText: String { "\(group).\(item)" }
+
+    /// The line for people: «Vann: forbruk per m³» (the dataset's `line` name), «SFO: inntektsprøvde
+    /// regler (befolkningen)» for the population's line.
+    public func displayText(_ dataset: Dataset, en: Bool) -> String {
+        let service = DisplayNames.service(ServiceID(group), in: dataset, nb: !en)
+        if item == "inntektsregler_befolkning" {
+            return service + ": " + (en ? "income-tested rules (population)" : "inntektsprøvde regler (befolkningen)")
+        }
+        return DisplayNames.serviceLine(FeeKey(ServiceID(group), LineID(item)), in: dataset, nb: !en)
+    }
 }
 
 /// A rule a municipality gives up or adopts by a rule decision. Its revenue effect cannot be
@@ -157,9 +168,16 @@ public struct Ledger: Sendable, Hashable {
         self.totalsByDecision = LedgerTotal.group(lines, byYear: false)
     }
 
-    /// `#2 harmonise sfo.* to asker` for a decision index.
-    public func label(_ decision: Int) -> String {
+    /// `#2 SFO: alle satser settes til Askers nivå fra 2020` for a decision index: the number and
+    /// the decision as a sentence in the output language.
+    /// `#2 harmonise sfo.* to asker`: the decision as its statement (for checks and logs).
+    func statementLabel(_ decision: Int) -> String {
         decision < decisions.count ? decisions[decision].label(index: decision) : "#\(decision + 1)"
+    }
+
+    public func label(_ decision: Int, dataset: Dataset, en: Bool) -> String {
+        guard decision < decisions.count else { return "#\(decision + 1)" }
+        return decisions[decision].label(index: decision, dataset: dataset, firstYear: period.lowerBound, nb: !en)
     }
 
     /// The total of the lines matching `filter`.

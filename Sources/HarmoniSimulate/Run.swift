@@ -2,7 +2,8 @@ import HarmoniModel
 
 /// The mutable state of one run: lines so far and the annual amount each item has reached.
 struct Run {
-    let decisions: [Decision]
+    /// The scenario's decisions (a continued run, ``Simulator/extend(_:to:)``, gets the longer list).
+    var decisions: [Decision]
     /// The lines in the order made; ``takeOrderedLines(_:)`` gives the ledger's order.
     private(set) var lines: [LedgerLine] = []
     /// The catalog position of each line's item (-1 for a coverage line).

@@ -47,7 +47,7 @@ public struct SimulationError: Error, Sendable, Hashable {
         .init(
             code: "no-common-line",
             nb:
-                "«\(group)» har ingen linje som alle tre kommunene har (ulik tariffstruktur); harmoniser uten «keep structure» (linje for linje) eller endre med «by …»",
+                "«\(group)» har ingen linje som alle tre kommunene har (ulik tariffstruktur); harmoniser uten «behold struktur» (linje for linje) eller endre med «med …»",
             en:
                 "«\(group)» has no line all three municipalities have (different tariff structures); harmonise without «keep structure» (line by line) or change with «by …»"
         )
@@ -94,7 +94,7 @@ public struct SimulationError: Error, Sendable, Hashable {
     public static func ruleNeedsMunicipality(_ target: String, example: String = "asker") -> Self {
         .init(
             code: "rule-needs-municipality",
-            nb: "regler harmoniseres ved å ta i bruk én kommunes regel: «harmonise \(target) to \(example)»",
+            nb: "regler harmoniseres ved å ta i bruk én kommunes regel: «harmoniser \(target) til \(example)»",
             en: "rules are harmonised by adopting one municipality's rule: «harmonise \(target) to \(example)»")
     }
 

@@ -7,7 +7,7 @@ import HarmoniModel
 public struct SimulationBaseline: Sendable {
     /// The dataset.
     public let dataset: Dataset
-    /// The year the dataset's prices are from (2019).
+    /// The year the dataset's prices are from (``Dataset/baselineYear``: its `baseline_year`).
     public let year: Int
     /// The priced items at the end of `year`.
     public let catalog: Catalog
@@ -18,10 +18,12 @@ public struct SimulationBaseline: Sendable {
     /// The parameters of every rule as text, for rule adoptions.
     let ruleTexts: RuleTexts
 
-    /// Prepares a dataset whose prices are from `year`, for a merger of `municipalities` (the
-    /// dataset's ``Dataset/mergingMunicipalities`` unless a caller names others).
-    public init(_ dataset: Dataset, year: Int = 2019, municipalities: [MunicipalityID]? = nil) {
+    /// Prepares a dataset whose prices are from `year` (the dataset's ``Dataset/baselineYear``
+    /// unless given), for a merger of `municipalities` (the dataset's
+    /// ``Dataset/mergingMunicipalities`` unless a caller names others).
+    public init(_ dataset: Dataset, year: Int? = nil, municipalities: [MunicipalityID]? = nil) {
         self.dataset = dataset
+        let year = year ?? dataset.baselineYear
         self.year = year
         self.catalog = Catalog(dataset: dataset, baselineYear: year, municipalities: municipalities ?? dataset.mergingMunicipalities)
         self.deflators = PriceIndex.datasetDeflators(dataset, through: 2100)

@@ -1,4 +1,5 @@
 import HarmoniModel
+import HarmoniReport
 
 /// The budget-impact simulator: a pure function from a baseline dataset and a scenario to a ledger.
 ///
@@ -20,36 +21,10 @@ public enum Simulator {
 
     /// Runs a scenario on a prepared baseline, in the scenario's price basis or the one given.
     public static func run(baseline: SimulationBaseline, scenario: ScenarioState, prices: PriceBasis? = nil) -> Ledger {
-        let prices = prices ?? scenario.prices
-        var model: SimulationModel
-        switch SimulationModel.make(baseline, scenario: scenario, basis: prices) {
-        case .failure(let problem):
-            return Ledger(
-                lines: [], problems: [problem], index: nil, period: scenario.period, decisions: scenario.decisions)
-        case .success(let made): model = made
+        switch start(baseline, scenario, basis: prices ?? scenario.prices) {
+        case .failure(let stopped): return stopped.ledger
+        case .success(let progress): return finish(progress)
         }
-        var run = Run(decisions: scenario.decisions)
-        run.applyCoverage(&model)
-        let solveModel = prices == .fixed ? model : fixedModel(model, baseline)
-        for (index, decision) in scenario.decisions.enumerated() {
-            guard case .level(let level) = decision.action else { continue }
-            run.applyLevel(level, index: index, model: model, solveModel: solveModel)
-        }
-        run.applyRules(model)
-        let warnings = run.selvkostWarnings(model)
-        var touched = run.decisionsWithLines
-        for change in run.ruleChanges where change.decision >= 0 && change.decision < touched.count {
-            touched[change.decision] = true
-        }
-        let ineffective = scenario.decisions.indices.filter { !touched[$0] }
-        let lines = run.takeOrderedLines(model.catalog)
-        var ledger = Ledger(
-            lines: lines, ruleChanges: run.ruleChanges, selvkostWarnings: warnings,
-            ineffective: ineffective,
-            notes: run.notes, problems: run.problems, index: model.index, period: scenario.period,
-            decisions: scenario.decisions)
-        ledger.growth = scenario.growth
-        return ledger
     }
 
     /// The problem of size a scenario's settings give before any decision (an amount, a volume or
@@ -82,11 +57,20 @@ public enum Simulator {
     public static func validate(_ decision: Decision, baseline: SimulationBaseline, scenario: ScenarioState)
         throws(SimulationError) -> [LocalizedText]
     {
+        var cache = LedgerCache()
+        return try validate(decision, baseline: baseline, scenario: scenario, cache: &cache)
+    }
+
+    /// ``validate(_:baseline:scenario:)`` with the runs through `cache` (``LedgerCache``): a
+    /// session's runs of the scenario continue with the new decision instead of starting over.
+    public static func validate(
+        _ decision: Decision, baseline: SimulationBaseline, scenario: ScenarioState, cache: inout LedgerCache
+    ) throws(SimulationError) -> [LocalizedText] {
         let notes = try validateAlone(decision, baseline: baseline, scenario: scenario)
         var after = scenario
         after.decisions.append(decision)
         for basis in [PriceBasis.fixed, .nominal] {
-            let ledger = run(baseline: baseline, scenario: after, prices: basis)
+            let ledger = run(baseline: baseline, scenario: after, prices: basis, cache: &cache)
             if ledger.index == nil, let problem = ledger.problems.first, problem.isTooLarge { throw problem }
             if let problem = ledger.problems.first(where: \.isTooLarge) { throw problem }
         }
@@ -153,12 +137,15 @@ public enum Simulator {
             let name = planner.model.dataset.municipality(item.municipality)?.name ?? item.municipality.rawValue
             return (name, slots.periodsPerYear[entry.position], NorwegianFormat.money(annual))
         }
-        let line = items[first.position].key.description
+        let key = items[first.position].key
+        let fee = FeeKey(ServiceID(key.group), LineID(key.line))
+        let lineNB = "«" + DisplayNames.serviceLine(fee, in: planner.model.dataset, nb: true) + "»"
+        let lineEN = "«" + DisplayNames.serviceLine(fee, in: planner.model.dataset, nb: false) + "»"
         let nb = parts.map { "\($0.0) \($0.1) mnd: \($0.2)" }.joined(separator: ", ")
         let en = parts.map { "\($0.0) \($0.1) months: \($0.2)" }.joined(separator: ", ")
         return LocalizedText(
-            "Betalte måneder er fortsatt ulike for \(line), så årsbeløpet er ulikt (\(nb) i året); lik årspris gir «annual»",
-            "Billed months still differ for \(line), so the annual amount differs (\(en) a year); «annual» gives equal annual amounts")
+            "Betalte måneder er fortsatt ulike for \(lineNB), så årsbeløpet er ulikt (\(nb) i året); «annual» (lik årspris) gir like årsbeløp",
+            "Billed months still differ for \(lineEN), so the annual amount differs (\(en) a year); «annual» gives equal annual amounts")
     }
 
     /// Goal-seek for a `solve` decision on top of a scenario: one result per group of the target.
@@ -212,7 +199,7 @@ public enum Simulator {
     }
 
     /// The same model in fixed prices (goal-seek works in first-year kroner).
-    private static func fixedModel(_ model: SimulationModel, _ baseline: SimulationBaseline) -> SimulationModel {
+    static func fixedModel(_ model: SimulationModel, _ baseline: SimulationBaseline) -> SimulationModel {
         guard case .success(var fixed) = SimulationModel.make(baseline, scenario: model.scenario, basis: .fixed)
         else { return model }
         var run = Run(decisions: model.scenario.decisions)

@@ -38,18 +38,15 @@ extension Dataset {
 }
 
 extension DecimalNumber {
-    /// The value in units of 10^-places, rounded half away from zero.
+    /// The value in units of 10^-places, rounded half away from zero (``RoundingRule/divide(_:by:mode:)``).
     func roundedScaled(to places: Int) -> Int64 {
         if let exact = scaled(to: places) { return exact }
-        var n = normalized
-        var remainder: Int64 = 0
-        while n.scale > places {
-            remainder = n.significand % 10
-            n.significand /= 10
-            n.scale -= 1
-        }
-        if remainder >= 5 { n.significand += 1 } else if remainder <= -5 { n.significand -= 1 }
-        return n.scaled(to: places) ?? n.significand
+        let n = normalized
+        let shift = n.scale - places
+        guard shift <= 19 else { return 0 }  // |significand| < 10¹⁹: less than half a unit
+        var divisor: Int128 = 1
+        for _ in 0..<max(0, shift) { divisor *= 10 }
+        return Int64(RoundingRule.divide(Int128(n.significand), by: divisor, mode: .halfUp))
     }
 }
 

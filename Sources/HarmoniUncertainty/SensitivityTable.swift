@@ -33,9 +33,9 @@ public enum SensitivityTable {
             let input = row.input
             let central = sensitivity.central[tornadoYear, default: .zero]
             var cells: [Cell] = [
-                .number(DecimalNumber(Int64(rank + 1))), .text(label(input, dataset)),
+                .number(DecimalNumber(Int64(rank + 1))), .text(label(input, dataset, en: en)),
                 .text("≈ \(input.text(input.central)) (\(bare(input.low)) … \(bare(input.high)))"),
-                .text(input.rule.description),
+                .text(input.rule.description(english: en)),
             ]
             for year in period { cells.append(.money(row.swing[year, default: .zero])) }
             cells.append(.money(row.atLow[tornadoYear, default: .zero] - central))
@@ -61,15 +61,22 @@ public enum SensitivityTable {
         return table
     }
 
-    /// `Hurum: sfo.plass_5d` — the municipality's name, then the rest of the id.
-    static func label(_ input: UncertainInput, _ dataset: Dataset) -> String {
+    /// `Hurum – SFO: plass 5 dager i uken`: the municipality's name, then the fee line's display
+    /// name (a volume: «volum …»); other figures keep the rest of their id.
+    static func label(_ input: UncertainInput, _ dataset: Dataset, en: Bool = false) -> String {
+        let name = dataset.municipality(input.municipality)?.name ?? input.municipality.rawValue
+        switch input.ref {
+        case .fee(let i) where i < dataset.fees.count:
+            return "\(name) – " + DisplayNames.serviceLine(dataset.fees[i].key, in: dataset, nb: !en)
+        case .volume(let i) where i < dataset.volumes.count:
+            return "\(name) – " + (en ? "volume, " : "volum, ") + DisplayNames.serviceLine(dataset.volumes[i].key, in: dataset, nb: !en)
+        default: break
+        }
         var parts = input.id.split(separator: " ", maxSplits: 1).map(String.init)
         let path = parts.removeLast()
         let prefix = parts.first.map { $0 + " " } ?? ""
         let municipality = input.municipality.rawValue
-        guard path.hasPrefix(municipality + "."), let name = dataset.municipality(input.municipality)?.name else {
-            return input.id
-        }
+        guard path.hasPrefix(municipality + ".") else { return input.id }
         return "\(name): \(prefix)\(path.dropFirst(municipality.count + 1))"
     }
 

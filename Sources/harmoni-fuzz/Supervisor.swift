@@ -1,4 +1,5 @@
 import Foundation
+import HarmoniFuzzing
 
 /// Runs cases in a worker process (this program, `worker` mode) and watches it: a worker that
 /// dies by a signal crashed on the case it last announced; one that spends more than

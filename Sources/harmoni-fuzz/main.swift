@@ -1,4 +1,5 @@
 import Foundation
+import HarmoniFuzzing
 
 // harmoni-fuzz: the reliability harness (docs/RELIABILITY.md). Build in release:
 //   swift build -c release --product harmoni-fuzz

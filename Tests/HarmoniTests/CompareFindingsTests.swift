@@ -27,7 +27,7 @@ struct CompareFindingsTests {
         #expect(status == .estimated)
         #expect(
             finding.text(dataset)
-                == "Kulturskole: linjene gruppetilbud_5_7, sfo_kurs og instrumentleie_fiolin finnes bare i Røyken; Asker og Hurum har ingen slik linje i datasettet."
+                == "Kulturskole: linjene «gruppetilbud 5.–7. trinn», «SFO-kurs» og «instrumentleie, fiolin» finnes bare i Røyken; Asker og Hurum har ingen slik linje i datasettet."
         )
     }
 
@@ -170,6 +170,6 @@ struct CompareFindingsTests {
     @Test("Findings read in English too")
     func english() throws {
         let finding = try #require(findings(.service("sfo")).first { $0.kindKey == "billed_months" })
-        #expect(finding.text(dataset, language: .en) == "SFO: different numbers of billed months – Asker: 10; Røyken and Hurum: 11.")
+        #expect(finding.text(dataset, language: .en) == "After-school care (SFO): different numbers of billed months – Asker: 10; Røyken and Hurum: 11.")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Harmoni
+import HarmoniFuzzing
 
 /// The canonical text of `text` (which must parse without errors).
 func format(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
@@ -9,12 +10,7 @@ func format(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -
 }
 
 /// The comment texts in `text`, in order, as the lexer reads them.
-func commentTexts(_ text: String) -> [String] {
-    Lexer.tokenize(SourceFile(name: "c", text: text)).tokens.compactMap { token in
-        if case .comment(let text) = token.kind { return text }
-        return nil
-    }
-}
+func commentTexts(_ text: String) -> [String] { FuzzChecks.commentTexts(text) }
 
 /// Asserts the formatter's three promises on `text`: idempotent, the same tree apart from
 /// blank lines, and every comment kept.

@@ -4,33 +4,11 @@ import Testing
 @testable import Harmoni
 import HarmoniFuzzing
 
-/// Runs one input through everything that reads text: lexer, parser, renderer, loader and, when
-/// it parses cleanly, the formatter with its promises. Returns a description of the first
-/// broken promise, or `nil`. A crash fails the whole run, which is the point.
+/// Runs one input through everything that reads text (HarmoniFuzzing's
+/// ``FuzzChecks/frontEnd(_:loaderBase:)``, the check `harmoni-fuzz front` and the libFuzzer
+/// harness run too). Returns a description of the first broken promise, or `nil`.
 func checkInput(_ text: String, loaderBase: [(file: SourceFile, unit: SourceUnit)] = []) -> String? {
-    let file = SourceFile(name: "fuzz.harmoni", text: text)
-    let (unit, diagnostics) = Parser.parse(file)
-    for diagnostic in diagnostics + diagnostics.flatMap({ d in d.notes.map { Diagnostic(.note, $0.message, file: d.fileName, range: $0.range) } }) {
-        guard diagnostic.range.start >= 0, diagnostic.range.start <= diagnostic.range.end, diagnostic.range.end <= file.bytes.count
-        else { return "diagnostic range \(diagnostic.range) outside the text: \(diagnostic.message.en)" }
-    }
-    if diagnostics.count < 50 {
-        _ = DiagnosticRenderer(language: .en).render(diagnostics, files: [file.name: file])
-    }
-    let (_, validation) = DatasetLoader.load(loaderBase + [(file, unit)])
-    for diagnostic in validation where diagnostic.fileName == file.name {
-        guard diagnostic.range.end <= file.bytes.count else { return "validation range outside the text" }
-    }
-    guard diagnostics.isEmpty else { return nil }
-    let once = Formatter.format(unit)
-    let (reparsed, again) = Parser.parse(SourceFile(name: "fmt", text: once))
-    guard again.isEmpty else { return "formatted text does not parse: \(again.map(\.message.en))\n--- formatted:\n\(once.debugDescription)" }
-    guard Formatter.format(reparsed) == once else { return "formatting is not idempotent\n--- formatted:\n\(once.debugDescription)" }
-    guard reparsed.dump(includingLayout: false) == unit.dump(includingLayout: false) else {
-        return "formatting changed the tree\n--- formatted:\n\(once.debugDescription)"
-    }
-    guard commentTexts(once).sorted() == commentTexts(text).sorted() else { return "formatting lost a comment" }
-    return nil
+    FuzzChecks.frontEnd(text, loaderBase: loaderBase)
 }
 
 /// Records a broken promise with the seed and the input, shortened.

@@ -96,6 +96,11 @@ struct MergerScaffoldTests {
         let env = ["HARMONI_DATASETS": Fixtures.datasetsFolder]
         let first = CLI.run(["new", "merger", "4204", "--output", folder], environment: env)
         #expect(first.status == 0, "\(first.stderr)")
+        // What the user reads names the municipalities, never the scaffold's ids, and the next
+        // steps are Norwegian statements that the REPL accepts.
+        #expect(first.stdout.contains("Skrev stillas for Kristiansand (Kristiansand, Songdalen, Søgne)"), "\(first.stdout)")
+        #expect(!first.stdout.contains("nye_kristiansand") && !first.stdout.contains("export datarequest"))
+        #expect(first.stdout.contains("eksporter dataforespørsel til"))
         #expect(CLI.run(["check", folder], environment: env).status == 0)
         let again = CLI.run(["new", "merger", "4204", "--output", folder], environment: env)
         #expect(again.status == 1)

@@ -44,8 +44,8 @@ struct NorwegianWordsTests {
     func vedtak() {
         let (loop, _, output) = ReplFixtures.loop(lines: ["harmonise sfo.* to lowest", ".undo", ".undo"])
         _ = loop.run()
-        #expect(output.out.contains("Vedtak #1 harmonise sfo.* to lowest"))
-        #expect(output.out.contains("Angret: harmonise sfo.* to lowest"))
+        #expect(output.out.contains("Vedtak #1 SFO: alle satser settes til laveste nivå"))
+        #expect(output.out.contains("Angret: SFO: alle satser settes til laveste nivå fra 2020"))
         #expect(output.out.contains("Ingen vedtak å angre."))
         #expect(!output.transcript.contains("beslutning"))
     }

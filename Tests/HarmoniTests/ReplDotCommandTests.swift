@@ -118,7 +118,7 @@ struct ReplScenarioCommandTests {
         ReplFixtures.decide(loop, "harmonise vann.* to asker")
         loop.handle(".undo")
         #expect(loop.session.state.scenario.decisions.map(\.statement) == ["harmonise sfo.* to lowest"])
-        #expect(output.out.hasSuffix("Angret: harmonise vann.* to asker\n"))
+        #expect(output.out.hasSuffix("Angret: Vann: alle satser settes til Askers nivå fra 2020\n"))
         loop.handle(".undo")
         loop.handle(".undo")
         #expect(output.out.hasSuffix("Ingen vedtak å angre.\n"))

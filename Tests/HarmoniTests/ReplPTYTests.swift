@@ -213,7 +213,7 @@ struct ReplPTYTests {
         #expect(session.waitFor("asker "), "a municipality after til: \(session.recent)")
         session.type("\r")
         #expect(session.waitFor("harmoni[*]> "), "\(session.recent)")
-        #expect(session.recent.contains("Vedtak #1 harmonise sfo.* to asker"))
+        #expect(session.recent.contains("Vedtak #1 SFO: alle satser settes til Askers nivå"))
 
         session.type("vis budsjett\r")
         #expect(session.waitFor("harmoni[*]> "), "\(session.recent)")

@@ -111,7 +111,7 @@ struct ScenarioLanguageTests {
             """, in: session)
         #expect(result.errors.isEmpty, "\(result.errors)")
         #expect(
-            result.output.hasPrefix("2 930 kr/mnd\n5 880 kr/mnd\n2 568 kr/mnd\nVedtak #1 set sfo.* = 2 940 kr/mnd\n"))
+            result.output.hasPrefix("2 930 kr/mnd\n5 880 kr/mnd\n2 568 kr/mnd\nVedtak #1 SFO: alle satser settes til 2 940 kr/mnd fra 2020\n"))
         #expect(session.state.scenario.decisions.map(\.canonicalStatement) == ["set sfo.* = 2 940 kr/mnd"])
     }
 

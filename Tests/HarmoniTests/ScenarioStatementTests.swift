@@ -22,7 +22,7 @@ struct ScenarioStatementTests {
         let text = ScenarioFixtures.read(folder + "/ut/s.harmoni")
         #expect(
             text == """
-                # Harmoni-scenario, lagret med «save».
+                # Harmoni-scenario, lagret med «lagre».
                 # Datasett: datasets/ (levert med Harmoni)
                 # Kjør med «harmoni run FIL» eller «.load "FIL"» i REPL-en.
                 # Vedtakene står i kanonisk form, i den rekkefølgen de ble gjort; «let»-navn er regnet ut.
@@ -111,7 +111,7 @@ struct ScenarioStatementTests {
             Simulator.run(baseline: loaded.state.dataset, scenario: loaded.state.scenario)
                 == Simulator.run(baseline: session.state.dataset, scenario: session.state.scenario))
         let header = ScenarioWriter.Header(
-            origin: ("lagret med «save»", "saved with «save»"), folder: folder + "/ut", workingDirectory: folder)
+            origin: ("lagret med «lagre»", "saved with «save»"), folder: folder + "/ut", workingDirectory: folder)
         #expect(ScenarioWriter.text(state: loaded.state, language: .nb, header: header) == text, "byte for byte")
     }
 

@@ -60,7 +60,7 @@ if numbers < 20:
     problems.append('only %d numbers in the budget sheet' % numbers)
 sums, checked = {}, 0
 for row in budget_raw[2:]:
-    if len(row) < 9 or row[0] == 'alle':
+    if len(row) < 9 or row[0] in ('alle', 'Alle områder', 'All areas'):
         continue
     values = [row[i] for i in (2, 4, 6, 8)]
     if not all(re.fullmatch(r'-?\d+([.,]\d+)?', v) for v in values):

@@ -63,6 +63,16 @@ MUNICIPALITIES = {  # TSV code -> (id, number, display name)
 MUNI_ID = {code: v[0] for code, v in MUNICIPALITIES.items()}
 MUNI_DISPLAY = {v[0]: v[2] for v in MUNICIPALITIES.values()}
 
+AREA_NAMES_EN = {  # area id -> English display name (`name_en`, for --lang en)
+    "administrasjon": "Administration and management",
+    "oppvekst": "Childhood, education, knowledge",
+    "helse": "Health, social services, care",
+    "kultur": "Culture, sport, voluntary work",
+    "klima": "Climate, environment and technical services",
+    "eiendom": "Property",
+    "nav": "NAV (labour and welfare)",
+}
+
 AREAS = [  # (id, TSV name) in the order of the seed documents
     ("administrasjon", "Administrasjon og ledelse"),
     ("oppvekst", "Oppvekst, undervisning, kunnskap"),
@@ -93,6 +103,74 @@ SERVICE_NAMES = {
     "feiing": "Feiing",
     "husholdninger": "Husholdninger",
 }
+SERVICE_NAMES_EN = {  # service id -> English display name (`name_en`, for --lang en)
+    "barnehage": "Kindergarten",
+    "sfo": "After-school care (SFO)",
+    "kulturskole": "School of arts",
+    "praktisk_bistand": "Practical assistance",
+    "trygghetsalarm": "Safety alarm",
+    "korttidsopphold": "Short-term stay",
+    "dag_nattopphold": "Day and night stay",
+    "vann": "Water",
+    "avlop": "Wastewater",
+    "vann_avlop": "Water and wastewater",
+    "renovasjon": "Waste collection",
+    "slam": "Sludge",
+    "byggesak": "Building applications",
+    "feiing": "Chimney sweeping",
+    "husholdninger": "Households",
+}
+
+# Display names of the fee lines (`line service.line` blocks): what tables show in place of the
+# id. fees-2019.tsv has ids only; each name follows the line's note and source. (Norwegian, English)
+LINE_NAMES = {
+    ("barnehage", "full_plass_5d"): ("Full plass (5 dager)", "Full-time place (5 days)"),
+    ("barnehage", "redusert_4d"): ("Redusert plass (4 dager)", "Reduced place (4 days)"),
+    ("barnehage", "redusert_3d"): ("Redusert plass (3 dager)", "Reduced place (3 days)"),
+    ("barnehage", "halv_plass"): ("Halv plass", "Half place"),
+    ("barnehage", "kost"): ("Kostpenger", "Meals"),
+    ("barnehage", "kost_lavest"): ("Kostpenger, laveste", "Meals, lowest"),
+    ("barnehage", "kost_hoyest"): ("Kostpenger, høyeste", "Meals, highest"),
+    ("sfo", "plass_5d"): ("Plass 5 dager i uken", "Place 5 days a week"),
+    ("sfo", "plass_4d"): ("Plass 4 dager i uken", "Place 4 days a week"),
+    ("sfo", "plass_3d"): ("Plass 3 dager i uken", "Place 3 days a week"),
+    ("sfo", "ekstra_dag"): ("Ekstra dag", "Extra day"),
+    ("sfo", "ferie_dag"): ("Feriedag", "Holiday day"),
+    ("kulturskole", "ordinaer_undervisning"): ("Ordinær undervisning", "Regular tuition"),
+    ("kulturskole", "gruppetilbud"): ("Gruppetilbud", "Group classes"),
+    ("kulturskole", "gruppetilbud_5_7"): ("Gruppetilbud 5.–7. trinn", "Group classes, years 5–7"),
+    ("kulturskole", "instrumentleie"): ("Instrumentleie", "Instrument hire"),
+    ("kulturskole", "instrumentleie_fiolin"): ("Instrumentleie, fiolin", "Instrument hire, violin"),
+    ("kulturskole", "sfo_kurs"): ("SFO-kurs", "After-school course"),
+    ("praktisk_bistand", "timepris"): ("Timepris", "Price per hour"),
+    ("trygghetsalarm", "abonnement"): ("Abonnement", "Subscription"),
+    ("korttidsopphold", "dogn"): ("Per døgn", "Per day and night"),
+    ("dag_nattopphold", "dag"): ("Per dag eller natt", "Per day or night"),
+    ("vann", "fastledd"): ("Fastledd", "Fixed charge"),
+    ("vann", "forbruk_m3"): ("Forbruk per m³", "Consumption per m³"),
+    ("vann", "vannmalerleie"): ("Vannmålerleie", "Water meter rental"),
+    ("avlop", "fastledd"): ("Fastledd", "Fixed charge"),
+    ("avlop", "forbruk_m3"): ("Forbruk per m³", "Consumption per m³"),
+    ("renovasjon", "grunnbelop"): ("Grunnbeløp", "Base charge"),
+    ("renovasjon", "grunnbelop_sommer_fritid"): ("Grunnbeløp, fritidsbolig (sommer)", "Base charge, holiday home (summer)"),
+    ("renovasjon", "variabel_2hjul_140_360l"): ("Restavfall, tohjulsbeholder 140–360 l", "Residual waste, two-wheel bin 140–360 l"),
+    ("renovasjon", "variabel_4hjul_660_1000l"): ("Restavfall, firehjulsbeholder 660–1 000 l", "Residual waste, four-wheel bin 660–1 000 l"),
+    ("renovasjon", "variabel_container_1100l"): ("Restavfall, container 1 100 l", "Residual waste, container 1 100 l"),
+    ("renovasjon", "komposteringsfratrekk"): ("Fratrekk for hjemmekompostering", "Deduction for home composting"),
+    ("renovasjon", "standard"): ("Standardabonnement", "Standard subscription"),
+    ("renovasjon", "samarbeid"): ("Samarbeidsabonnement", "Shared subscription"),
+    ("renovasjon", "storfamilie"): ("Storfamilie", "Large household"),
+    ("renovasjon", "standard_hjemmekompost"): ("Standard, hjemmekompost", "Standard, home composting"),
+    ("renovasjon", "samarbeid_hjemmekompost"): ("Samarbeid, hjemmekompost", "Shared, home composting"),
+    ("renovasjon", "storfamilie_hjemmekompost"): ("Storfamilie, hjemmekompost", "Large household, home composting"),
+    ("renovasjon", "hytte_standard_sommer"): ("Hytte, standard (sommer)", "Cabin, standard (summer)"),
+    ("renovasjon", "hytte_samarbeid_sommer"): ("Hytte, samarbeid (sommer)", "Cabin, shared (summer)"),
+    ("renovasjon", "hytte_standard_helar"): ("Hytte, standard (helår)", "Cabin, standard (all year)"),
+    ("renovasjon", "hytte_samarbeid_helar"): ("Hytte, samarbeid (helår)", "Cabin, shared (all year)"),
+    ("renovasjon", "gangtillegg_standard_per_10m"): ("Gangtillegg per 10 m", "Walking-distance surcharge per 10 m"),
+    ("byggesak", "enebolig_200m2"): ("Enebolig 200 m²", "Detached house 200 m²"),
+}
+
 SELVKOST = {"vann", "avlop", "vann_avlop", "renovasjon", "slam", "feiing", "byggesak"}
 # Services that appear in no TSV area column: their area follows from the seed documents
 # (shared/data/README.md: VA, renovasjon, feiing and byggesak are Klima, miljø og tekniske tjenester).
@@ -460,8 +538,8 @@ class Generator:
                 self.note("service %s: no `area` column in any row; area %s taken from the "
                           "seed documents (VA, renovasjon, feiing, byggesak = Klima, miljø og "
                           "tekniske tjenester)" % (s, area_of[s]))
-            if s not in SERVICE_NAMES:
-                raise DataError("service %s has no display name in SERVICE_NAMES" % s)
+            if s not in SERVICE_NAMES or s not in SERVICE_NAMES_EN:
+                raise DataError("service %s has no display name in SERVICE_NAMES(_EN)" % s)
         area_rank = {aid: i for i, (aid, _) in enumerate(AREAS)}
         self.services = sorted(order, key=lambda s: (area_rank[area_of[s]], order.index(s)))
         self.service_area = area_of
@@ -630,18 +708,39 @@ class Generator:
         for aid, name in AREAS:
             b = Block("area", aid)
             b.add("name", fmt_string(name))
+            b.add("name_en", fmt_string(AREA_NAMES_EN[aid]))
             f.block(b)
         f.section("Tjenester (service-id fra fees/rules/volumes/coverage, pluss feiing)")
         for s in self.services:
             b = Block("service", s)
             b.add("name", fmt_string(SERVICE_NAMES[s]))
+            b.add("name_en", fmt_string(SERVICE_NAMES_EN[s]))
             b.add("area", self.service_area[s])
             b.add("selvkost", "yes" if s in SELVKOST else "no")
+            f.block(b)
+        f.section("Gebyrlinjer: visningsnavn (én `line`-blokk per linje i fees-2019.tsv)")
+        for key in self.fee_lines():
+            b = Block("line", "%s.%s" % key)
+            b.add("name", fmt_string(LINE_NAMES[key][0]))
+            b.add("name_en", fmt_string(LINE_NAMES[key][1]))
             f.block(b)
         f.section("Kommune")
         f.block(self.municipality_block("nasjonal"))
         self.muni_sections(f, "nasjonal", include_parameters=True)
         return f
+
+    def fee_lines(self):
+        """The distinct (service, line) pairs of fees-2019.tsv, by service order then row order;
+        every one must have a display name in LINE_NAMES."""
+        seen = []
+        for r in self.rows("fees-2019.tsv"):
+            key = (r["service"], r["line"])
+            if key not in seen:
+                if key not in LINE_NAMES:
+                    raise DataError("%s: fee line %s.%s has no display name in LINE_NAMES" % ((r.where,) + key))
+                seen.append(key)
+        rank = {s: i for i, s in enumerate(self.services)}
+        return sorted(seen, key=lambda k: (rank[k[0]], seen.index(k)))
 
     def municipality_block(self, mid):
         code = [c for c, v in MUNICIPALITIES.items() if v[0] == mid][0]
@@ -706,7 +805,7 @@ class Generator:
             "Enslig pensjonist med inntekt 2,5 G, 4 timer praktisk bistand i måneden og trygghetsalarm"),
         "d_ssb_standardbolig": (
             "SSBs standardbolig", "Standard dwelling (SSB)",
-            "SSBs standardbolig: enebolig 120 m² BRA, 150 m³ vann i året, standard renovasjon, én pipe"),
+            "Enebolig på 120 m² BRA med 150 m³ vann i året, standard renovasjon og én pipe"),
     }
 
     def households(self):
@@ -853,7 +952,7 @@ class Generator:
         w("|---|---|---|")
         descr = {
             "kilder.harmoni": "alle kilder (`source`: tittel og adresse), én per unike (tittel, adresse) i TSV-filene",
-            "nasjonal.harmoni": "tjenesteområder (`area`), tjenester (`service`), `municipality nasjonal`, "
+            "nasjonal.harmoni": "tjenesteområder (`area`), tjenester (`service`), visningsnavn for gebyrlinjene (`line`), `municipality nasjonal`, "
                                 "folketall for hele landet, nasjonale parametre (`parameter`, fra national.tsv), "
                                 "nasjonale regler (`rule nasjonal.…`) og nasjonale tilskuddssatser (`subsidy nasjonal.…`)",
             "asker.harmoni": "Asker (0220): folketall, gebyrer, regler, volumer, dekningsgrader, budsjetter, tilskudd, mangler",
@@ -1183,6 +1282,8 @@ def verify(gen, out_dir, files, readme):
     n_hh = len({r["household"] for r in gen.rows("households.tsv")})
     if got["household"] != n_hh:
         errors.append("%d household blocks, %d households" % (got["household"], n_hh))
+    if got["line"] != len(gen.fee_lines()):
+        errors.append("%d line blocks, %d distinct fee lines" % (got["line"], len(gen.fee_lines())))
     if got["source"] != len(gen.sources):
         errors.append("%d source blocks, %d distinct sources" % (got["source"], len(gen.sources)))
     return errors, parsed, want, got

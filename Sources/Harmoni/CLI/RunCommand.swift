@@ -195,9 +195,9 @@ enum RunCommand {
                                                          eksempel: harmoni run --format md scenarios/laveste-nivaa.harmoni
                   --output FIL                       skriv til FIL (atomisk; en fil som finnes erstattes bare med --force)
                                                      eksempel: harmoni run --output ut/hp2020.html scenarios/hp2020-radmannens-prinsipper.harmoni
-                  --force                            erstatt filer som finnes (også for «export» og «save»)
+                  --force                            erstatt filer som finnes (også for «eksporter» og «lagre»)
                                                      eksempel: harmoni run --force --output ut/hp2020.csv scenarios/hp2020-radmannens-prinsipper.harmoni
-                  --allow-write MAPPE                la «export» og «save» skrive under MAPPE i tillegg til arbeidsmappen
+                  --allow-write MAPPE                la «eksporter» og «lagre» skrive under MAPPE i tillegg til arbeidsmappen
                                                      eksempel: harmoni run --allow-write /tmp/ut scenarios/mitt.harmoni
                   -e 'SETNINGER'                     kjør setninger i stedet for filer (kan gjentas; «;» skiller setninger)
                                                      eksempel: harmoni -e 'vis forskjell sfo' -e 'vis budsjett'

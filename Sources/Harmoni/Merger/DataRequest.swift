@@ -209,8 +209,8 @@ public struct DataRequest: Sendable {
             }
             table.notes.append(
                 nb
-                    ? "Lav og Høy: rammen anslaget trolig ligger innenfor (rammereglene i datasettet, se docs/UNCERTAINTY.md). Fyll inn «Reelt tall» (i enheten i kolonnen Enhet) og «Kilde»; les arket inn igjen med baseline import \"fil\"."
-                    : "Low and High: the range the estimate plausibly lies in (the dataset's range rules, see docs/UNCERTAINTY.md). Fill in «Real value» (in the unit of the Unit column) and «Source»; read the sheet back with baseline import \"file\".")
+                    ? "Lav og Høy: rammen anslaget trolig ligger innenfor (rammereglene i datasettet). Fyll inn «Reelt tall» (i enheten i kolonnen Enhet) og «Kilde»; les arket inn igjen med grunnlag import \"fil\"."
+                    : "Low and High: the range the estimate plausibly lies in (the dataset's range rules). Fill in «Real value» (in the unit of the Unit column) and «Source»; read the sheet back with baseline import \"file\".")
             table.notes.append(
                 rows.contains { $0.rank != nil }
                     ? (nb

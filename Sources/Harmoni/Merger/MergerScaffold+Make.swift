@@ -78,20 +78,21 @@ extension MergerScaffold {
         }
     }
 
-    /// The confirmation after writing: where, what, and what to do next.
+    /// The confirmation after writing: where, what, and what to do next — with the municipalities'
+    /// names (never the scaffold's ids) and the next statements in the output language.
     public func summary(folder: String, _ language: DisplayLanguage) -> String {
-        let olds = oldIDs.map(\.rawValue).joined(separator: ", ")
+        let olds = partNames.joined(separator: ", ")
         if language == .nb {
             return """
-                Skrev stillas for \(newID) (\(olds)) til «\(folder)»: \(files.count) filer, \(missingCount) tall mangler.
+                Skrev stillas for \(newName) (\(olds)) til «\(folder)»: \(files.count) filer, \(missingCount) tall mangler.
                 Neste steg: harmoni check \(folder)
-                            harmoni --dataset \(folder) -e 'export datarequest to "datarequest.xlsx"'
-                            (fyll ut «Reelt tall» og «Kilde») og: baseline import "datarequest.xlsx"
+                            harmoni --dataset \(folder) -e 'eksporter dataforespørsel til "dataforespørsel.xlsx"'
+                            (fyll ut «Reelt tall» og «Kilde») og: grunnlag import "dataforespørsel.xlsx"
 
                 """
         }
         return """
-            Wrote a scaffold for \(newID) (\(olds)) to «\(folder)»: \(files.count) files, \(missingCount) figures missing.
+            Wrote a scaffold for \(newName) (\(olds)) to «\(folder)»: \(files.count) files, \(missingCount) figures missing.
             Next: harmoni check \(folder)
                   harmoni --dataset \(folder) -e 'export datarequest to "datarequest.xlsx"'
                   (fill in «Reelt tall» and «Kilde») then: baseline import "datarequest.xlsx"

@@ -13,6 +13,10 @@ public struct MergerScaffold: Sendable {
     /// The new municipality's id (`nye_kristiansand`) and the old ones' (`kristiansand`, `songdalen`, `sogne`).
     public var newID: MunicipalityID
     public var oldIDs: [MunicipalityID]
+    /// The new municipality's display name (`Kristiansand`), for what users read.
+    public var newName: String
+    /// The old municipalities' display names, in the order of ``oldIDs``.
+    public var partNames: [String]
     /// The folder name it suggests (`nye-kristiansand`).
     public var suggestedFolder: String
     /// How many figures are recorded as missing.
@@ -94,6 +98,8 @@ public struct MergerScaffold: Sendable {
             ids.append(MunicipalityID(id))
         }
         oldIDs = ids
+        newName = merger.new.name
+        partNames = merger.parts.map { tables.dataset.municipality($0.from)?.name ?? $0.from.rawValue }
         suggestedFolder = newSlug.replacingOccurrences(of: "_", with: "-")
         missingCount = template.figures.count * ids.count
         var writer = ScaffoldWriter(

@@ -33,8 +33,8 @@ struct ScaffoldWriter {
             # STILLAS (scaffold) for sammenslåingen \(list) → \(merger.new.name) (\(merger.new.number)) 1.1.2020.
             # Laget av «harmoni new merger \(merger.new.number)» fra de nasjonale tabellene (datasets/norge/).
             # Folketall og kommunestruktur er fylt inn; alle lokale gebyrer, regler, volumer og budsjetter
-            # MANGLER (missing, aldri 0) til kommunene fyller dem inn: «export datarequest to "fil.csv"»,
-            # fyll ut kolonnene reelt_tall og kilde, og «baseline import "fil.csv"».
+            # MANGLER (missing, aldri 0) til kommunene fyller dem inn: «eksporter dataforespørsel til "fil.csv"»,
+            # fyll ut kolonnene reelt_tall og kilde, og «grunnlag import "fil.csv"».
 
             """
     }

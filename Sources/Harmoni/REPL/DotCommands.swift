@@ -54,7 +54,7 @@ public struct DotCommand: Sendable {
             argumentWords: ["on", "off"]),
         DotCommand(
             name: "notes", aliases: ["merknader"], usage: ".notes",
-            summary: ("Viser alle merknader og kilder til den siste tabellen (også «show notes»).", "Shows every note and source of the last table (also «show notes»)."),
+            summary: ("Viser alle merknader og kilder til den siste tabellen (også «vis merknader»).", "Shows every note and source of the last table (also «show notes»)."),
             example: ".notes"),
         DotCommand(
             name: "verbose", aliases: ["utfyllende"], usage: ".verbose [on|off]",

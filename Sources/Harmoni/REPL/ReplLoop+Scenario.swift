@@ -193,7 +193,11 @@ extension ReplLoop {
             return
         }
         refreshUnsaved()
-        output.write(text("Angret: \(last.statement)\n", "Undone: \(last.statement)\n"))
+        let state = session.state
+        let firstYear = state.scenario.period.lowerBound
+        let nb = DecisionSentence.text(last, dataset: state.dataset, firstYear: firstYear, language: .nb)
+        let en = DecisionSentence.text(last, dataset: state.dataset, firstYear: firstYear, language: .en)
+        output.write(text("Angret: \(nb)\n", "Undone: \(en)\n"))
     }
 
     /// `.reset`: clears decisions and `let` bindings (asking first on a terminal if unsaved).

@@ -70,7 +70,7 @@ enum Functions {
         }
         guard prices.allSatisfy({ $0.1.period == first.1.period && $0.1.vat == first.1.vat }) else {
             throw context.error(
-                "«\(key)» har ulike perioder eller mva-form i kommunene; sammenlign med «show diff»",
+                "«\(key)» har ulike perioder eller mva-form i kommunene; sammenlign med «vis forskjell»",
                 "«\(key)» has different periods or VAT forms across the municipalities; compare with «show diff»", range,
                 code: "not-comparable")
         }

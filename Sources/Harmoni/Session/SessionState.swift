@@ -11,6 +11,7 @@ public struct SessionState: Sendable {
         set {
             storedDataset = newValue
             baseline = SimulationBaseline(newValue)
+            ledgers.removeAll()
             datasetGeneration += 1
         }
     }
@@ -23,6 +24,9 @@ public struct SessionState: Sendable {
     /// The dataset prepared for simulation, once per dataset state (issue 12): every statement
     /// that runs the simulator reads it instead of preparing its own.
     public private(set) var baseline: SimulationBaseline
+    /// The last simulator run in each price basis on ``baseline`` (emptied when it changes): the
+    /// next `show impact` or decision check reuses or continues it (``LedgerCache``).
+    public var ledgers = LedgerCache()
     /// The dataset paths it was loaded from (named in saved scenarios).
     public var datasetPaths: [String]
     /// `let` bindings, in the order they were made.
@@ -63,13 +67,15 @@ public struct SessionState: Sendable {
     public mutating func setDataset(prepared baseline: SimulationBaseline) {
         storedDataset = baseline.dataset
         self.baseline = baseline
+        ledgers.removeAll()
     }
 
     /// The value bound to a name, if any (the latest binding wins).
     public func binding(_ name: String) -> RuntimeValue? { bindings.last { $0.name == name }?.value }
 
-    /// The baseline year of the dataset (2019): the year fee references read from.
-    public var baselineYear: Int { 2019 }
+    /// The baseline year of the dataset (its `baseline_year`, 2019 when it names none): the year
+    /// fee references read from.
+    public var baselineYear: Int { storedDataset.baselineYear }
 }
 
 /// What a statement produced, in order.

@@ -39,7 +39,7 @@ extension BaselineStatements {
             return [
                 .text(
                     nb
-                        ? "Importerte \(count) egne tall fra «\(path)» (status own, med kilde); «save» skriver dem som baseline-setninger."
+                        ? "Importerte \(count) egne tall fra «\(path)» (status «egen», med kilde); «lagre» skriver dem som grunnlag-setninger."
                         : "Imported \(count) own figures from «\(path)» (status own, with source); «save» writes them as baseline statements.")
             ]
         })

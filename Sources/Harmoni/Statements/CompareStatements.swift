@@ -5,7 +5,7 @@ enum CompareStatements {
     static var all: [StatementSpec] { [services, fees, diff, household] }
 
     static let diff = StatementSpec(
-        words: ["show", "diff"], usage: "show diff <tjeneste|tjeneste.*|tjeneste.linje|område> [per year|per month|as published]",
+        words: ["show", "diff"], usage: "show diff <tjeneste|tjeneste.*|tjeneste.linje|område> [after [in <år>]] [per year|per month|as published]",
         summary: (
             "Sammenligner gebyrene i Asker, Røyken og Hurum side om side, med strukturelle forskjeller.",
             "Compares the fees of Asker, Røyken and Hurum side by side, with structural differences."
@@ -14,17 +14,67 @@ enum CompareStatements {
         action: { command, state, context throws(Diagnostic) in
             var words = WordReader(command, context, skipping: 1)
             let scope = try CompareWords.scope(&words, state.dataset)
+            let afterRange = words.here
+            let after = words.keyword("after") != nil
+            var chosenYear: Int?
+            if after, words.keyword("in") != nil {
+                let e = try words.expression()
+                chosenYear = try SyntaxValues(state, context).year(e)
+            }
             let basis = try CompareWords.basis(&words)
             try words.expectEnd()
             let language = CompareWords.tag(state.language)
-            let dataset = state.dataset
-            let comparison = dataset.compare(scope, basis: basis, year: state.baselineYear)
-            let findings = dataset.structuralFindings(in: scope, year: state.baselineYear)
-            return [
-                .table(comparison.table(dataset, language: language)),
-                .table(StructuralFinding.table(findings, scope: scope, year: state.baselineYear, dataset, language: language)),
-            ]
+            guard after else {
+                let dataset = state.dataset
+                let comparison = dataset.compare(scope, basis: basis, year: state.baselineYear)
+                let findings = dataset.structuralFindings(in: scope, year: state.baselineYear)
+                return [
+                    .table(comparison.table(dataset, language: language)),
+                    .table(StructuralFinding.table(findings, scope: scope, year: state.baselineYear, dataset, language: language)),
+                ]
+            }
+            return try diffAfter(scope, basis: basis, year: chosenYear, at: afterRange, state, context)
         })
+
+    /// `show diff <scope> after [in <year>]`: the prices after the scenario's decisions side by
+    /// side, in the year asked (the period's last by default, when every phased decision is in
+    /// force), in the scenario's kroner: the same comparison, on the scenario's prices of that
+    /// year (``ScenarioPrices/after``).
+    static func diffAfter(
+        _ scope: ComparisonScope, basis: ComparisonBasis, year: Int?, at range: SourceRange, _ state: SessionState,
+        _ context: StatementContext
+    ) throws(Diagnostic) -> [Output] {
+        let year = year ?? state.scenario.period.upperBound
+        let prices: ScenarioPrices
+        do throws(SimulationError) {
+            prices = try Simulator.prices(baseline: state.baseline, scenario: state.scenario, year: year)
+        } catch {
+            throw context.error(error.nb, error.en, range, code: error.code)
+        }
+        let language = CompareWords.tag(state.language)
+        let dataset = prices.after
+        var table = dataset.compare(scope, basis: basis, year: year).table(dataset, language: language)
+        let nb = language == .nb
+        let count = state.scenario.decisions.count
+        table.title += nb ? " – etter vedtakene" : " – after the decisions"
+        let kroner = prices.index.basis == .fixed
+            ? (nb ? "faste \(state.scenario.period.lowerBound)-kroner" : "fixed \(state.scenario.period.lowerBound) kroner")
+            : (nb ? "løpende kroner" : "nominal kroner")
+        table.notes.insert(
+            nb
+                ? "Etter vedtakene: prisene i \(year) med scenariets \(count) vedtak, i \(kroner) (før vedtakene: «show diff» uten «after»)."
+                : "After the decisions: the prices in \(year) with the scenario's \(count) decisions, in \(kroner) (before the decisions: «show diff» without «after»).",
+            at: 0)
+        for problem in prices.problems {
+            table.notes.append((nb ? "Ikke brukt: " : "Not applied: ") + (nb ? problem.nb : problem.en))
+        }
+        let findings = dataset.structuralFindings(in: scope, year: year)
+        return [
+            .table(table),
+            .table(StructuralFinding.table(findings, scope: scope, year: year, dataset, language: language)),
+        ]
+    }
+
 
     static let services = StatementSpec(
         words: ["show", "services"], usage: "show services",
@@ -158,7 +208,7 @@ enum CompareWords {
         for household in dataset.households {
             table.rows.append([.text(household.id.rawValue), .text(household.definition(english: !nb) ?? "")])
         }
-        table.notes.append(nb ? "Vis én med «show household \"<id>\"»." : "Show one with «show household \"<id>\"».")
+        table.notes.append(nb ? "Vis én med «vis husholdning \"<navn>\"»." : "Show one with «show household \"<name>\"».")
         return table
     }
 

@@ -58,8 +58,8 @@ struct ReportBuilder {
         let name = state.scenario.name
         let title =
             language == .nb
-            ? "Harmonisering av gebyrer i nye Asker" + (name.map { ": " + $0 } ?? "")
-            : "Harmonising fees in nye Asker" + (name.map { ": " + $0 } ?? "")
+            ? "Harmonisering av gebyrer i \(DisplayNames.mergerName(state.dataset, nb: true))" + (name.map { ": " + $0 } ?? "")
+            : "Harmonising fees in \(DisplayNames.mergerName(state.dataset, nb: false))" + (name.map { ": " + $0 } ?? "")
         var report = Report(
             title: title, summary: [], provenance: Self.provenance(state, language), sections: sections, language: language)
         report.omitted = omitted

@@ -52,7 +52,7 @@ enum ExportStatements {
             tables = shown.compactMap { if case .table(let t) = $0 { t } else { nil } }
             guard !tables.isEmpty else {
                 throw context.error(
-                    "«show \(whatText(request.what, context))» ga ingen tabell å eksportere",
+                    "«vis \(whatText(request.what, context))» ga ingen tabell å eksportere",
                     "«show \(whatText(request.what, context))» produced no table to export", command.keyword.range,
                     code: "export-nothing")
             }
@@ -92,7 +92,7 @@ enum ExportStatements {
         }
         guard split > 0 else {
             throw context.error(
-                "hva skal eksporteres? f.eks. «export report to …» eller «export diff sfo to …»",
+                "hva skal eksporteres? f.eks. «eksporter rapport til …» eller «eksporter forskjell sfo til …»",
                 "what should be exported? e.g. «export report to …» or «export diff sfo to …»", words[split].range,
                 code: "export-syntax")
         }

@@ -48,7 +48,7 @@ enum HouseholdStatements {
                     options.prices = PriceBasis(rawValue: basis)
                 } else {
                     throw words.context.error(
-                        .expected("«in <år>» eller «nominal»", "«in <year>» or «nominal»", found: words.found),
+                        .expected("«i <år>» eller «løpende»", "«in <year>» or «nominal»", found: words.found),
                         words.here)
                 }
             }

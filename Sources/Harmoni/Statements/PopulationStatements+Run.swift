@@ -54,7 +54,7 @@ extension PopulationStatements {
         notes.append(
             en
                 ? "Change = the household's annual payments after − before the decisions in \(chosen), under its own old municipality's rulebook, kr incl. mva, priced by the household engine (as «show household»). Change % = the group's change / its payments before, rounded half-up to 0.1 %. P10, median, P90: nearest rank."
-                : "Endring = husholdningens årlige betaling etter − før vedtakene i \(chosen), etter reglene i egen gammel kommune, kr inkl. mva, regnet av husholdningsmotoren (som «show household»). Endring % = gruppens endring / betalingen før, avrundet half-up til 0,1 %. P10, median, P90: nærmeste rang.")
+                : "Endring = husholdningens årlige betaling etter − før vedtakene i \(chosen), etter reglene i egen gammel kommune, kr inkl. mva, regnet av husholdningsmotoren (som «vis husholdning»). Endring % = gruppens endring / betalingen før, avrundet til nærmeste 0,1 % (halve opp). P10, median, P90: nærmeste rang.")
         if state.scenario.decisions.isEmpty {
             notes.append(en ? "The scenario has no decisions: every change is 0." : "Scenariet har ingen vedtak: alle endringer er 0.")
         }
@@ -89,8 +89,8 @@ extension PopulationStatements {
         guard let population = state.population, !state.scenario.decisions.isEmpty else { return ledger }
         let run = try run(population, state, prices: prices, command: command, context: context)
         let lines = PopulationLedger.lines(run, population: population, scenario: state.scenario, dataset: state.dataset)
-        return PopulationLedger.extend(ledger, with: lines, origin: origin(population, en: false, short: true), names: names(state),
-            services: Dictionary(state.dataset.services.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        let origin = LocalizedText(origin(population, en: false, short: true), origin(population, en: true, short: true))
+        return PopulationLedger.extend(ledger, with: lines, origin: origin, dataset: state.dataset)
     }
 
     /// Prices the population for the period (or the years given).
@@ -186,16 +186,21 @@ extension PopulationStatements {
         Dictionary(state.dataset.municipalities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
-    static func origin(_ population: HouseholdPopulation, en: Bool, short: Bool = false) -> String {
+    /// Where the population comes from, as a note («Befolkning: syntetisk …»); `prefixed: false`
+    /// leaves out the «Befolkning:» lead-in, for a sentence that already has one.
+    static func origin(_ population: HouseholdPopulation, en: Bool, short: Bool = false, prefixed: Bool = true) -> String {
+        let lead = prefixed ? (en ? "Population: " : "Befolkning: ") : ""
         switch population.origin {
         case .synthetic(let seed):
             if short { return en ? "synthetic, seed \(seed), ≈ estimate" : "syntetisk, frø \(seed), ≈ anslag" }
             return en
-                ? "Population: synthetic (seed \(seed)), calibrated to the dataset (docs/POPULATION.md); status estimated, low confidence: every amount is marked ≈."
-                : "Befolkning: syntetisk (frø \(seed)), kalibrert til datasettet (docs/POPULATION.md); status anslått, lav sikkerhet: alle beløp er merket ≈."
+                ? lead + (prefixed ? "synthetic" : "Synthetic") + " (seed \(seed)), calibrated to the dataset; status estimated, low confidence: every amount is marked ≈."
+                : lead + (prefixed ? "syntetisk" : "Syntetisk") + " (frø \(seed)), kalibrert til datasettet; status anslått, lav sikkerhet: alle beløp er merket ≈."
         case .loaded(let directory):
             if short { return en ? "extract «\(directory)»" : "uttrekk «\(directory)»" }
-            return en ? "Population: the extract in «\(directory)» (status own)." : "Befolkning: uttrekket i «\(directory)» (status egen)."
+            return en
+                ? lead + (prefixed ? "the" : "The") + " extract in «\(directory)» (status own)."
+                : lead + (prefixed ? "uttrekket" : "Uttrekket") + " i «\(directory)» (status egen)."
         }
     }
 
@@ -204,8 +209,8 @@ extension PopulationStatements {
         let households = NorwegianFormat.decimal(DecimalNumber(Int64(population.households.count)), grouping: true)
         let persons = NorwegianFormat.decimal(DecimalNumber(Int64(population.persons.count)), grouping: true)
         return en
-            ? "Population: \(households) households, \(persons) persons. \(origin(population, en: true))"
-            : "Befolkning: \(households) husholdninger, \(persons) personer. \(origin(population, en: false))"
+            ? "Population: \(households) households, \(persons) persons. \(origin(population, en: true, prefixed: false))"
+            : "Befolkning: \(households) husholdninger, \(persons) personer. \(origin(population, en: false, prefixed: false))"
     }
 
     static func calibrationNotes(_ population: HouseholdPopulation, en: Bool) -> [String] {

@@ -128,16 +128,15 @@ enum PopulationStatements {
             var notes = [origin(population, en: en)]
             notes.append(
                 en
-                    ? "Effect = the population's revenue under every rule − its revenue at list price (no income, no sibling discount), own municipality's rules, kr a year; before and after the decisions. The lines are in «show impact» and «show budget» as «\(PopulationLedger.item)»."
-                    : "Virkning = befolkningens inntekt med alle regler − inntekten til listepris (uten inntekt og søskenmoderasjon), egen kommunes regler, kr i året; før og etter vedtakene. Linjene står i «show impact» og «show budget» som «\(PopulationLedger.item)».")
+                    ? "Effect = the population's revenue under every rule − its revenue at list price (no income, no sibling discount), own municipality's rules, kr a year; before and after the decisions. The lines are in «show impact» and «show budget» as «\(PopulationLedger.itemName.en)»."
+                    : "Virkning = befolkningens inntekt med alle regler − inntekten til listepris (uten inntekt og søskenmoderasjon), egen kommunes regler, kr i året; før og etter vedtakene. Linjene står i «show impact» og «show budget» som «\(PopulationLedger.itemName.nb)».")
             if lines.isEmpty {
                 notes.append(en ? "No decision changes what the income-tested rules cost." : "Ingen vedtak endrer hva de inntektsprøvde reglene koster.")
             }
-            let services = Dictionary(state.dataset.services.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             return [
                 .table(
                     PopulationLedger.table(
-                        lines, ledger: ledger, services: services, names: names(state), notes: notes,
+                        lines, ledger: ledger, dataset: state.dataset, names: names(state), notes: notes,
                         language: SimulateStatements.tag(state)))
             ]
         })

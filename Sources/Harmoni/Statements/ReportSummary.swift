@@ -99,11 +99,14 @@ extension ReportBuilder {
         var areas: [String] = []
         var years: [String] = []
         var cells: [String: Cell] = [:]
+        var bounds: [String: (low: Cell, high: Cell)] = [:]
+        let ranged = rangeColumns(impact, "revenue_change")
         for row in impact.rows where row.count > max(group, year, change) {
             guard case .text(let area) = row[group], case .text(let y) = row[year] else { continue }
             if !areas.contains(area) { areas.append(area) }
             if !years.contains(y) { years.append(y) }
             cells[area + "|" + y] = Self.withoutFootnotes(row[change])
+            if let range = Self.range(row, ranged) { bounds[area + "|" + y] = range }
         }
         guard !areas.isEmpty else { return nil }
         var table = Table(
@@ -111,6 +114,9 @@ extension ReportBuilder {
             title: nb ? "Sammendrag: endring i gebyrinntekter per år (kr, ekskl. mva)" : "Summary: change in fee revenue per year (kr, excl. VAT)",
             columns: [Column("area", nb ? "Tjenesteområde" : "Area")] + years.map { Column($0, $0, .right) })
         for area in areas { table.rows.append([.text(area)] + years.map { cells[area + "|" + $0] ?? .empty }) }
+        if !bounds.isEmpty {
+            table = table.insertingRanges(areas.map { area in [nil] + years.map { bounds[area + "|" + $0] } }, language: nb ? .nb : .en)
+        }
         table.notes = [
             nb
                 ? "Positive tall: kommunen får inn mer i gebyrer; negative: mindre. Detaljene står i «Virkning av vedtakene per tjenesteområde»."
@@ -143,12 +149,15 @@ extension ReportBuilder {
         var ids: [String] = []
         var names: [String] = []
         var cells: [String: Cell] = [:]
+        var bounds: [String: (low: Cell, high: Cell)] = [:]
+        let ranged = rangeColumns(summary, "change")
         for row in summary.rows where row.count > max(household, municipality, change, before) {
             guard case .text(let id) = row[household], case .text(let place) = row[municipality] else { continue }
             if !ids.contains(id) { ids.append(id) }
             if !names.contains(place) { names.append(place) }
             cells[id + "|" + place] = Self.withoutFootnotes(row[change])
             cells[id + "|" + place + "|before"] = Self.withoutFootnotes(row[before])
+            if let range = Self.range(row, ranged) { bounds[id + "|" + place] = range }
         }
         guard !ids.isEmpty else { return nil }
         let year = summary.title.split(separator: " ").first { $0.count == 4 && $0.allSatisfy(\.isNumber) }.map(String.init) ?? ""
@@ -163,15 +172,41 @@ extension ReportBuilder {
         for id in ids {
             table.rows.append([.text(HouseholdNames.display(id, dataset: dataset, nb: nb))] + names.map { cells[id + "|" + $0] ?? .empty })
         }
+        if !bounds.isEmpty {
+            table = table.insertingRanges(ids.map { id in [nil] + names.map { bounds[id + "|" + $0] } }, language: nb ? .nb : .en)
+        }
+        // Each household as the dataset defines it (name and definition in the output language).
+        let definitions = ids.compactMap { id -> String? in
+            // The table's household column holds the display name (the id where it has none).
+            guard let household = dataset.households.first(where: { $0.id.rawValue == id || $0.displayName(english: !nb) == id }),
+                  let definition = household.definition(english: !nb) else { return nil }
+            return household.displayName(english: !nb) + ": " + definition + "."
+        }
         table.notes = [
-            nb
-                ? "Familie: to voksne, to barn i barnehage på heltid og ett i SFO fem dager i uken. Enslig forsørger: ett barn i barnehage og ett i SFO. Pensjonist: inntekt 2,5 G, 4 timer praktisk bistand i måneden og trygghetsalarm. SSBs standardbolig: enebolig 120 m² BRA, 150 m³ vann i året, standard renovasjon, én pipe. Par med to barn: ett i barnehage og ett i SFO, inntekt 874 600 kr (anslått median)."
-                : "Family: two adults, two children in barnehage full time and one in SFO five days a week. Single parent: one child in barnehage and one in SFO. Pensioner: income 2.5 G, 4 hours of home help a month and a safety alarm. Standard dwelling: detached house 120 m², 150 m³ water a year, standard waste collection, one chimney. Couple with two children: one in barnehage and one in SFO, income 874 600 kr (estimated median).",
+            definitions.joined(separator: " "),
             nb
                 ? "Endring = etter − før vedtakene; negativ: husholdningen betaler mindre. Beløpene før og etter står i «Typehusholdningene før og etter vedtakene»."
                 : "Change = after − before the decisions; negative: the household pays less. The amounts are in «The typical households before and after the decisions»."
         ]
         return table
+    }
+
+    /// The `_low` and `_high` columns of the column `key`, when the table carries ranges.
+    static func rangeColumns(_ table: Table, _ key: String) -> (low: Int, high: Int)? {
+        guard let low = table.columns.firstIndex(where: { $0.key == key + Table.lowSuffix }),
+            let high = table.columns.firstIndex(where: { $0.key == key + Table.highSuffix })
+        else { return nil }
+        return (low, high)
+    }
+
+    /// The (low, high) cells of a row, when both are numbers.
+    static func range(_ row: [Cell], _ columns: (low: Int, high: Int)?) -> (low: Cell, high: Cell)? {
+        guard let columns, columns.low < row.count, columns.high < row.count else { return nil }
+        let low = withoutFootnotes(row[columns.low])
+        let high = withoutFootnotes(row[columns.high])
+        if case .empty = low { return nil }
+        if case .empty = high { return nil }
+        return (low, high)
     }
 
     /// A column key for a municipality's name: `Røyken` → `royken` (what charts recognise).
@@ -194,7 +229,7 @@ extension ReportBuilder {
 /// English); an id the dataset does not know is shown with spaces for underscores.
 enum HouseholdNames {
     static func display(_ id: String, dataset: Dataset, nb: Bool) -> String {
-        dataset.household(HouseholdID(id))?.displayName(english: !nb) ?? id.replacingUnderscores
+        dataset.household(HouseholdID(id))?.displayName(english: !nb) ?? DisplayNames.words(id)
     }
 }
 

@@ -44,7 +44,7 @@ extension ScenarioStatements {
         let absolute = path.hasPrefix("/") ? path : (context.workingDirectory as NSString).appendingPathComponent(path)
         let folder = URL(fileURLWithPath: absolute).standardizedFileURL.deletingLastPathComponent().path
         return ScenarioWriter.Header(
-            origin: ("lagret med «save»", "saved with «save»"), folder: folder,
+            origin: ("lagret med «lagre»", "saved with «save»"), folder: folder,
             workingDirectory: context.workingDirectory)
     }
 }

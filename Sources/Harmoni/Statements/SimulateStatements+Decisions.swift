@@ -2,47 +2,73 @@ import HarmoniSimulate
 
 /// The decision statements: `harmonise`, `set`, `solve`, `coverage`.
 extension SimulateStatements {
+    /// The typed syntax of a statement of the command grammar (HarmoniLanguage's
+    /// `CommandGrammar`); a problem of shape is an error at its word.
+    static func syntax(_ command: Command, _ context: StatementContext) throws(Diagnostic) -> CommandSyntax {
+        do throws(CommandSyntaxError) {
+            if let syntax = try CommandGrammar.parse(command, file: context.file) { return syntax }
+        } catch {
+            throw context.error(error.message, error.range)
+        }
+        throw context.error(
+            "ukjent setning «\(command.keyword.name)»", "unknown statement «\(command.keyword.name)»", command.keyword.range)
+    }
+
+    /// A bare name as a value (`lowest`, `asker`), canonical, with its range.
+    private static func bareName(_ e: Expression) -> String? {
+        guard case .path(let p) = e.kind, p.parts.count == 1, !p.wildcard else { return nil }
+        return Vocabulary.canonical(p.parts[0].name)
+    }
+
     /// `harmonise <target> to <rule> | by <rate> [each] [annual] [from …|over …|path …] [round …]`.
     static func harmonise(_ command: Command, _ state: inout SessionState, _ context: StatementContext)
         throws(Diagnostic) -> [Output]
     {
-        var words = SimulateWords(command, context)
-        let path = try words.path()
+        guard case .harmonise(let syntax) = try self.syntax(command, context) else { return [] }
+        let values = SyntaxValues(state, context)
+        let path = syntax.target
         let (target, municipalities) = try resolve(path, state, context)
         if case .rule(let service, let rule) = target {
-            guard words.keyword("to") != nil, let name = words.peekName,
+            let example = state.dataset.mergingMunicipalities.first?.rawValue ?? "asker"
+            guard case .to(_, let value) = syntax.goal, let name = bareName(value),
                 state.dataset.mergingMunicipalities.contains(MunicipalityID(name))
             else {
-                throw error(.ruleNeedsMunicipality(target.text, example: state.dataset.mergingMunicipalities.first?.rawValue ?? "asker"), words.here, context)
+                let at: SourceRange
+                switch syntax.goal {
+                case .to(_, let value): at = value.range
+                case .by(let keyword, _): at = keyword.range
+                }
+                throw error(.ruleNeedsMunicipality(target.text, example: example), at, context)
             }
-            _ = try words.value(("en kommune", "a municipality"))
             var from: Int?
-            if words.keyword("from") != nil { from = try words.year(state) }
-            try words.expectEnd()
+            for option in syntax.options {
+                guard case .from(_, let year) = option else {
+                    throw context.error(.expected("«from» eller slutten av setningen", "«from» or the end of the statement", found: "«\(context.file.slice(option.range))»"), option.range)
+                }
+                from = try values.year(year)
+            }
             let decision = Decision(
                 .rules(RuleDecision(service: service, rule: rule, source: MunicipalityID(name), fromYear: from)))
             return try record(decision, state: &state, context: context, range: path.range)
         }
         let rule: LevelRule
         var basis = LevelBasis.price
-        if words.keyword("by") != nil {
-            rule = .change(try words.rate(state))
-        } else if words.keyword("to") != nil {
-            if let name = words.peekName, let named = namedRule(name, state) {
-                _ = try words.value(("en regel", "a rule"))
+        switch syntax.goal {
+        case .by(_, let value):
+            rule = .change(try values.rate(value))
+        case .to(_, let value):
+            if let name = bareName(value), let named = namedRule(name, state) {
                 rule = named
             } else {
-                if let name = words.peekName, state.binding(name) == nil {
-                    throw DecisionSuggestions.unknownLevel(name, state.dataset, words.here, context)
+                if let name = bareName(value), state.binding(name) == nil {
+                    throw DecisionSuggestions.unknownLevel(name, state.dataset, value.range, context)
                 }
-                let (amount, period, _) = try words.price(state, allowNegative: hasRebate(target, state))
+                let (amount, period, _) = try values.price(value, allowNegative: hasRebate(target, state))
                 rule = .amount(amount, period: period)
                 if period == .year, annualTarget(target, state) { basis = .annual }
             }
-        } else {
-            throw context.error(.expected("«to» eller «by»", "«to» or «by»", found: words.found), words.here)
         }
-        let options = try words.options(state)
+        let options = try values.options(syntax.options)
         let decision = LevelDecision(
             verb: .harmonise, target: target, municipalities: municipalities, rule: rule, phasing: options.phasing,
             roundingStep: options.roundingStep, mode: options.mode, basis: options.basis == .annual ? .annual : basis)
@@ -53,13 +79,13 @@ extension SimulateStatements {
     static func set(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
         -> [Output]
     {
-        var words = SimulateWords(command, context)
-        let path = try words.path()
+        guard case .set(let syntax) = try self.syntax(command, context) else { return [] }
+        let values = SyntaxValues(state, context)
+        let path = syntax.target
         let (target, municipalities) = try resolve(path, state, context)
         if case .rule = target { throw error(.ruleNeedsMunicipality(target.text, example: state.dataset.mergingMunicipalities.first?.rawValue ?? "asker"), path.range, context) }
-        try words.expectEquals()
-        let (amount, period, _) = try words.price(state, allowNegative: hasRebate(target, state))
-        let options = try words.options(state, allowEach: false)
+        let (amount, period, _) = try values.price(syntax.value, allowNegative: hasRebate(target, state))
+        let options = try values.options(syntax.options)
         let annual = options.basis == .annual || (period == .year && annualTarget(target, state))
         let decision = LevelDecision(
             verb: .set, target: target, municipalities: municipalities, rule: .amount(amount, period: period),
@@ -71,18 +97,14 @@ extension SimulateStatements {
     static func solve(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
         -> [Output]
     {
-        var words = SimulateWords(command, context)
-        let path = try words.path()
+        guard case .solve(let syntax) = try self.syntax(command, context) else { return [] }
+        let values = SyntaxValues(state, context)
+        let path = syntax.target
         let (target, municipalities) = try resolve(path, state, context)
         if case .rule = target { throw error(.ruleNeedsMunicipality(target.text, example: state.dataset.mergingMunicipalities.first?.rawValue ?? "asker"), path.range, context) }
         var goal: Money?
-        if words.keyword("neutral") == nil {
-            guard words.nextIsEquals else {
-                throw context.error(
-                    .expected("«neutral» eller «=»", "«neutral» or «=»", found: words.found), words.here)
-            }
-            try words.expectEquals()
-            let (amount, period, range) = try words.amount(state)
+        if let value = syntax.goal {
+            let (amount, period, range) = try values.amount(value)
             guard period == nil || period == .year else {
                 throw context.error(
                     "målet er en årsinntekt i kr, f.eks. = 40 000 000 kr",
@@ -90,9 +112,8 @@ extension SimulateStatements {
             }
             goal = amount
         }
-        var year: Int?
-        if words.keyword("in") != nil { year = try words.year(state) }
-        let options = try words.options(state, allowEach: false)
+        let year = try syntax.year.map { (year) throws(Diagnostic) in try values.year(year.value) }
+        let options = try values.options(syntax.options)
         let decision = LevelDecision(
             verb: .solve, target: target, municipalities: municipalities, rule: .neutral(goal: goal, year: year),
             phasing: options.phasing, roundingStep: options.roundingStep, basis: options.basis)
@@ -111,24 +132,14 @@ extension SimulateStatements {
     static func coverage(_ command: Command, _ state: inout SessionState, _ context: StatementContext)
         throws(Diagnostic) -> [Output]
     {
-        var words = SimulateWords(command, context)
-        let path = try words.path()
-        guard path.parts.count == 2, !path.wildcard else {
-            throw context.error(
-                "forventet tjeneste.indikator, f.eks. barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5",
-                "expected service.indicator, e.g. barnehage.barn_i_bhg_i_kommunen_per_bosatte_1_5", path.range,
-                code: "unknown-target")
+        guard case .coverage(let syntax) = try self.syntax(command, context) else { return [] }
+        let values = SyntaxValues(state, context)
+        let path = syntax.target
+        let name = syntax.municipality.name
+        guard state.dataset.mergingMunicipalities.contains(MunicipalityID(name)) else {
+            throw DecisionSuggestions.unknownMunicipality(name, syntax.municipality.range, state.dataset, context)
         }
-        guard words.keyword("in") != nil else {
-            throw context.error(.expected("«in»", "«in»", found: words.found), words.here)
-        }
-        let municipalityRange = words.here
-        guard let name = words.peekName, state.dataset.mergingMunicipalities.contains(MunicipalityID(name)) else {
-            throw DecisionSuggestions.unknownMunicipality(words.peekName, municipalityRange, state.dataset, context)
-        }
-        _ = try words.value(("en kommune", "a municipality"))
-        try words.expectEquals()
-        let e = try words.value(("en dekningsgrad (f.eks. 90 %)", "a coverage rate (e.g. 90 %)"))
+        let e = syntax.value
         let quantity: Quantity
         switch try Evaluator(state, context).evaluate(e) {
         case .rate(let rate): quantity = Quantity(rate.percent, .percent)
@@ -137,9 +148,7 @@ extension SimulateStatements {
             throw context.error(
                 "forventet en dekningsgrad, f.eks. 90 %", "expected a coverage rate, e.g. 90 %", e.range, code: "type")
         }
-        var from: Int?
-        if words.keyword("from") != nil { from = try words.year(state) }
-        try words.expectEnd()
+        let from = try syntax.from.map { (from) throws(Diagnostic) in try values.year(from.value) }
         let decision = CoverageDecision(
             service: ServiceID(path.parts[0].name), indicator: path.parts[1].name, municipality: MunicipalityID(name),
             value: quantity, fromYear: from)
@@ -152,14 +161,16 @@ extension SimulateStatements {
     {
         let notes: [LocalizedText]
         do throws(SimulationError) {
-            notes = try Simulator.validate(decision, baseline: state.baseline, scenario: state.scenario)
+            notes = try Simulator.validate(decision, baseline: state.baseline, scenario: state.scenario, cache: &state.ledgers)
         } catch {
             throw self.error(error, range, context)
         }
         state.scenario.decisions.append(decision)
         state.scenario.hasUnsavedChanges = true
         let en = state.language == .en
-        var text = (en ? "Decision " : "Vedtak ") + decision.label(index: state.scenario.decisions.count - 1)
+        let index = state.scenario.decisions.count - 1
+        var text = (en ? "Decision " : "Vedtak ") + decision.label(
+            index: index, dataset: state.dataset, firstYear: state.scenario.period.lowerBound, nb: !en)
         for note in notes { text += "\n  " + note.text(english: en) }
         return [.text(text)]
     }
@@ -187,7 +198,7 @@ extension SimulateStatements {
     /// True if a line of the target is below zero in the baseline (a deduction such as
     /// `renovasjon.komposteringsfratrekk`): only then may its new price be negative.
     private static func hasRebate(_ target: DecisionTarget, _ state: SessionState) -> Bool {
-        let catalog = Catalog(dataset: state.dataset, baselineYear: state.baselineYear)
+        let catalog = state.baseline.catalog
         let keys: [ItemKey]
         switch target {
         case .line(let group, let line): keys = catalog.keys(inGroup: group).filter { $0.line == line }
@@ -198,7 +209,7 @@ extension SimulateStatements {
     }
 
     private static func annualTarget(_ target: DecisionTarget, _ state: SessionState) -> Bool {
-        let catalog = Catalog(dataset: state.dataset, baselineYear: state.baselineYear)
+        let catalog = state.baseline.catalog
         let key: ItemKey?
         switch target {
         case .line(let group, let line): key = catalog.keys(inGroup: group).first { $0.line == line }

@@ -38,10 +38,9 @@ extension SimulateStatements {
     static func period(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
         -> [Output]
     {
-        var words = SimulateWords(command, context)
-        let range = words.here
-        let years = try words.years(state)
-        try words.expectEnd()
+        guard case .period(let syntax) = try syntax(command, context) else { return [] }
+        let range = syntax.years.range
+        let years = try SyntaxValues(state, context).years(syntax.years)
         guard years.lowerBound > state.baselineYear, years.count <= 10 else {
             throw context.error(
                 "perioden må begynne etter \(state.baselineYear) og vare høyst 10 år",
@@ -55,17 +54,16 @@ extension SimulateStatements {
     static func deflator(_ command: Command, _ state: inout SessionState, _ context: StatementContext)
         throws(Diagnostic) -> [Output]
     {
-        var words = SimulateWords(command, context)
-        let range = words.here
-        let years = try words.yearOrYears(state)
+        guard case .deflator(let syntax) = try syntax(command, context) else { return [] }
+        let values = SyntaxValues(state, context)
+        let range = syntax.years.range
+        let years = try values.yearOrYears(syntax.years)
         guard years.lowerBound > state.baselineYear else {
             throw context.error(
                 "deflatoren gjelder år etter \(state.baselineYear)",
                 "the deflator applies to years after \(state.baselineYear)", range, code: "deflator")
         }
-        try words.expectEquals()
-        let rate = try words.rate(state)
-        try words.expectEnd()
+        let rate = try values.rate(syntax.rate)
         guard rate >= Rate(percent: -100) else {
             throw context.error(
                 "deflatoren kan ikke være under -100 %", "the deflator cannot be below -100 %", range, code: "deflator")
@@ -84,12 +82,9 @@ extension SimulateStatements {
     static func prices(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
         -> [Output]
     {
-        var words = SimulateWords(command, context)
-        guard let basis = words.keyword("fixed", "nominal").flatMap(PriceBasis.init(rawValue:)) else {
-            throw context.error(
-                .expected("«fixed» eller «nominal»", "«fixed» or «nominal»", found: words.found), words.here)
-        }
-        try words.expectEnd()
+        guard case .prices(let syntax) = try syntax(command, context),
+            let basis = PriceBasis(rawValue: syntax.basis.canonical)
+        else { return [] }
         state.scenario.prices = basis
         state.scenario.hasUnsavedChanges = true
         return basis == .fixed
@@ -100,10 +95,10 @@ extension SimulateStatements {
     static func growth(_ command: Command, _ state: inout SessionState, _ context: StatementContext) throws(Diagnostic)
         -> [Output]
     {
-        var words = SimulateWords(command, context)
-        let path = try words.path()
+        guard case .growth(let syntax) = try syntax(command, context) else { return [] }
+        let path = syntax.target
         var service: String?
-        let catalog = Catalog(dataset: state.dataset, baselineYear: state.baselineYear)
+        let catalog = state.baseline.catalog
         let name = path.text
         if name != "all" && name != "alle" {
             guard path.parts.count == 1, catalog.hasGroup(name) || state.dataset.service(ServiceID(name)) != nil else {
@@ -113,10 +108,9 @@ extension SimulateStatements {
             }
             service = name
         }
-        try words.expectEquals()
         let rule: VolumeGrowth.Rule
-        if words.keyword("population") != nil {
-            let groupPath = try words.path()
+        switch syntax.value {
+        case .population(_, let groupPath):
             let group = groupPath.text
             guard state.dataset.populations.contains(where: { $0.count(group) != nil }) else {
                 throw context.error(
@@ -125,16 +119,15 @@ extension SimulateStatements {
                     code: "unknown-age-group")
             }
             rule = .population(group)
-        } else {
-            let rateRange = words.here
-            let rate = try words.rate(state)
+        case .rate(let value):
+            let rateRange = value.range
+            let rate = try SyntaxValues(state, context).rate(value)
             guard rate >= Rate(percent: -100) else {
                 throw context.error(
                     "veksten kan ikke være under -100 %", "growth cannot be below -100 %", rateRange, code: "growth")
             }
             rule = .rate(rate)
         }
-        try words.expectEnd()
         try withinLimits(&state, command.keyword.range, context) {
             $0.growth.removeAll { $0.service == service }
             $0.growth.append(VolumeGrowth(service: service, rule: rule))

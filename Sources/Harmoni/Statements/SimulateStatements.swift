@@ -98,7 +98,7 @@ enum SimulateStatements {
         if byHousehold {
             return try HouseholdStatements.impactByHousehold(state, year: year, prices: prices, command, context)
         }
-        let ledger = try simulate(state, prices: prices, command: command, context: context)
+        let ledger = try simulate(&state, prices: prices, command: command, context: context)
         return [
             .table(
                 ImpactReport.table(ledger, dataset: state.dataset, grouping: grouping, year: year, language: tag(state))
@@ -113,16 +113,16 @@ enum SimulateStatements {
         var prices = state.scenario.prices
         if let basis = words.keyword("nominal", "fixed") { prices = PriceBasis(rawValue: basis) ?? .fixed }
         try words.expectEnd(("«nominal» eller slutten av setningen", "«nominal» or the end of the statement"))
-        let ledger = try simulate(state, prices: prices, command: command, context: context)
+        let ledger = try simulate(&state, prices: prices, command: command, context: context)
         let budget = ShadowBudget.build(dataset: state.dataset, ledger: ledger)
         return [.table(budget.table(dataset: state.dataset, language: tag(state)))]
     }
 
     /// Runs the simulator; a problem that stops it becomes an error at the statement.
-    private static func simulate(_ state: SessionState, prices: PriceBasis, command: Command, context: StatementContext)
-        throws(Diagnostic) -> Ledger
-    {
-        let ledger = Simulator.run(baseline: state.baseline, scenario: state.scenario, prices: prices)
+    private static func simulate(
+        _ state: inout SessionState, prices: PriceBasis, command: Command, context: StatementContext
+    ) throws(Diagnostic) -> Ledger {
+        let ledger = Simulator.run(baseline: state.baseline, scenario: state.scenario, prices: prices, cache: &state.ledgers)
         if ledger.index == nil, let problem = ledger.problems.first {
             throw error(problem, command.keyword.range, context)
         }
@@ -140,12 +140,7 @@ enum SimulateStatements {
             names.removeFirst()
         }
         let dataset = state.dataset
-        let catalog = Catalog(dataset: dataset, baselineYear: state.baselineYear)
-        var problem = SimulationError.unknownTargetText(path.text)
-        let hint = DecisionSuggestions.targetHint(path, dataset, catalog)
-        problem.nb += hint.nb
-        problem.en += hint.en
-        let unknown = error(problem, path.range, context)
+        let catalog = state.baseline.catalog  // prepared once per dataset state
         switch (names.count, path.wildcard) {
         case (1, _):
             if catalog.hasGroup(names[0]) { return (.group(names[0]), municipalities) }
@@ -161,7 +156,12 @@ enum SimulateStatements {
             }
         default: break
         }
-        throw unknown
+        // The «mente du …?» hint is looked for only when the target is unknown.
+        var problem = SimulationError.unknownTargetText(path.text)
+        let hint = DecisionSuggestions.targetHint(path, dataset, catalog)
+        problem.nb += hint.nb
+        problem.en += hint.en
+        throw error(problem, path.range, context)
     }
 }
 

@@ -1,10 +1,19 @@
 import HarmoniSimulate
 
-/// Reading typed values (years, amounts, rates) and decision options from simulate statements.
-extension SimulateWords {
+/// Typed values of a statement's expressions (years, amounts, rates, decision options), each
+/// problem an error at the expression. The command grammar (HarmoniLanguage's `CommandGrammar`)
+/// gives the expressions; `SimulateWords` reads them for the other statements.
+struct SyntaxValues {
+    let state: SessionState
+    let context: StatementContext
+
+    init(_ state: SessionState, _ context: StatementContext) {
+        self.state = state
+        self.context = context
+    }
+
     /// A whole year such as `2021`.
-    mutating func year(_ state: SessionState) throws(Diagnostic) -> Int {
-        let e = try value(("et årstall", "a year"))
+    func year(_ e: Expression) throws(Diagnostic) -> Int {
         if case .number(let n) = try Evaluator(state, context).evaluate(e), let y = n.wholeValue,
             (1000...9999).contains(y)
         {
@@ -14,8 +23,7 @@ extension SimulateWords {
     }
 
     /// A year `2021` or a range of years `2021...2023` (as a range either way).
-    mutating func yearOrYears(_ state: SessionState) throws(Diagnostic) -> ClosedRange<Int> {
-        let e = try value(("et årstall eller en periode", "a year or a range of years"))
+    func yearOrYears(_ e: Expression) throws(Diagnostic) -> ClosedRange<Int> {
         switch try Evaluator(state, context).evaluate(e) {
         case .number(let n):
             if let y = n.wholeValue, (1000...9999).contains(y) { return Int(y)...Int(y) }
@@ -31,8 +39,7 @@ extension SimulateWords {
     }
 
     /// A year range `2020...2023`.
-    mutating func years(_ state: SessionState) throws(Diagnostic) -> ClosedRange<Int> {
-        let e = try value(("en periode (f.eks. 2020...2023)", "a range of years (e.g. 2020...2023)"))
+    func years(_ e: Expression) throws(Diagnostic) -> ClosedRange<Int> {
         if case .validity(let v) = try Evaluator(state, context).evaluate(e), let from = v.from, let to = v.to,
             from.month == 1, from.day == 1, to.month == 12, to.day == 31
         {
@@ -44,10 +51,7 @@ extension SimulateWords {
     }
 
     /// An amount, with its period if it has one (`2 990 kr/mnd`, `10 kr`).
-    mutating func amount(_ state: SessionState) throws(Diagnostic) -> (
-        amount: Money, period: PricePeriod?, range: SourceRange
-    ) {
-        let e = try value(("et beløp (f.eks. 2 990 kr/mnd)", "an amount (e.g. 2 990 kr/mnd)"))
+    func amount(_ e: Expression) throws(Diagnostic) -> (amount: Money, period: PricePeriod?, range: SourceRange) {
         if case .money(let m, let period) = try Evaluator(state, context).evaluate(e) { return (m, period, e.range) }
         throw context.error(
             "forventet et beløp, f.eks. 2 990 kr/mnd", "expected an amount, e.g. 2 990 kr/mnd", e.range, code: "type")
@@ -55,10 +59,10 @@ extension SimulateWords {
 
     /// A target price (`2 990 kr/mnd`): an amount that is not negative (a fee below zero would be
     /// paid out to every household) unless `allowNegative` (a deduction line).
-    mutating func price(_ state: SessionState, allowNegative: Bool) throws(Diagnostic) -> (
+    func price(_ e: Expression, allowNegative: Bool) throws(Diagnostic) -> (
         amount: Money, period: PricePeriod?, range: SourceRange
     ) {
-        let found = try amount(state)
+        let found = try amount(e)
         guard found.amount.ore >= 0 || allowNegative else {
             throw context.error(
                 "en pris kan ikke være negativ", "a price cannot be negative", found.range, code: "negative-price")
@@ -67,88 +71,49 @@ extension SimulateWords {
     }
 
     /// A percentage (`3,1 %`, `-5 %`).
-    mutating func rate(_ state: SessionState) throws(Diagnostic) -> Rate {
-        let e = try value(("en prosentsats (f.eks. 3,1 %)", "a percentage (e.g. 3,1 %)"))
+    func rate(_ e: Expression) throws(Diagnostic) -> Rate {
         if case .rate(let r) = try Evaluator(state, context).evaluate(e) { return r }
         throw context.error(
             "forventet en prosentsats, f.eks. 3,1 %", "expected a percentage, e.g. 3,1 %", e.range, code: "type")
     }
 
-    /// The options after a decision's rule: `each`, `annual`, `from`, `over`, `path`, `round`.
-    mutating func options(_ state: SessionState, allowEach: Bool = true) throws(Diagnostic) -> DecisionOptions {
+    /// The options the grammar read after a decision's rule, as the decision takes them.
+    func options(_ syntax: [CommandSyntax.Option]) throws(Diagnostic) -> DecisionOptions {
         var options = DecisionOptions()
-        var phasingRange: SourceRange?
-        func once(_ range: SourceRange) throws(Diagnostic) {
-            if let phasingRange {
-                throw context.error(
-                    "bare én innfasing: «from», «over» eller «path» (med ev. «from»)",
-                    "only one phasing: «from», «over» or «path» (optionally with «from»)", range.union(phasingRange),
-                    code: "phasing")
-            }
-            phasingRange = range
-        }
-        var seen: [String: SourceRange] = [:]
-        while !atEnd {
-            let start = here
-            // «each», «annual» and «round» may each be given once (a second would silently win).
-            for word in ["each", "annual", "round"] where peekName == word {
-                if let first = seen[word] {
-                    throw context.error(
-                        "«\(word)» er gitt to ganger", "«\(word)» is given twice", start.union(first), code: "repeated-option")
-                }
-                seen[word] = start
-            }
-            if allowEach, keyword("each") != nil {
-                options.mode = .each  // the default since issue 12; still accepted
-            } else if allowEach, keyword("keep") != nil {
-                guard keyword("structure") != nil else {
-                    throw context.error(.expected("«structure»", "«structure»", found: found), here)
-                }
-                options.mode = .structure
-            } else if keyword("annual") != nil {
-                options.basis = .annual
-            } else if keyword("from") != nil {
-                let year = try self.year(state)
+        for option in syntax {
+            switch option {
+            case .each: options.mode = .each  // the default since issue 12; still accepted
+            case .keepStructure: options.mode = .structure
+            case .annual: options.basis = .annual
+            case .from(_, let e):
+                let year = try self.year(e)
                 if case .path(nil, let shares) = options.phasing {
                     options.phasing = .path(from: year, shares: shares)
                 } else {
-                    try once(start)
                     options.phasing = .atOnce(from: year)
                 }
-            } else if keyword("over") != nil {
-                try once(start)
-                let range = try years(state)
+            case .over(_, let e):
+                let range = try years(e)
                 options.phasing = .linear(from: range.lowerBound, to: range.upperBound)
-            } else if keyword("path") != nil {
-                let from: Int?
-                if case .atOnce(let year) = options.phasing, phasingRange != nil {
-                    from = year
-                    phasingRange = nil
-                } else {
-                    from = nil
-                }
-                try once(start)
-                options.phasing = .path(from: from, shares: try shares(state))
-            } else if keyword("round") != nil {
-                let (step, period, range) = try amount(state)
+            case .path(_, let e):
+                var from: Int?
+                if case .atOnce(let year?) = options.phasing { from = year }
+                options.phasing = .path(from: from, shares: try shares(e))
+            case .round(_, let e):
+                let (step, period, range) = try amount(e)
                 guard step.ore > 0, period == nil else {
                     throw context.error(
                         "«round» tar et positivt beløp i kr, f.eks. round 10 kr",
                         "«round» takes a positive amount in kr, e.g. round 10 kr", range, code: "rounding")
                 }
                 options.roundingStep = step
-            } else {
-                let list = (allowEach ? "«keep structure», " : "") + "«annual», «from», «over», «path», «round»"
-                throw context.error(.expected(list, list, found: found), here)
             }
         }
         return options
     }
 
     /// `[25 %, 50 %, 100 %]`: shares of the way, each 0-100 %, not falling, the last 100 %.
-    private mutating func shares(_ state: SessionState) throws(Diagnostic) -> [Rate] {
-        let e = try value(
-            ("en liste med andeler, f.eks. [25 %, 50 %, 100 %]", "a list of shares, e.g. [25 %, 50 %, 100 %]"))
+    func shares(_ e: Expression) throws(Diagnostic) -> [Rate] {
         guard case .list(let values) = try Evaluator(state, context).evaluate(e) else {
             throw context.error(
                 "forventet en liste, f.eks. [25 %, 50 %, 100 %]", "expected a list, e.g. [25 %, 50 %, 100 %]", e.range,
@@ -169,6 +134,26 @@ extension SimulateWords {
                 "the last share must be 100 % (the target is reached in the last year)", e.range, code: "path")
         }
         return shares
+    }
+}
+
+/// Typed values read from the next word (the statements outside the command grammar).
+extension SimulateWords {
+    /// A whole year such as `2021`.
+    mutating func year(_ state: SessionState) throws(Diagnostic) -> Int {
+        try SyntaxValues(state, context).year(try value(("et årstall", "a year")))
+    }
+
+    /// An amount, with its period if it has one (`2 990 kr/mnd`, `10 kr`).
+    mutating func amount(_ state: SessionState) throws(Diagnostic) -> (
+        amount: Money, period: PricePeriod?, range: SourceRange
+    ) {
+        try SyntaxValues(state, context).amount(try value(("et beløp (f.eks. 2 990 kr/mnd)", "an amount (e.g. 2 990 kr/mnd)")))
+    }
+
+    /// A percentage (`3,1 %`, `-5 %`).
+    mutating func rate(_ state: SessionState) throws(Diagnostic) -> Rate {
+        try SyntaxValues(state, context).rate(try value(("en prosentsats (f.eks. 3,1 %)", "a percentage (e.g. 3,1 %)")))
     }
 }
 

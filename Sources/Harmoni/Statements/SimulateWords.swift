@@ -1,8 +1,6 @@
-/// The words of a simulate statement, read one by one with diagnostics at the word that is wrong.
-///
-/// The parser reads a command's words as expressions, so `by -5 %` arrives as the subtraction
-/// `by - 5 %` and `by (5 %)` as a call `by(5 %)`. This reader splits such words back into the
-/// keyword and its value, then offers `keyword`, `value` and `equals` like ``WordReader``.
+/// The words of a statement outside the command grammar (`show impact`, `show household`,
+/// `compare`, population statements), read one by one with diagnostics at the word that is
+/// wrong; the words are split as HarmoniLanguage's `CommandReader` splits them (`by -5 %`).
 struct SimulateWords {
     enum Item {
         case name(String, SourceRange)
@@ -17,10 +15,6 @@ struct SimulateWords {
         }
     }
 
-    /// Keywords a value may be glued to by the parser (canonical forms; their Norwegian
-    /// spellings in ``Vocabulary`` are glued the same way).
-    static let keywords: Set<String> = ["to", "by", "in", "from", "over", "path", "round"]
-
     let context: StatementContext
     let command: Command
     private(set) var items: [Item] = []
@@ -29,28 +23,14 @@ struct SimulateWords {
     init(_ command: Command, _ context: StatementContext, skipping: Int = 0) {
         self.command = command
         self.context = context
-        for word in command.words.dropFirst(skipping) {
-            switch word {
+        // The command grammar's splitting of glued keywords (`by -5 %`), one implementation.
+        for item in CommandReader(command, file: context.file, skipping: skipping).items {
+            switch item {
+            case .name(let id): items.append(.name(id.name, id.range))
+            case .value(let e): items.append(.value(e))
             case .equals(let range): items.append(.equals(range))
-            case .expression(let e): items += SimulateWords.split(e)
             }
         }
-    }
-
-    private static func split(_ e: Expression) -> [Item] {
-        switch e.kind {
-        case .path(let p) where p.parts.count == 1 && !p.wildcard:
-            return [.name(p.parts[0].name, p.range)]
-        case .binary(.subtract, let left, let right):
-            if case .path(let p) = left.kind, p.parts.count == 1, !p.wildcard, keywords.contains(Vocabulary.canonical(p.parts[0].name)) {
-                let negated = Expression(.unary(.negate, right), SourceRange(p.range.end, right.range.end))
-                return [.name(p.parts[0].name, p.range), .value(negated)]
-            }
-        case .call(let name, let arguments) where arguments.count == 1 && keywords.contains(Vocabulary.canonical(name.name)):
-            return [.name(name.name, name.range), .value(arguments[0])]
-        default: break
-        }
-        return [.value(e)]
     }
 
     var atEnd: Bool { index >= items.count }

@@ -93,8 +93,8 @@ enum UncertaintyStatements {
     /// The line under a ranged table that says what the range is.
     static func note(_ propagation: Propagation, _ english: Bool) -> String {
         english
-            ? "(low … high): the smallest and largest value over \(propagation.evaluations) evaluations with the \(propagation.inputs.count) estimates moved within their ranges (all low, all high and \(propagation.draws) seeded random draws, half at the ends, half mixed); see docs/UNCERTAINTY.md."
-            : "(lav … høy): minste og største verdi over \(propagation.evaluations) beregninger der de \(propagation.inputs.count) anslagene flyttes innenfor rammene sine (alle lave, alle høye og \(propagation.draws) tilfeldige trekk med fast frø, halvparten i endene, halvparten blandet); se docs/UNCERTAINTY.md."
+            ? "(low … high): the smallest and largest value over \(propagation.evaluations) evaluations with the \(propagation.inputs.count) estimates moved within their ranges (all low, all high and \(propagation.draws) seeded random draws, half at the ends, half mixed)."
+            : "(lav … høy): minste og største verdi over \(propagation.evaluations) beregninger der de \(propagation.inputs.count) anslagene flyttes innenfor rammene sine (alle lave, alle høye og \(propagation.draws) tilfeldige trekk med fast frø, halvparten i endene, halvparten blandet)."
     }
 
     // MARK: - ranges on|off

@@ -1,0 +1,2 @@
+// Nothing here: the module only declares libFuzzer's LLVMFuzzerRunDriver (include/CLibFuzzer.h).
+#include "CLibFuzzer.h"
