@@ -91,7 +91,7 @@ extension Lexer {
     /// rather than a division nobody meant.
     private mutating func lexUnknownUnit() {
         var offset = position
-        while offset < bytes.count, bytes[offset] == UInt8(ascii: "\t") || spaceLength(at: offset) > 0 {
+        while offset < bytes.count, bytes[offset] == UInt8(ascii: "\t") || bytes[offset] == UInt8(ascii: "\r") || spaceLength(at: offset) > 0 {
             offset += max(1, spaceLength(at: offset))
         }
         guard isIdentifierStart(at: offset) else { return }
@@ -111,7 +111,9 @@ extension Lexer {
     private mutating func lexUnit() -> Unit? {
         var offset = position
         while offset < bytes.count {
-            if bytes[offset] == UInt8(ascii: "\t") {
+            // A CR is white space like a tab (not a line break) everywhere in the lexer: `990\rkr`
+            // is `990 kr`, as fmt writes it (found by libFuzzer, FuzzFindingsTests).
+            if bytes[offset] == UInt8(ascii: "\t") || bytes[offset] == UInt8(ascii: "\r") {
                 offset += 1
             } else if case let space = spaceLength(at: offset), space > 0 {
                 offset += space

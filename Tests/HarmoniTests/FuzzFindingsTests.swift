@@ -25,6 +25,19 @@ struct FuzzFindingsTests {
         for comment in commentTexts(input) { #expect(!comment.hasSuffix("\r"), "\(comment.debugDescription)") }
     }
 
+    @Test(
+        "A CR between a number and its unit is white space, as a tab is: fmt keeps the tree (libFuzzer, front: `rint 990\\rkr`)",
+        arguments: ["rint 990\rkr\n", "print 990\rkr\n", "let a = 2 990\r\rkr/mnd\n", "print 5\r%\n", "print 3\r \tkr\n",
+            "let b = 7\rtimer/uke\n", "print 1\rkr/uke\n"])
+    func carriageReturnBeforeUnit(input: String) throws {
+        #expect(FuzzChecks.frontEnd(input) == nil)
+        let spaced = input.replacingOccurrences(of: "\r", with: " ")
+        let tree = Parser.parse(SourceFile(name: "a", text: input))
+        let spacedTree = Parser.parse(SourceFile(name: "b", text: spaced))
+        #expect(tree.diagnostics.map(\.message.code) == spacedTree.diagnostics.map(\.message.code))
+        #expect(tree.unit.dump(includingLayout: false) == spacedTree.unit.dump(includingLayout: false))
+    }
+
     @Test("The lexer drops every carriage return at the end of a comment, and only those")
     func commentText() {
         #expect(commentTexts("#x\r\r\r\n") == ["x"])
