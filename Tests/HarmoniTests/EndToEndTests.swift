@@ -7,7 +7,7 @@ struct EndToEndTests {
         let result = try Executable.run(["check"], in: "/")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("112 gebyrer, 96 regler") && result.stdout.contains("5 inntektspunkter"))
-        #expect(result.stdout.contains("feiing i asker"))
+        #expect(result.stdout.contains("Feiing i Asker"))
     }
 
     @Test("harmoni --version prints the version")

@@ -1,4 +1,6 @@
 import Foundation
+import HarmoniModel
+import HarmoniReport
 
 /// `harmoni check [PATH…]`: parse and validate datasets (default: the shipped ones); exit 1 on any error.
 enum CheckCommand {
@@ -48,12 +50,12 @@ enum CheckCommand {
         if options.language == .nb {
             result.stdout = "OK: \(loaded.files.count) filer, \(list).\n"
                 + "\(estimated) av \(d.fees.count + d.rules.count) gebyrer og regler er anslag (≈); mangler: "
-                + (gaps.isEmpty && figures > 0 ? "" : gaps.map { "\($0.service) i \($0.municipality)" }.joined(separator: ", "))
-                + (figures > 0 ? (gaps.isEmpty ? "" : "; ") + "\(figures) enkelttall (se «export datarequest»)" : "") + ".\n"
+                + (gaps.isEmpty && figures > 0 ? "" : gaps.map { "\(DisplayNames.service($0.service, in: d, nb: true)) i \(d.municipality($0.municipality)?.name ?? $0.municipality.rawValue)" }.joined(separator: ", "))
+                + (figures > 0 ? (gaps.isEmpty ? "" : "; ") + "\(figures) enkelttall (se «eksporter dataforespørsel»)" : "") + ".\n"
         } else {
             result.stdout = "OK: \(loaded.files.count) files, \(list).\n"
                 + "\(estimated) of \(d.fees.count + d.rules.count) fees and rules are estimates (≈); missing: "
-                + (gaps.isEmpty && figures > 0 ? "" : gaps.map { "\($0.service) in \($0.municipality)" }.joined(separator: ", "))
+                + (gaps.isEmpty && figures > 0 ? "" : gaps.map { "\(DisplayNames.service($0.service, in: d, nb: false)) in \(d.municipality($0.municipality)?.name ?? $0.municipality.rawValue)" }.joined(separator: ", "))
                 + (figures > 0 ? (gaps.isEmpty ? "" : "; ") + "\(figures) single figures (see «export datarequest»)" : "") + ".\n"
         }
         return result
