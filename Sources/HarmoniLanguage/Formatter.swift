@@ -82,8 +82,27 @@ public enum Formatter {
 
     private static func items(_ word: Word) -> [CommandReader.Item] {
         switch word {
-        case .expression(let e): return CommandReader.split(e)
+        case .expression(let e):
+            // A keyword glued to its value as a call (`to(2 990 kr)`) is printed apart only when the
+            // value alone reads back as one value; `round((a) / b)` printed as `round (a) / b` would
+            // read as `round(a) / b`, so such a call is printed as written (the grammar splits it
+            // when reading either way).
+            if case .call(_, let arguments) = e.kind, arguments.count == 1, !standsAlone(arguments[0]) {
+                return [.value(e)]
+            }
+            return CommandReader.split(e)
         case .equals(let range): return [.equals(range)]
+        }
+    }
+
+    /// True when the expression printed after a keyword reads back as the same single value.
+    private static func standsAlone(_ e: Expression) -> Bool {
+        switch e.kind {
+        case .number, .string, .date, .list: return true
+        case .unary(.negate, let inner):
+            if case .number = inner.kind { return true }
+            return false
+        default: return false
         }
     }
 

@@ -38,6 +38,21 @@ struct FuzzFindingsTests {
         #expect(tree.unit.dump(includingLayout: false) == spacedTree.unit.dump(includingLayout: false))
     }
 
+    @Test(
+        "A grammar keyword called with a compound value keeps its call when formatted (harmoni-fuzz front --seed 1 --case 1104, 4297, …)",
+        arguments: [
+            "if round((2 timer/uke) / 1 408,43 G) = 1",
+            "print round((value))",
+            "print to(1 + 2)",
+            "show x round(a.b)",
+            "harmonise sfo.* to(2 990 kr)",
+            "harmonise sfo.* by - 5 %",
+        ])
+    func keywordCalls(_ text: String) {
+        expectFormatterPromises(text)
+        #expect(FuzzChecks.frontEnd(text) == nil, "\(FuzzChecks.frontEnd(text) ?? "")")
+    }
+
     @Test("The lexer drops every carriage return at the end of a comment, and only those")
     func commentText() {
         #expect(commentTexts("#x\r\r\r\n") == ["x"])
