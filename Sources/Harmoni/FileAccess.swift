@@ -101,8 +101,23 @@ extension SourceFile {
     /// C already — the first scalar that NFC may change or combine is U+0300 — and is not
     /// re-normalised (that took half the time of reading the national tables).
     public init(normalising text: String, name: String) {
-        let stable = text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy { $0.value < 0x300 }
+        let stable = text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy(Self.keepsNFC)
         self.init(name: name, text: stable ? text : text.precomposedStringWithCanonicalMapping)
+    }
+
+    /// True when NFC leaves the scalar as it is wherever it stands, so text made only of such
+    /// scalars needs no normalising: every scalar below U+0300, and the punctuation, symbols and
+    /// arrows of U+2010…U+2BFF (the datasets' «–», «≈», «…», «×», «≤») that are not marks, are
+    /// starters (combining class 0) and are not excluded from composition (which also rules out singletons such as U+212B,
+    /// that NFC replaces). No scalar of that block combines with the one before it under NFC.
+    static func keepsNFC(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x300 { return true }
+        guard (0x2010...0x2BFF).contains(scalar.value) else { return false }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return false
+        default: return properties.canonicalCombiningClass == .notReordered && !properties.isFullCompositionExclusion
+        }
     }
 }
 

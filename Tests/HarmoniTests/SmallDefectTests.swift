@@ -64,6 +64,33 @@ struct SmallDefectTests {
         #expect(output.out.contains("2"))
     }
 
+    @Test("The NFC shortcut: every scalar it keeps is left as it is by NFC, alone, after a letter, after a combining mark and before one")
+    func nfcShortcut() throws {
+        var kept = 0
+        for value in UInt32(0x20)...UInt32(0x2FFF) {
+            guard let scalar = Unicode.Scalar(value), SourceFile.keepsNFC(scalar) else { continue }
+            kept += 1
+            for text in ["\(scalar)", "a\(scalar)", "ø\(scalar)", "\(scalar)\(scalar)", "\(scalar)x", "o\u{0308}\(scalar)"] {
+                let normalised = text.precomposedStringWithCanonicalMapping
+                if text.unicodeScalars.starts(with: "o\u{0308}".unicodeScalars) {
+                    // The text as a whole needs NFC (the combining mark is not kept), and the kept
+                    // scalar is unchanged by it.
+                    #expect(Array(normalised.unicodeScalars) == Array("\u{00F6}\(scalar)".unicodeScalars), "U+\(String(value, radix: 16))")
+                } else {
+                    #expect(Array(normalised.unicodeScalars) == Array(text.unicodeScalars), "U+\(String(value, radix: 16)) in \(text.debugDescription)")
+                }
+            }
+        }
+        // The datasets' punctuation and symbols are kept; singletons and combining marks are not.
+        for kept in ["–", "—", "≈", "…", "×", "≤", "≥", "→", "−", "‰", "€", "’"] {
+            #expect(SourceFile.keepsNFC(try #require(kept.unicodeScalars.first)), "\(kept)")
+        }
+        for changed in ["\u{212B}", "\u{2126}", "\u{2329}", "\u{0308}", "\u{20D7}", "\u{2ADC}", "\u{1161}", "\u{20DD}"] {
+            #expect(!SourceFile.keepsNFC(try #require(changed.unicodeScalars.first)), "\(changed.debugDescription)")
+        }
+        #expect(kept > 3_500)  // 736 below U+0300 and most of U+2010…U+2BFF
+    }
+
     @Test("A FIFO or a folder given as a scenario gets a message that says what it is")
     func fifo() throws {
         let dir = try ExportStatementTests.folder()
