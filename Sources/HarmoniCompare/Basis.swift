@@ -37,24 +37,19 @@ public struct UsageValue: Sendable, Hashable, Codable {
     public var household: HouseholdID?
     /// The attribute read (`water_m3`), when read from a household.
     public var attribute: String?
-    /// The household's display names (Norwegian, English), for notes users read.
-    public var householdName: String?
-    public var householdNameEN: String?
 
     /// Creates a usage value.
-    public init(_ amount: DecimalNumber, household: HouseholdID? = nil, attribute: String? = nil,
-                householdName: String? = nil, householdNameEN: String? = nil) {
+    public init(_ amount: DecimalNumber, household: HouseholdID? = nil, attribute: String? = nil) {
         self.amount = amount
         self.household = household
         self.attribute = attribute
-        self.householdName = householdName
-        self.householdNameEN = householdNameEN
     }
 
-    /// Where the usage comes from, in the output language: «typehusholdningen «SSBs standardbolig»».
-    public func origin(nb: Bool) -> String {
+    /// Where the usage comes from, in the output language: «typehusholdningen «SSBs standardbolig»»
+    /// (the household's display name in `dataset`).
+    public func origin(nb: Bool, in dataset: Dataset) -> String {
         guard let household else { return nb ? "Harmonis standard" : "Harmoni's standard" }
-        let name = (nb ? householdName : householdNameEN) ?? householdName ?? household.rawValue
+        let name = dataset.household(household)?.displayName(english: !nb) ?? household.rawValue
         return nb ? "typehusholdningen «\(name)»" : "the typical household «\(name)»"
     }
 }
@@ -110,11 +105,7 @@ public struct StandardUsage: Sendable, Hashable, Codable {
                     case .text(let text): number = StandardUsage.litres(in: text)
                     default: number = nil
                     }
-                    return number.map {
-                        UsageValue($0, household: household.id, attribute: attribute.name,
-                                   householdName: household.displayName(english: false),
-                                   householdNameEN: household.displayName(english: true))
-                    }
+                    return number.map { UsageValue($0, household: household.id, attribute: attribute.name) }
                 }
                 switch attribute.name {
                 case "water_m3" where waterCubicMetresPerYear.household == nil:

@@ -4,7 +4,7 @@ import HarmoniReport
 extension Comparison {
     /// The notes under a comparison table: the basis, every usage applied, how per-use rows and
     /// missing lines are shown, and how the statistics are computed. Only what the table uses.
-    func notes(_ language: DisplayLanguageTag, dataset: Dataset? = nil) -> [String] {
+    func notes(_ language: DisplayLanguageTag, dataset: Dataset) -> [String] {
         let nb = language == .nb
         var notes: [String] = []
         switch basis {
@@ -38,7 +38,7 @@ extension Comparison {
         return notes
     }
 
-    private func usageNotes(_ language: DisplayLanguageTag, _ dataset: Dataset?) -> [String] {
+    private func usageNotes(_ language: DisplayLanguageTag, _ dataset: Dataset) -> [String] {
         let nb = language == .nb
         var seen: [AppliedUsage] = []
         var notes: [String] = []
@@ -47,7 +47,7 @@ extension Comparison {
                 guard let applied = entry.value.amount?.usage, !seen.contains(applied) else { continue }
                 seen.append(applied)
                 let amount = NorwegianFormat.decimal(applied.value.amount, grouping: true)
-                let origin = applied.value.origin(nb: nb)
+                let origin = applied.value.origin(nb: nb, in: dataset)
                 switch applied.period {
                 case .cubicMetre:
                     notes.append((nb ? "Per m3: \(amount) m3/år" : "Per m3: \(amount) m3/year") + " (\(origin)).")

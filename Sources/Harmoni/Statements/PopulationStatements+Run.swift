@@ -187,21 +187,22 @@ extension PopulationStatements {
     }
 
     /// Where the population comes from, as a note («Befolkning: syntetisk …»); `prefixed: false`
-    /// leaves out the «Befolkning:» lead-in, for a sentence that already has one.
+    /// leaves out the «Befolkning:» lead-in (and starts with a capital), for a sentence that
+    /// already has one.
     static func origin(_ population: HouseholdPopulation, en: Bool, short: Bool = false, prefixed: Bool = true) -> String {
-        let lead = prefixed ? (en ? "Population: " : "Befolkning: ") : ""
+        let body: String
         switch population.origin {
         case .synthetic(let seed):
             if short { return en ? "synthetic, seed \(seed), ≈ estimate" : "syntetisk, frø \(seed), ≈ anslag" }
-            return en
-                ? lead + (prefixed ? "synthetic" : "Synthetic") + " (seed \(seed)), calibrated to the dataset; status estimated, low confidence: every amount is marked ≈."
-                : lead + (prefixed ? "syntetisk" : "Syntetisk") + " (frø \(seed)), kalibrert til datasettet; status anslått, lav sikkerhet: alle beløp er merket ≈."
+            body = en
+                ? "synthetic (seed \(seed)), calibrated to the dataset; status estimated, low confidence: every amount is marked ≈."
+                : "syntetisk (frø \(seed)), kalibrert til datasettet; status anslått, lav sikkerhet: alle beløp er merket ≈."
         case .loaded(let directory):
             if short { return en ? "extract «\(directory)»" : "uttrekk «\(directory)»" }
-            return en
-                ? lead + (prefixed ? "the" : "The") + " extract in «\(directory)» (status own)."
-                : lead + (prefixed ? "uttrekket" : "Uttrekket") + " i «\(directory)» (status egen)."
+            body = en ? "the extract in «\(directory)» (status own)." : "uttrekket i «\(directory)» (status egen)."
         }
+        guard prefixed else { return body.prefix(1).uppercased() + body.dropFirst() }
+        return (en ? "Population: " : "Befolkning: ") + body
     }
 
     static func summary(_ population: HouseholdPopulation?, en: Bool) -> String {
